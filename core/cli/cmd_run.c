@@ -1,0 +1,222 @@
+/*
+ * cmd_run.c — `spanpipe run`: options, then the library's pipeline, with
+ * diagnostics, progress and the summary printed here.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char run_usage[] =
+    "usage: spanpipe run -p STAGE[:key=value,...] ... [options] [INPUT ...]\n"
+    "\n"
+    "Annotate documents with the given stages, in order.  INPUTs are JSON Lines\n"
+    "files, plain-text files (one document each), either gzipped, directories\n"
+    "(every file under them, in sorted order) or '-'; none means standard input.\n"
+    "Annotated documents go to standard output as JSON Lines, in input order.\n"
+    "\n"
+    "  -p, --stage STAGE[:k=v,...]  add a stage (repeatable; 'a,b' is a then b)\n"
+    "      --pipeline FILE          add the stages of a JSON pipeline file:\n"
+    "                               [{\"stage\":\"segment\",\"options\":{...}}, ...]\n"
+    "  -o, --output FILE            write to FILE (gzip when it ends in .gz); it\n"
+    "                               appears only once complete\n"
+    "  -j, --jobs N                 worker threads (default: one per core)\n"
+    "  -P, --plugin-dir DIR         look for plugins in DIR first (repeatable)\n"
+    "      --errors FILE            write failed documents to FILE as received,\n"
+    "                               and why to FILE.reasons, to fix and run again\n"
+    "      --on-error=stop          stop at the first failed document\n"
+    "                               (default: continue)\n"
+    "      --progress, --no-progress  show progress on standard error (default:\n"
+    "                               when it is a terminal)\n"
+    "  -q, --quiet                  no summary line at the end\n"
+    "  -h, --help                   this help\n"
+    "\n"
+    "Plugins are searched in -P directories, then $SPANPIPE_PLUGIN_PATH\n"
+    "(colon-separated), then the installed plugin directory.\n";
+
+enum { OPT_PIPELINE = 256, OPT_ERRORS, OPT_ON_ERROR, OPT_PROGRESS, OPT_NO_PROGRESS };
+
+typedef struct step {
+    int is_file;
+    const char *value;
+} step;
+
+typedef struct reporter {
+    int progress_shown;
+} reporter;
+
+static void on_diag(void *ctx, const sp_diag *d)
+{
+    reporter *rep = ctx;
+    if (rep->progress_shown) {
+        fputs("\r\033[K", stderr); /* clear the progress line first */
+        rep->progress_shown = 0;
+    }
+    fputs("spanpipe: ", stderr);
+    if (d->file && d->line)
+        fprintf(stderr, "%s:%lu: ", d->file, d->line);
+    else if (d->file)
+        fprintf(stderr, "%s: ", d->file);
+    if (d->stage && d->doc_id)
+        fprintf(stderr, "stage '%s' failed on document \"%s\": ", d->stage, d->doc_id);
+    else if (d->stage)
+        fprintf(stderr, "stage '%s' failed: ", d->stage);
+    fprintf(stderr, "%s\n", d->message);
+}
+
+static void human_time(char *out, size_t n, double s)
+{
+    unsigned long t = (unsigned long)(s + 0.5);
+    if (t >= 3600)
+        snprintf(out, n, "%lu:%02lu:%02lu", t / 3600, t / 60 % 60, t % 60);
+    else
+        snprintf(out, n, "%lu:%02lu", t / 60, t % 60);
+}
+
+static void on_progress(void *ctx, const sp_progress *p)
+{
+    reporter *rep = ctx;
+    if (p->done) {
+        if (rep->progress_shown)
+            fputs("\r\033[K", stderr);
+        rep->progress_shown = 0;
+        return;
+    }
+    double mb = (double)p->text_bytes / 1e6;
+    double rate = p->seconds > 0 ? mb / p->seconds : 0;
+    fprintf(stderr, "\r\033[Kspanpipe: %" PRIu64 " documents, %.1f MB, %.1f MB/s", p->docs,
+            mb, rate);
+    if (p->failed)
+        fprintf(stderr, ", %" PRIu64 " failed", p->failed);
+    if (p->in_total && p->in_bytes && p->seconds > 1) {
+        double frac = (double)p->in_bytes / (double)p->in_total;
+        char eta[32];
+        human_time(eta, sizeof eta, p->seconds * (1 - frac) / (frac > 0 ? frac : 1));
+        fprintf(stderr, ", %.0f%%, ETA %s", 100 * frac, eta);
+    }
+    fflush(stderr);
+    rep->progress_shown = 1;
+}
+
+static int parse_jobs(const char *s, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < 1 || v > 4096)
+        return -1;
+    *out = (unsigned)v;
+    return 0;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "stage", required_argument, NULL, 'p' },
+        { "pipeline", required_argument, NULL, OPT_PIPELINE },
+        { "output", required_argument, NULL, 'o' },
+        { "jobs", required_argument, NULL, 'j' },
+        { "plugin-dir", required_argument, NULL, 'P' },
+        { "errors", required_argument, NULL, OPT_ERRORS },
+        { "on-error", required_argument, NULL, OPT_ON_ERROR },
+        { "progress", no_argument, NULL, OPT_PROGRESS },
+        { "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    step *steps = calloc((size_t)argc, sizeof *steps);
+    char **dirs = calloc((size_t)argc, sizeof *dirs);
+    if (!steps || !dirs) {
+        cli_error("out of memory");
+        return SP_USAGE;
+    }
+    size_t nsteps = 0, ndirs = 0;
+    sp_run_options o = { 0 };
+    int progress = isatty(2), quiet = 0, status = SP_USAGE;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":p:o:j:P:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'p': steps[nsteps++] = (step){ 0, optarg }; break;
+        case OPT_PIPELINE: steps[nsteps++] = (step){ 1, optarg }; break;
+        case 'o': o.output = optarg; break;
+        case 'j':
+            if (parse_jobs(optarg, &o.jobs) < 0) {
+                cli_error("-j wants a number of threads from 1 to 4096, not '%s'", optarg);
+                goto out;
+            }
+            break;
+        case 'P': dirs[ndirs++] = optarg; break;
+        case OPT_ERRORS: o.errors = optarg; break;
+        case OPT_ON_ERROR:
+            if (!strcmp(optarg, "stop"))
+                o.stop_on_error = 1;
+            else if (strcmp(optarg, "continue") != 0) {
+                cli_error("--on-error wants 'stop' or 'continue', not '%s'", optarg);
+                goto out;
+            }
+            break;
+        case OPT_PROGRESS: progress = 1; break;
+        case OPT_NO_PROGRESS: progress = 0; break;
+        case 'q': quiet = 1; break;
+        case 'h':
+            fputs(run_usage, stdout);
+            status = SP_OK;
+            goto out;
+        case ':':
+            cli_error("option '%s' needs a value (see spanpipe run --help)", argv[optind - 1]);
+            goto out;
+        default:
+            cli_error("unknown option '%s' (see spanpipe run --help)", argv[optind - 1]);
+            goto out;
+        }
+    }
+    if (nsteps == 0) {
+        cli_error("no stage given: use -p STAGE or --pipeline FILE (see spanpipe run --help)");
+        goto out;
+    }
+
+    sp_pipeline *p = sp_pipeline_new();
+    sp_error *err = sp_error_new();
+    cli_search_path(p, dirs, ndirs);
+    for (size_t i = 0; i < nsteps; i++) {
+        int rc = steps[i].is_file ? sp_pipeline_add_file(p, steps[i].value, err)
+                                  : sp_pipeline_add_spec(p, steps[i].value, err);
+        if (rc < 0) {
+            cli_error("%s", sp_error_message(err));
+            goto done;
+        }
+    }
+    if (sp_pipeline_start(p, err) < 0) {
+        cli_error("%s", sp_error_message(err));
+        goto done;
+    }
+
+    /* A closed pipe is an output error we report, not a silent death. */
+    signal(SIGPIPE, SIG_IGN);
+    reporter rep = { 0 };
+    o.on_diag = on_diag;
+    o.on_progress = progress ? on_progress : NULL;
+    o.ctx = &rep;
+    sp_run_stats st;
+    status = sp_pipeline_run(p, (const char *const *)argv + optind, (size_t)(argc - optind),
+                             &o, &st);
+    if (!quiet)
+        fprintf(stderr, "spanpipe: %" PRIu64 " documents read, %" PRIu64 " written, %" PRIu64
+                " failed\n", st.read, st.written, st.failed);
+done:
+    sp_error_free(err);
+    sp_pipeline_free(p);
+out:
+    free(steps);
+    free(dirs);
+    return status;
+}

@@ -1,0 +1,142 @@
+/* main.c — `spanpipe`: dispatch to a command, --help, --version. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char usage[] =
+    "usage: spanpipe run -p STAGE[:key=value,...] ... [-o OUT] [-j N] [INPUT ...]\n"
+    "       spanpipe plugins [NAME]\n"
+    "       spanpipe --help | --version\n"
+    "\n"
+    "Runs documents through annotation stages (plugins), JSON Lines in and out.\n"
+    "\n"
+    "Commands:\n"
+    "  run       annotate the INPUTs (files, directories, gzip, '-' or nothing for\n"
+    "            standard input) with the stages given by -p; see 'spanpipe run --help'\n"
+    "  plugins   list the plugins found, or describe plugin NAME\n"
+    "\n"
+    "Exit status: 0 all documents done, 1 some failed, 2 usage or set-up error,\n"
+    "3 an input or output could not be read or written.\n";
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("spanpipe: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static int build_tree_run(void)
+{
+#ifdef SP_BUILDDIR
+    /* The libtool wrapper runs core/.libs/spanpipe; an installed copy lives
+     * elsewhere.  Only the former should see the build tree's plugins. */
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0 || (size_t)n >= sizeof self - 1)
+        return 0;
+    self[n] = '\0';
+    size_t k = strlen(SP_BUILDDIR);
+    return strncmp(self, SP_BUILDDIR, k) == 0 && self[k] == '/';
+#else
+    return 0;
+#endif
+}
+
+static void add_path_list(sp_pipeline *p, const char *list)
+{
+    char *copy = strdup(list);
+    if (!copy)
+        return;
+    char *save = NULL;
+    for (char *d = strtok_r(copy, ":", &save); d; d = strtok_r(NULL, ":", &save))
+        if (*d)
+            sp_pipeline_add_dir(p, d);
+    free(copy);
+}
+
+#ifdef SP_BUILDDIR
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Each bundled plugin builds in its own folder under plugins/. */
+static void add_build_plugins(sp_pipeline *p, const char *top)
+{
+    DIR *d = opendir(top);
+    if (!d)
+        return;
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        char **grown = realloc(names, (n + 1) * sizeof *names);
+        if (!grown)
+            break;
+        names = grown;
+        size_t len = strlen(top) + strlen(de->d_name) + 2;
+        names[n] = malloc(len);
+        if (!names[n])
+            break;
+        snprintf(names[n++], len, "%s/%s", top, de->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode))
+            sp_pipeline_add_dir(p, names[i]);
+        free(names[i]);
+    }
+    free(names);
+}
+#endif
+
+void cli_search_path(sp_pipeline *p, char *const *dirs, size_t ndirs)
+{
+    for (size_t i = 0; i < ndirs; i++)
+        sp_pipeline_add_dir(p, dirs[i]);
+    const char *env = getenv("SPANPIPE_PLUGIN_PATH");
+    if (env)
+        add_path_list(p, env);
+#ifdef SP_BUILDDIR
+    if (build_tree_run())
+        add_build_plugins(p, SP_BUILDDIR "/plugins");
+#endif
+    sp_pipeline_add_dir(p, sp_plugin_dir());
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return SP_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
+        printf("spanpipe %s (plugin ABI %d.%d)\n", sp_version(), SP_ABI_MAJOR,
+               SP_ABI_MINOR);
+        return 0;
+    }
+    if (!strcmp(cmd, "run"))
+        return cmd_run(argc - 1, argv + 1);
+    if (!strcmp(cmd, "plugins"))
+        return cmd_plugins(argc - 1, argv + 1);
+    cli_error("unknown command '%s' (commands: run, plugins; see spanpipe --help)", cmd);
+    return SP_USAGE;
+}

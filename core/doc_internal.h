@@ -1,0 +1,122 @@
+/*
+ * doc_internal.h — the layout of sp_doc and what the core does with it.
+ *
+ * A document holds its text (borrowed from the parsed JSON string or owned),
+ * its committed spans sorted in output order, and the spans the running stage
+ * has added so far, kept apart until the stage ends (doc_end_stage), so that
+ * what a stage reads never moves under it.
+ */
+#ifndef SPANPIPE_DOC_INTERNAL_H
+#define SPANPIPE_DOC_INTERNAL_H
+
+#include <stdint.h>
+#include <spanpipe/document.h>
+#include "buf.h"
+#include "offsets.h"
+
+#define SPAN_NONE UINT32_MAX
+
+typedef struct span {
+    sp_span pub;          /* first, so a const sp_span * converts back */
+    json_t *extra;        /* keys of an input span object we do not know, or NULL */
+    size_t seq;           /* arrival order: the last sort key */
+    uint32_t layer;       /* index in doc->layer */
+    uint32_t next;        /* next span of the same layer in output order */
+} span;
+
+typedef struct layer_ent {
+    const char *name;     /* in the document's arena */
+    uint32_t first, last; /* committed spans of this layer, SPAN_NONE when none */
+    size_t count;         /* committed spans */
+    size_t added;         /* spans the running stage added (names its default ids) */
+    const char *prov;     /* provenance written for it (a stage's, borrowed), or NULL */
+} layer_ent;
+
+/* What the document needs to know of the running stage. */
+typedef struct doc_stage {
+    const char *name;
+    const char *const *produces;
+    const char *const *refs;   /* "LAYER.ATTR" values holding span ids */
+    const char *prov;          /* {"stage":...,"version":...,"options":...} as JSON */
+} doc_stage;
+
+typedef struct arena_chunk arena_chunk;
+
+struct sp_doc {
+    char *id;
+    size_t id_len;
+    json_t *text_json;        /* holds the text when it came from JSON */
+    const char *text;
+    size_t text_len;
+    int ascii;
+    offmap map;               /* built on first use */
+    int map_ready;
+
+    json_t *extra;            /* other top-level keys, input order; NULL if none */
+    json_t *layers_in;        /* "layers" of the input, or NULL */
+
+    span *spans;              /* committed, in output order */
+    size_t nspans, spans_cap;
+    span *added;              /* the running stage's, in the order added */
+    size_t nadded, added_cap;
+    size_t seq;               /* next arrival number */
+    size_t stage_seq;         /* the first one of the running stage */
+
+    layer_ent *layer;
+    size_t nlayer, layer_cap;
+
+    uint32_t *hash;           /* open addressing over committed spans, by id */
+    size_t hash_cap;
+    int hash_valid;
+
+    arena_chunk *arena;
+
+    const doc_stage *stage;   /* while a stage runs */
+    buf violation;            /* the first thing it did wrong */
+};
+
+sp_doc *doc_new(void);
+void doc_free(sp_doc *doc);
+
+/* Copy S[0..N) into the document's arena (NUL-terminated). */
+const char *doc_strdup(sp_doc *doc, const char *s, size_t n);
+
+/* Set the id (copied). */
+void doc_set_id(sp_doc *doc, const char *id, size_t len);
+
+/*
+ * Set the text to S[0..N), which must be valid UTF-8, without copying it.  With
+ * HOLDER non-NULL the document keeps a reference to that JSON string, which
+ * holds S; else S is borrowed and must outlive the document.
+ */
+void doc_set_text(sp_doc *doc, const char *s, size_t n, int ascii, json_t *holder);
+
+/* The offset map of the text, built on first use. */
+const offmap *doc_offmap(sp_doc *doc);
+
+/*
+ * Add a span that came with the input (byte offsets, already checked by the
+ * caller).  ID may be NULL (a default is given in doc_input_done); ATTRS and
+ * EXTRA are stolen.
+ */
+void doc_add_input_span(sp_doc *doc, const char *layer, const char *id,
+                        size_t start, size_t end, json_t *attrs, json_t *extra);
+
+/* Sort the input spans and name those without an id.  Returns 0, or -1 with a
+ * message in ERR (duplicate ids). */
+int doc_input_done(sp_doc *doc, buf *err);
+
+/* Whether the document has LAYER: spans of it, or a provenance record. */
+int doc_has_layer(const sp_doc *doc, const char *layer);
+
+/* Start STAGE on the document: drop the layers it produces (a re-run replaces). */
+void doc_begin_stage(sp_doc *doc, const doc_stage *stage);
+
+/*
+ * End the running stage: check what it added (recorded violations, references,
+ * unique ids), merge it into the document in output order, record provenance.
+ * Returns 0, or -1 with the reason in ERR (the document must then fail).
+ */
+int doc_end_stage(sp_doc *doc, buf *err);
+
+#endif

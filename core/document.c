@@ -1,0 +1,499 @@
+/*
+ * document.c — the document model: text, spans in output order, the stage's
+ * additions and their checks (SPEC sections 1 and 3).
+ */
+#include "doc_internal.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- arena */
+
+/* Ids and layer names live in per-document chunks that never move, so the
+ * pointers sp_doc_add() returns stay valid until the document is freed. */
+struct arena_chunk {
+    arena_chunk *next;
+    size_t used, cap;
+    char data[];
+};
+
+const char *doc_strdup(sp_doc *doc, const char *s, size_t n)
+{
+    arena_chunk *c = doc->arena;
+    if (!c || c->cap - c->used < n + 1) {
+        size_t cap = n + 1 > 4000 ? n + 1 : 4000;
+        c = xmalloc(sizeof *c + cap);
+        c->cap = cap;
+        c->used = 0;
+        c->next = doc->arena;
+        doc->arena = c;
+    }
+    char *d = c->data + c->used;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    c->used += n + 1;
+    return d;
+}
+
+/* ---------------------------------------------------------------- life */
+
+sp_doc *doc_new(void)
+{
+    return xcalloc(1, sizeof(sp_doc));
+}
+
+static void free_spans(span *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        json_decref((json_t *)s[i].pub.attrs);
+        json_decref(s[i].extra);
+    }
+}
+
+void doc_free(sp_doc *doc)
+{
+    if (!doc)
+        return;
+    free_spans(doc->spans, doc->nspans);
+    free_spans(doc->added, doc->nadded);
+    free(doc->spans);
+    free(doc->added);
+    free(doc->layer);
+    free(doc->hash);
+    for (arena_chunk *c = doc->arena, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    json_decref(doc->text_json);
+    json_decref(doc->extra);
+    json_decref(doc->layers_in);
+    if (doc->map_ready)
+        offmap_free(&doc->map);
+    free(doc->id);
+    buf_free(&doc->violation);
+    free(doc);
+}
+
+void doc_set_id(sp_doc *doc, const char *id, size_t len)
+{
+    free(doc->id);
+    doc->id = xstrndup(id, len);
+    doc->id_len = len;
+}
+
+void doc_set_text(sp_doc *doc, const char *s, size_t n, int ascii, json_t *holder)
+{
+    if (holder)
+        doc->text_json = json_incref(holder);
+    doc->text = s;
+    doc->text_len = n;
+    doc->ascii = ascii;
+}
+
+const offmap *doc_offmap(sp_doc *doc)
+{
+    if (!doc->map_ready) {
+        offmap_init(&doc->map, doc->text, doc->text_len, doc->ascii);
+        doc->map_ready = 1;
+    }
+    return &doc->map;
+}
+
+/* ---------------------------------------------------------------- layers */
+
+static uint32_t layer_find(const sp_doc *doc, const char *name)
+{
+    for (size_t i = 0; i < doc->nlayer; i++)
+        if (strcmp(doc->layer[i].name, name) == 0)
+            return (uint32_t)i;
+    return SPAN_NONE;
+}
+
+static uint32_t layer_intern(sp_doc *doc, const char *name)
+{
+    uint32_t i = layer_find(doc, name);
+    if (i != SPAN_NONE)
+        return i;
+    doc->layer = xgrow(doc->layer, &doc->layer_cap, doc->nlayer + 1, sizeof *doc->layer);
+    layer_ent *l = &doc->layer[doc->nlayer];
+    memset(l, 0, sizeof *l);
+    l->name = doc_strdup(doc, name, strlen(name));
+    l->first = l->last = SPAN_NONE;
+    return (uint32_t)doc->nlayer++;
+}
+
+int doc_has_layer(const sp_doc *doc, const char *name)
+{
+    uint32_t i = layer_find(doc, name);
+    if (i != SPAN_NONE && (doc->layer[i].count || doc->layer[i].prov))
+        return 1;
+    return doc->layers_in && json_object_get(doc->layers_in, name);
+}
+
+/* ---------------------------------------------------------------- order */
+
+static int span_cmp(const void *pa, const void *pb)
+{
+    const span *a = pa, *b = pb;
+    if (a->pub.start != b->pub.start)
+        return a->pub.start < b->pub.start ? -1 : 1;
+    if (a->pub.end != b->pub.end)
+        return a->pub.end > b->pub.end ? -1 : 1; /* longer first */
+    int c = strcmp(a->pub.layer, b->pub.layer);
+    if (c)
+        return c;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Sort the committed spans and rebuild each layer's chain through them. */
+static void relink(sp_doc *doc)
+{
+    qsort(doc->spans, doc->nspans, sizeof *doc->spans, span_cmp);
+    for (size_t i = 0; i < doc->nlayer; i++) {
+        doc->layer[i].first = doc->layer[i].last = SPAN_NONE;
+        doc->layer[i].count = 0;
+    }
+    for (size_t i = 0; i < doc->nspans; i++) {
+        span *s = &doc->spans[i];
+        layer_ent *l = &doc->layer[s->layer];
+        s->next = SPAN_NONE;
+        if (l->last == SPAN_NONE)
+            l->first = (uint32_t)i;
+        else
+            doc->spans[l->last].next = (uint32_t)i;
+        l->last = (uint32_t)i;
+        l->count++;
+    }
+    doc->hash_valid = 0;
+}
+
+/* ---------------------------------------------------------------- ids */
+
+static size_t hash_str(const char *s)
+{
+    size_t h = 1469598103934665603ull & (size_t)-1; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * (size_t)1099511628211ull;
+    return h;
+}
+
+/* Index the committed spans by id; returns 0, or -1 naming a duplicate in ERR. */
+static int hash_build(sp_doc *doc, buf *err)
+{
+    size_t cap = 16;
+    while (cap < doc->nspans * 2 + 2)
+        cap *= 2;
+    if (cap > doc->hash_cap) {
+        free(doc->hash);
+        doc->hash = xmalloc(cap * sizeof *doc->hash);
+        doc->hash_cap = cap;
+    }
+    cap = doc->hash_cap;
+    for (size_t i = 0; i < cap; i++)
+        doc->hash[i] = SPAN_NONE;
+    for (size_t i = 0; i < doc->nspans; i++) {
+        const char *id = doc->spans[i].pub.id;
+        size_t h = hash_str(id) & (cap - 1);
+        while (doc->hash[h] != SPAN_NONE) {
+            if (strcmp(doc->spans[doc->hash[h]].pub.id, id) == 0) {
+                if (err)
+                    buf_printf(err, "two spans have the id \"%s\"", id);
+                return -1;
+            }
+            h = (h + 1) & (cap - 1);
+        }
+        doc->hash[h] = (uint32_t)i;
+    }
+    doc->hash_valid = 1;
+    return 0;
+}
+
+static const span *hash_get(const sp_doc *doc, const char *id)
+{
+    size_t cap = doc->hash_cap;
+    size_t h = hash_str(id) & (cap - 1);
+    while (doc->hash[h] != SPAN_NONE) {
+        const span *s = &doc->spans[doc->hash[h]];
+        if (strcmp(s->pub.id, id) == 0)
+            return s;
+        h = (h + 1) & (cap - 1);
+    }
+    return NULL;
+}
+
+/* "LAYER.N" in the arena. */
+static const char *default_id(sp_doc *doc, const char *layer, size_t n)
+{
+    buf b = BUF_INIT;
+    buf_adds(&b, layer);
+    buf_addc(&b, '.');
+    buf_add_u64(&b, n);
+    const char *id = doc_strdup(doc, b.data, b.len);
+    buf_free(&b);
+    return id;
+}
+
+/* ---------------------------------------------------------------- input */
+
+static span *push(span **arr, size_t *n, size_t *cap)
+{
+    *arr = xgrow(*arr, cap, *n + 1, sizeof **arr);
+    span *s = &(*arr)[(*n)++];
+    memset(s, 0, sizeof *s);
+    return s;
+}
+
+void doc_add_input_span(sp_doc *doc, const char *layer, const char *id,
+                        size_t start, size_t end, json_t *attrs, json_t *extra)
+{
+    uint32_t li = layer_intern(doc, layer);
+    span *s = push(&doc->spans, &doc->nspans, &doc->spans_cap);
+    s->pub.start = start;
+    s->pub.end = end;
+    s->pub.layer = doc->layer[li].name;
+    s->pub.id = id ? doc_strdup(doc, id, strlen(id)) : NULL;
+    s->pub.attrs = attrs;
+    s->extra = extra;
+    s->layer = li;
+    s->seq = doc->seq++;
+}
+
+int doc_input_done(sp_doc *doc, buf *err)
+{
+    relink(doc);
+    /* Spans that came without an id get LAYER.N, N counting in output order. */
+    for (size_t li = 0; li < doc->nlayer; li++) {
+        size_t n = 0;
+        for (uint32_t i = doc->layer[li].first; i != SPAN_NONE; i = doc->spans[i].next)
+            if (!doc->spans[i].pub.id)
+                doc->spans[i].pub.id = default_id(doc, doc->layer[li].name, n++);
+    }
+    return hash_build(doc, err);
+}
+
+/* ---------------------------------------------------------------- stages */
+
+static int produces(const doc_stage *st, const char *layer)
+{
+    if (!st || !st->produces)
+        return 0;
+    for (const char *const *p = st->produces; *p; p++)
+        if (strcmp(*p, layer) == 0)
+            return 1;
+    return 0;
+}
+
+void doc_begin_stage(sp_doc *doc, const doc_stage *stage)
+{
+    doc->stage = stage;
+    doc->stage_seq = doc->seq;
+    buf_clear(&doc->violation);
+    size_t kept = 0;
+    for (size_t i = 0; i < doc->nspans; i++) {
+        span *s = &doc->spans[i];
+        if (produces(stage, s->pub.layer)) {
+            json_decref((json_t *)s->pub.attrs);
+            json_decref(s->extra);
+            continue;
+        }
+        doc->spans[kept++] = *s;
+    }
+    int dropped = kept != doc->nspans;
+    doc->nspans = kept;
+    for (size_t i = 0; i < doc->nlayer; i++)
+        doc->layer[i].added = 0;
+    if (dropped)
+        relink(doc); /* order is kept; this renews the chains and counts */
+}
+
+static void violate(sp_doc *doc, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void violate(sp_doc *doc, const char *fmt, ...)
+{
+    if (doc->violation.len)
+        return; /* the first one is the one to fix */
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&doc->violation, fmt, ap);
+    va_end(ap);
+}
+
+static const char *add_span(sp_doc *doc, const char *layer, const char *id,
+                            size_t start, size_t end, json_t *attrs)
+{
+    if (!layer) {
+        violate(doc, "added a span without a layer");
+        goto bad;
+    }
+    if (!produces(doc->stage, layer)) {
+        violate(doc, "added a span of layer '%s', which it does not declare in produces",
+                layer);
+        goto bad;
+    }
+    if (start > end || end > doc->text_len) {
+        violate(doc, "added a %s span [%zu, %zu) outside the text (%zu bytes) or reversed",
+                layer, start, end, doc->text_len);
+        goto bad;
+    }
+    if (!utf8_is_boundary(doc->text, doc->text_len, start) ||
+        !utf8_is_boundary(doc->text, doc->text_len, end)) {
+        violate(doc, "added a %s span [%zu, %zu) that splits a UTF-8 character",
+                layer, start, end);
+        goto bad;
+    }
+    if (attrs && !json_is_object(attrs)) {
+        violate(doc, "added a %s span whose attrs are not a JSON object", layer);
+        goto bad;
+    }
+    if (attrs && json_object_size(attrs) == 0) {
+        json_decref(attrs); /* SPEC: attrs omitted when empty */
+        attrs = NULL;
+    }
+    uint32_t li = layer_intern(doc, layer);
+    layer_ent *l = &doc->layer[li];
+    span *s = push(&doc->added, &doc->nadded, &doc->added_cap);
+    s->pub.start = start;
+    s->pub.end = end;
+    s->pub.layer = l->name;
+    s->pub.id = id ? doc_strdup(doc, id, strlen(id)) : default_id(doc, l->name, l->added);
+    l->added++;
+    s->pub.attrs = attrs;
+    s->layer = li;
+    s->seq = doc->seq++;
+    return s->pub.id;
+bad:
+    json_decref(attrs);
+    return NULL;
+}
+
+const char *sp_doc_add(sp_doc *doc, const char *layer, size_t start, size_t end,
+                       json_t *attrs)
+{
+    return add_span(doc, layer, NULL, start, end, attrs);
+}
+
+const char *sp_doc_add_with_id(sp_doc *doc, const char *layer, const char *id,
+                               size_t start, size_t end, json_t *attrs)
+{
+    if (!id || !*id) {
+        violate(doc, "added a span with an empty id");
+        json_decref(attrs);
+        return NULL;
+    }
+    return add_span(doc, layer, id, start, end, attrs);
+}
+
+/* Check the declared reference attrs of the added span S against the ids now
+ * in the document (committed and added, all in the hash). */
+static int check_refs(sp_doc *doc, const doc_stage *st, const span *s, buf *err)
+{
+    if (!s->pub.attrs || !st->refs)
+        return 0;
+    size_t llen = strlen(s->pub.layer);
+    for (const char *const *r = st->refs; *r; r++) {
+        if (strncmp(*r, s->pub.layer, llen) != 0 || (*r)[llen] != '.')
+            continue;
+        const char *key = *r + llen + 1;
+        json_t *v = json_object_get(s->pub.attrs, key);
+        if (!v || json_is_null(v))
+            continue;
+        if (!json_is_string(v)) {
+            buf_printf(err, "attr '%s' of %s is not a span id", key, s->pub.id);
+            return -1;
+        }
+        if (!hash_get(doc, json_string_value(v))) {
+            buf_printf(err, "attr '%s' of %s refers to \"%s\", which no span has",
+                       key, s->pub.id, json_string_value(v));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int doc_end_stage(sp_doc *doc, buf *err)
+{
+    const doc_stage *st = doc->stage;
+    doc->stage = NULL;
+    if (doc->violation.len) {
+        buf_add(err, doc->violation.data, doc->violation.len);
+        return -1;
+    }
+    /* Merge, then check ids and references over the whole document. */
+    size_t before = doc->nspans;
+    doc->spans = xgrow(doc->spans, &doc->spans_cap, doc->nspans + doc->nadded,
+                       sizeof *doc->spans);
+    memcpy(doc->spans + doc->nspans, doc->added, doc->nadded * sizeof *doc->added);
+    doc->nspans += doc->nadded;
+    doc->nadded = 0;
+    if (doc->nspans != before)
+        relink(doc);
+    if (hash_build(doc, err) < 0)
+        return -1;
+    for (size_t i = 0; i < doc->nspans; i++)
+        if (doc->spans[i].seq >= doc->stage_seq && produces(st, doc->spans[i].pub.layer) &&
+            check_refs(doc, st, &doc->spans[i], err) < 0)
+            return -1;
+    if (st && st->produces)
+        for (const char *const *p = st->produces; *p; p++)
+            doc->layer[layer_intern(doc, *p)].prov = st->prov;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- public */
+
+const char *sp_doc_id(const sp_doc *doc, size_t *len)
+{
+    if (len)
+        *len = doc->id_len;
+    return doc->id;
+}
+
+const char *sp_doc_text(const sp_doc *doc, size_t *len)
+{
+    if (len)
+        *len = doc->text_len;
+    return doc->text;
+}
+
+const json_t *sp_doc_meta(const sp_doc *doc)
+{
+    return doc->extra ? json_object_get(doc->extra, "meta") : NULL;
+}
+
+size_t sp_doc_span_count(const sp_doc *doc)
+{
+    return doc->nspans;
+}
+
+const sp_span *sp_doc_span(const sp_doc *doc, size_t i)
+{
+    return i < doc->nspans ? &doc->spans[i].pub : NULL;
+}
+
+const sp_span *sp_doc_first(const sp_doc *doc, const char *layer)
+{
+    uint32_t li = layer ? layer_find(doc, layer) : SPAN_NONE;
+    if (li == SPAN_NONE || doc->layer[li].first == SPAN_NONE)
+        return NULL;
+    return &doc->spans[doc->layer[li].first].pub;
+}
+
+const sp_span *sp_doc_next(const sp_doc *doc, const sp_span *sp)
+{
+    const span *s = (const span *)sp;
+    if (!sp || s < doc->spans || s >= doc->spans + doc->nspans)
+        return NULL; /* not one of the committed spans */
+    return s->next == SPAN_NONE ? NULL : &doc->spans[s->next].pub;
+}
+
+const sp_span *sp_doc_find(const sp_doc *doc, const char *id)
+{
+    if (!id)
+        return NULL;
+    if (!doc->hash_valid && hash_build((sp_doc *)doc, NULL) < 0)
+        return NULL; /* cannot happen: ids were checked when committed */
+    const span *s = hash_get(doc, id);
+    return s ? &s->pub : NULL;
+}

@@ -1,0 +1,117 @@
+/*
+ * docwrite.c — serialising a document by hand.
+ *
+ * The spans are written straight from the document model rather than built
+ * as jansson objects and dumped: a tokenised document has tens of thousands
+ * of spans, and one object per span would cost more than the stages do.
+ * jansson writes only the values we hold as JSON anyway (attrs, meta, ...).
+ */
+#include "docwrite.h"
+#include "utf8.h"
+
+#include <string.h>
+
+static int dump_cb(const char *s, size_t n, void *data)
+{
+    buf_add(data, s, n);
+    return 0;
+}
+
+void json_add_value(buf *out, const json_t *v)
+{
+    json_dump_callback(v, dump_cb, out, JSON_COMPACT | JSON_ENCODE_ANY);
+}
+
+static void add_key(buf *out, const char *k)
+{
+    json_add_string(out, k, strlen(k));
+    buf_addc(out, ':');
+}
+
+/* The layers record: the input's, with what stages produced put in its place
+ * or, for layers the input did not have, after it. */
+static void write_layers(sp_doc *doc, buf *out)
+{
+    int any = 0;
+    const char *k;
+    json_t *v;
+    buf_adds(out, ",\"layers\":{");
+    json_object_foreach(doc->layers_in, k, v) {
+        if (any)
+            buf_addc(out, ',');
+        any = 1;
+        add_key(out, k);
+        const char *prov = NULL;
+        for (size_t i = 0; i < doc->nlayer && !prov; i++)
+            if (strcmp(doc->layer[i].name, k) == 0)
+                prov = doc->layer[i].prov;
+        if (prov)
+            buf_adds(out, prov);
+        else
+            json_add_value(out, v);
+    }
+    for (size_t i = 0; i < doc->nlayer; i++) {
+        const layer_ent *l = &doc->layer[i];
+        if (!l->prov || (doc->layers_in && json_object_get(doc->layers_in, l->name)))
+            continue;
+        if (any)
+            buf_addc(out, ',');
+        any = 1;
+        add_key(out, l->name);
+        buf_adds(out, l->prov);
+    }
+    buf_addc(out, '}');
+}
+
+static int has_layers(const sp_doc *doc)
+{
+    if (doc->layers_in)
+        return 1;
+    for (size_t i = 0; i < doc->nlayer; i++)
+        if (doc->layer[i].prov)
+            return 1;
+    return 0;
+}
+
+void doc_write_json(sp_doc *doc, buf *out)
+{
+    const offmap *m = doc_offmap(doc);
+    buf_adds(out, "{\"id\":");
+    json_add_string(out, doc->id, doc->id_len);
+    buf_adds(out, ",\"text\":");
+    json_add_string(out, doc->text, doc->text_len);
+    const char *k;
+    json_t *v;
+    json_object_foreach(doc->extra, k, v) {
+        buf_addc(out, ',');
+        add_key(out, k);
+        json_add_value(out, v);
+    }
+    if (has_layers(doc))
+        write_layers(doc, out);
+    buf_adds(out, ",\"spans\":[");
+    for (size_t i = 0; i < doc->nspans; i++) {
+        const span *s = &doc->spans[i];
+        if (i)
+            buf_addc(out, ',');
+        buf_adds(out, "{\"id\":");
+        json_add_string(out, s->pub.id, strlen(s->pub.id));
+        buf_adds(out, ",\"layer\":");
+        json_add_string(out, s->pub.layer, strlen(s->pub.layer));
+        buf_adds(out, ",\"start\":");
+        buf_add_u64(out, offmap_to_cp(m, s->pub.start));
+        buf_adds(out, ",\"end\":");
+        buf_add_u64(out, offmap_to_cp(m, s->pub.end));
+        if (s->pub.attrs) {
+            buf_adds(out, ",\"attrs\":");
+            json_add_value(out, s->pub.attrs);
+        }
+        json_object_foreach(s->extra, k, v) {
+            buf_addc(out, ',');
+            add_key(out, k);
+            json_add_value(out, v);
+        }
+        buf_addc(out, '}');
+    }
+    buf_adds(out, "]}\n");
+}

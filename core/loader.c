@@ -1,0 +1,221 @@
+/* loader.c — plugin modules through libltdl (see loader.h). */
+#include "loader.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void loader_init(void)
+{
+    lt_dlinit();
+}
+
+void loader_exit(void)
+{
+    lt_dlexit();
+}
+
+static int is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int valid_layer_list(const char *const *l, const char *what, const char *path,
+                            buf *err)
+{
+    for (; l && *l; l++)
+        if (!**l || strpbrk(*l, " \t\n\",:")) {
+            buf_printf(err, "%s: the layer name \"%s\" in %s is not a name", path, *l, what);
+            return -1;
+        }
+    return 0;
+}
+
+int loader_check(const sp_plugin *d, const char *path, buf *err)
+{
+    /* The magic first: whatever else the symbol is, it is not ours. */
+    if (d->magic != SP_ABI_MAGIC) {
+        buf_printf(err, "%s: the spanpipe_plugin symbol is garbled (bad magic "
+                   "0x%08x) - perhaps this is not a spanpipe plugin?", path, d->magic);
+        return -1;
+    }
+    if (d->abi_major != SP_ABI_MAJOR || d->abi_minor > SP_ABI_MINOR) {
+        buf_printf(err, "%s: built for plugin ABI %u.%u, but this spanpipe has ABI "
+                   "%d.%d (%s); rebuild the plugin against this spanpipe",
+                   path, d->abi_major, d->abi_minor, SP_ABI_MAJOR, SP_ABI_MINOR,
+                   d->abi_major != SP_ABI_MAJOR ? "the major versions differ"
+                                                : "the plugin's is newer");
+        return -1;
+    }
+    if (d->size < offsetof(sp_plugin, reserved)) {
+        buf_printf(err, "%s: its descriptor is %u bytes, too small for ABI %u.%u",
+                   path, d->size, d->abi_major, d->abi_minor);
+        return -1;
+    }
+    const char *missing = !d->name || !*d->name          ? "name"
+                          : !d->version || !*d->version  ? "version"
+                          : !d->summary || !*d->summary  ? "summary"
+                          : !d->process                  ? "process"
+                                                         : NULL;
+    if (missing) {
+        buf_printf(err, "%s: its descriptor has no %s", path, missing);
+        return -1;
+    }
+    if (valid_layer_list(d->requires, "requires", path, err) < 0 ||
+        valid_layer_list(d->produces, "produces", path, err) < 0)
+        return -1;
+    for (const sp_option *o = d->options; o && o->name; o++)
+        if (o->type != SP_OPT_BOOL && o->type != SP_OPT_INT && o->type != SP_OPT_STRING) {
+            buf_printf(err, "%s: option '%s' has an unknown type %d", path, o->name,
+                       (int)o->type);
+            return -1;
+        }
+    return 0;
+}
+
+/* Load the module file PATH and check it. */
+static int open_file(const char *path, plugin_mod *out, buf *err)
+{
+    lt_dlhandle h = lt_dlopen(path);
+    if (!h) {
+        const char *why = lt_dlerror();
+        buf_printf(err, "cannot load plugin %s: %s (the most common cause is a "
+                   "library it needs that is not installed: try ldd on it)",
+                   path, why ? why : "unknown error");
+        return -1;
+    }
+    const sp_plugin *d = lt_dlsym(h, SP_PLUGIN_SYMBOL);
+    if (!d) {
+        buf_printf(err, "%s is not a spanpipe plugin: it has no symbol '%s'", path,
+                   SP_PLUGIN_SYMBOL);
+        lt_dlclose(h);
+        return -1;
+    }
+    if (loader_check(d, path, err) < 0) {
+        lt_dlclose(h);
+        return -1;
+    }
+    out->handle = h;
+    out->desc = d;
+    out->path = xstrdup(path);
+    return 0;
+}
+
+/* DIR/NAME.la, else DIR/NAME.so, if either exists: malloc'd, or NULL. */
+static char *candidate(const char *dir, const char *name)
+{
+    static const char *const ext[] = { ".la", ".so" };
+    for (size_t i = 0; i < 2; i++) {
+        buf p = BUF_INIT;
+        buf_printf(&p, "%s/%s%s", dir, name, ext[i]);
+        if (is_file(p.data))
+            return buf_steal(&p);
+        buf_free(&p);
+    }
+    return NULL;
+}
+
+int loader_open(const char *const *dirs, size_t ndirs, const char *name,
+                plugin_mod *out, buf *err)
+{
+    memset(out, 0, sizeof *out);
+    if (strchr(name, '/')) {
+        if (!is_file(name)) {
+            buf_printf(err, "no plugin file %s", name);
+            return -1;
+        }
+        return open_file(name, out, err);
+    }
+    if (!*name || strpbrk(name, ".:=")) {
+        buf_printf(err, "'%s' is not a plugin name", name);
+        return -1;
+    }
+    for (size_t i = 0; i < ndirs; i++) {
+        char *path = candidate(dirs[i], name);
+        if (!path)
+            continue;
+        int rc = open_file(path, out, err);
+        free(path);
+        if (rc < 0)
+            return -1;
+        if (strcmp(out->desc->name, name) != 0) {
+            buf_printf(err, "%s calls itself '%s', not '%s'", out->path, out->desc->name,
+                       name);
+            loader_close(out);
+            return -1;
+        }
+        return 0;
+    }
+    buf_printf(err, "no plugin '%s' (looked for %s.la and %s.so in:", name, name, name);
+    for (size_t i = 0; i < ndirs; i++)
+        buf_printf(err, " %s", dirs[i]);
+    buf_adds(err, ndirs ? "; add a directory with -P or SPANPIPE_PLUGIN_PATH)"
+                        : " nowhere: the search path is empty)");
+    return -1;
+}
+
+void loader_close(plugin_mod *m)
+{
+    if (m->handle)
+        lt_dlclose(m->handle);
+    free(m->path);
+    memset(m, 0, sizeof *m);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t loader_list(const char *const *dirs, size_t ndirs,
+                   void (*cb)(void *, const char *, const sp_plugin *, const char *),
+                   void *ctx)
+{
+    /* Collect the names first so the first directory's module of a name wins. */
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < ndirs; i++) {
+        DIR *d = opendir(dirs[i]);
+        if (!d)
+            continue;
+        struct dirent *de;
+        while ((de = readdir(d))) {
+            size_t len = strlen(de->d_name);
+            if (len < 4 || (strcmp(de->d_name + len - 3, ".la") &&
+                            strcmp(de->d_name + len - 3, ".so")))
+                continue;
+            names = xgrow(names, &cap, n + 1, sizeof *names);
+            names[n++] = xstrndup(de->d_name, len - 3);
+        }
+        closedir(d);
+    }
+    qsort(names, n, sizeof *names, cmp_str);
+    size_t found = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && strcmp(names[i], names[i - 1]) == 0)
+            continue;
+        plugin_mod m;
+        buf err = BUF_INIT;
+        for (size_t k = 0; k < ndirs; k++) {
+            char *path = candidate(dirs[k], names[i]);
+            if (!path)
+                continue;
+            found++;
+            memset(&m, 0, sizeof m);
+            if (open_file(path, &m, &err) == 0) {
+                cb(ctx, path, m.desc, NULL);
+                loader_close(&m);
+            } else
+                cb(ctx, path, NULL, err.data);
+            free(path);
+            break;
+        }
+        buf_free(&err);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return found;
+}

@@ -1,0 +1,33 @@
+/*
+ * offsets.h — converting between UTF-8 byte offsets (inside spanpipe) and
+ * Unicode code point offsets (in the JSON form, SPEC section 1).
+ *
+ * For ASCII text the two are the same and nothing is built.  Otherwise a table
+ * records the byte offset of every 64th code point, so a conversion costs a
+ * table look-up and at most 63 steps (code point to byte) or a binary search
+ * and at most 63 steps (byte to code point), whatever order spans come in.
+ */
+#ifndef SPANPIPE_OFFSETS_H
+#define SPANPIPE_OFFSETS_H
+
+#include <stddef.h>
+
+typedef struct offmap {
+    const unsigned char *s;
+    size_t n;        /* bytes */
+    size_t ncp;      /* code points */
+    size_t *mark;    /* mark[k]: byte offset of code point k*64; NULL for ASCII */
+    size_t nmark;
+} offmap;
+
+/* Build the map of the valid UTF-8 text S[0..N) (borrowed: it must outlive M). */
+void offmap_init(offmap *m, const char *s, size_t n, int ascii);
+void offmap_free(offmap *m);
+
+/* The code point offset of byte offset OFF, which must be a character boundary <= n. */
+size_t offmap_to_cp(const offmap *m, size_t off);
+
+/* Store in *OFF the byte offset of code point CP; returns 0 when CP > ncp. */
+int offmap_to_byte(const offmap *m, size_t cp, size_t *off);
+
+#endif

@@ -1,0 +1,101 @@
+/* utf8.c — UTF-8 validation and JSON string escaping. */
+#include "utf8.h"
+
+#include <stdint.h>
+
+int utf8_check(const char *str, size_t n, size_t *bad, int *ascii)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    int all_ascii = 1;
+    while (i < n) {
+        /* Runs of ASCII are the common case: skip them eight bytes at a time. */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        all_ascii = 0;
+        size_t len;
+        unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+        if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0)
+                lo = 0xA0; /* overlong */
+            else if (c == 0xED)
+                hi = 0x9F; /* surrogates */
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0)
+                lo = 0x90; /* overlong */
+            else if (c == 0xF4)
+                hi = 0x8F; /* past U+10FFFF */
+        } else
+            goto invalid;
+        if (n - i < len)
+            goto invalid;
+        if (s[i + 1] < lo || s[i + 1] > hi)
+            goto invalid;
+        for (size_t k = 2; k < len; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                goto invalid;
+        i += len;
+    }
+    if (ascii)
+        *ascii = all_ascii;
+    return 1;
+invalid:
+    if (bad)
+        *bad = i;
+    if (ascii)
+        *ascii = 0;
+    return 0;
+}
+
+void json_add_string(buf *b, const char *str, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *s = (const unsigned char *)str;
+    buf_reserve(b, n + 2);
+    buf_addc(b, '"');
+    size_t run = 0; /* start of the pending run that needs no escaping */
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        buf_add(b, s + run, i - run);
+        run = i + 1;
+        char esc[6] = { '\\', 0, 0, 0, 0, 0 };
+        size_t elen = 2;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\t': esc[1] = 't'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        default:
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            elen = 6;
+        }
+        buf_add(b, esc, elen);
+    }
+    buf_add(b, s + run, n - run);
+    buf_addc(b, '"');
+}

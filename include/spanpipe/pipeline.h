@@ -1,0 +1,171 @@
+/*
+ * spanpipe/pipeline.h — running stages over inputs from a program.
+ *
+ * This is what the `spanpipe` command is built on; a program that wants
+ * spanpipe's reading, stages, checks and ordered parallel output without a
+ * shell uses it the same way:
+ *
+ *     sp_error *err = sp_error_new();
+ *     sp_pipeline *p = sp_pipeline_new();
+ *     sp_pipeline_add_dir(p, sp_plugin_dir());
+ *     if (sp_pipeline_add_spec(p, "segment:tokens=true,citations", err) < 0 ||
+ *         sp_pipeline_start(p, err) < 0)
+ *         ... sp_error_message(err), status SP_USAGE ...
+ *     sp_run_options o = { .jobs = 4, .on_diag = print_it };
+ *     sp_status st = sp_pipeline_run(p, inputs, ninputs, &o, &stats);
+ *     sp_pipeline_free(p);
+ *
+ * Threads: a pipeline is driven from one thread.  sp_pipeline_run() starts its
+ * own worker threads and joins them before it returns; the callbacks it is
+ * given are all called from one thread at a time.
+ */
+#ifndef SPANPIPE_PIPELINE_H
+#define SPANPIPE_PIPELINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <jansson.h>
+#include <spanpipe/error.h>
+#include <spanpipe/plugin.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Outcome of a run, and the `spanpipe` command's exit status (SPEC 5). */
+typedef enum sp_status {
+    SP_OK = 0,      /* every document done */
+    SP_FAILED = 1,  /* some documents failed; the others were written */
+    SP_USAGE = 2,   /* usage or set-up error: bad option, plugin, chain */
+    SP_IO = 3       /* an input or the output could not be read or written at all */
+} sp_status;
+
+typedef struct sp_pipeline sp_pipeline;
+
+/* The version of spanpipe, e.g. "0.1.0".  Static. */
+const char *sp_version(void);
+
+/* The directory plugins are installed in.  Static. */
+const char *sp_plugin_dir(void);
+
+/* A new, empty pipeline, owned by the caller.  Never NULL. */
+sp_pipeline *sp_pipeline_new(void);
+
+/* Finish the stages (fini), unload the plugins, free P.  NULL is allowed. */
+void sp_pipeline_free(sp_pipeline *p);
+
+/*
+ * Append DIR (copied) to the plugin search path; the first directory that has
+ * a plugin wins.  The current directory is searched only when added.
+ */
+void sp_pipeline_add_dir(sp_pipeline *p, const char *dir);
+
+/*
+ * Append the stage NAME with OPTIONS (a JSON object, borrowed; NULL for none).
+ * NAME is a plugin's name, looked for as NAME.la or NAME.so in the search
+ * path, or a path to a module when it contains a '/'.  The plugin is loaded
+ * and checked (ABI, descriptor) and the options checked against its
+ * declaration; string values are converted to the declared type.  Returns 0,
+ * or -1 with a message in ERR.  Not after sp_pipeline_start().
+ */
+int sp_pipeline_add_stage(sp_pipeline *p, const char *name, const json_t *options,
+                          sp_error *err);
+
+/*
+ * Append the stages of SPEC, written as on the command line after -p:
+ * "a,b:key=value,key2=value2,c".  Returns 0, or -1 with a message in ERR.
+ */
+int sp_pipeline_add_spec(sp_pipeline *p, const char *spec, sp_error *err);
+
+/*
+ * Append the stages listed in the JSON file PATH:
+ * [{"stage":"segment","options":{"tokens":true}}, ...].  Returns 0, or -1
+ * with a message in ERR naming the file and what is wrong.
+ */
+int sp_pipeline_add_file(sp_pipeline *p, const char *path, sp_error *err);
+
+/* How many stages P has. */
+size_t sp_pipeline_stage_count(const sp_pipeline *p);
+
+/*
+ * Check the chain (a stage's required layers come from an earlier stage, or
+ * else must come with the input) and call every stage's init(), in order.
+ * Returns 0, or -1 with a message in ERR (status SP_USAGE).
+ */
+int sp_pipeline_start(sp_pipeline *p, sp_error *err);
+
+/* A problem met while running, handed to sp_run_options.on_diag. */
+typedef struct sp_diag {
+    sp_status status;     /* SP_FAILED: one document; SP_IO: an input or output;
+                             SP_USAGE: the chain does not fit the input */
+    const char *file;     /* the input it is in, "<stdin>", or NULL */
+    unsigned long line;   /* its line in that input, or 0 */
+    const char *doc_id;   /* the document's id when known, or NULL */
+    const char *stage;    /* the stage that failed, or NULL */
+    const char *message;  /* what is wrong */
+} sp_diag;
+
+/* Where a run is, handed to sp_run_options.on_progress. */
+typedef struct sp_progress {
+    uint64_t docs;        /* documents finished (written or failed) */
+    uint64_t failed;
+    uint64_t text_bytes;  /* bytes of text in the finished documents */
+    uint64_t in_bytes;    /* bytes read from the inputs (compressed as stored) */
+    uint64_t in_total;    /* their total size, or 0 when unknown (a pipe) */
+    double seconds;       /* since the run started */
+    int done;             /* 1 on the last call */
+} sp_progress;
+
+typedef struct sp_run_options {
+    unsigned jobs;            /* worker threads; 0 for one per core */
+    const char *output;       /* file to write, NULL or "-" for standard output;
+                                 a name ending in ".gz" is written gzipped */
+    const char *errors;       /* file for failed documents as received, or NULL;
+                                 their reasons go to ERRORS.reasons */
+    int stop_on_error;        /* stop at the first failed document */
+    /* Called for every problem, in input order; may be NULL. */
+    void (*on_diag)(void *ctx, const sp_diag *d);
+    /* Called about every progress_interval seconds and once at the end; may be NULL. */
+    void (*on_progress)(void *ctx, const sp_progress *p);
+    double progress_interval; /* 0 for 0.25 s */
+    void *ctx;
+} sp_run_options;
+
+typedef struct sp_run_stats {
+    uint64_t read;      /* documents read */
+    uint64_t written;   /* documents written */
+    uint64_t failed;    /* documents that failed */
+} sp_run_stats;
+
+/*
+ * Run the started pipeline over INPUTS (NINPUTS paths; a directory means every
+ * regular file under it in sorted order; "-" or NINPUTS == 0 means standard
+ * input), writing documents in input order.  STATS (may be NULL) receives the
+ * counts.  Returns the status of SPEC section 5.
+ */
+sp_status sp_pipeline_run(sp_pipeline *p, const char *const *inputs, size_t ninputs,
+                          const sp_run_options *opts, sp_run_stats *stats);
+
+/*
+ * Call CB for each plugin in the search path, by name, the first of a name
+ * only, in order of name: PATH is the module's file; DESC its descriptor, or
+ * NULL with ERROR saying why it could not be loaded.  All borrowed for the
+ * call.  Returns how many were found.
+ */
+size_t sp_pipeline_list_plugins(sp_pipeline *p,
+                                void (*cb)(void *ctx, const char *path,
+                                           const sp_plugin *desc, const char *error),
+                                void *ctx);
+
+/*
+ * Load the plugin NAME as sp_pipeline_add_stage() would, without adding a
+ * stage.  Returns its descriptor (valid until P is freed) and stores its file
+ * in *PATH (likewise), or NULL with a message in ERR.
+ */
+const sp_plugin *sp_pipeline_find_plugin(sp_pipeline *p, const char *name,
+                                         const char **path, sp_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,423 @@
+/*
+ * sentences.c — sentence boundaries inside one zone (a paragraph, a title, a
+ * footnote).
+ *
+ * One pass over the zone.  At each run of terminal punctuation the rules look
+ * a little behind (the word before the period, at most 64 bytes) and a little
+ * ahead (closing quotes and brackets, a glued footnote marker, white space,
+ * page markers, the next word), so the pass stays linear whatever the input.
+ *
+ * A period ends a sentence before a capital, a digit, an opening quote or a
+ * symbol, except after
+ *   - an abbreviation or an initial ("Mr.", "U.S.", "J. F. Dulles", "z.B."),
+ *     where it ends one only before a word that typically opens sentences
+ *     ("the U.S. The ..."), or before a footnote marker ("U.S.3 In ...");
+ *   - a list number at the start of a line ("4. Begin text");
+ *   - a German ordinal ("am 3. Oktober", "der 2. Weltkrieg").
+ * Nothing ends before a lower-case word.  A line break ends a sentence when
+ * the line was not filled up to the zone's wrapping width: headlines and list
+ * items end without punctuation, wrapped prose goes on.
+ */
+#include <string.h>
+#include "segment_rules.h"
+#include "seg_chars.h"
+#include "seg_text.h"
+
+#define LOOKBACK 64   /* longest word considered an abbreviation, in bytes */
+#define WORDMAX 40    /* longest next word looked at, in bytes */
+
+typedef struct zone {
+    const char *t;
+    size_t start, end;    /* the zone */
+    size_t width;         /* longest line, in characters (0: one line) */
+    const seg_abbrevs *ab;
+} zone;
+
+/* What follows a candidate boundary. */
+enum next_kind { N_END, N_LOWER, N_UPPER, N_DIGIT, N_OPEN, N_CONT, N_OTHER };
+
+typedef struct next_info {
+    int kind;
+    size_t word, wlen;   /* the next word (letters only), when N_UPPER/N_OPEN */
+    int word_dot;        /* the word is followed by a period ("F.") */
+    int word_elided;     /* followed by an apostrophe ("L’Union") */
+} next_info;
+
+/* ---- small helpers ------------------------------------------------------------ */
+
+static int is_month(const char *w, size_t n)
+{
+    static const char *const months[] = {
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December", "Januar",
+        "Jänner", "Februar", "März", "Mai", "Juni", "Juli", "Oktober",
+        "Dezember", "Jan", "Feb", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep",
+        "Sept", "Okt", "Nov", "Dez", NULL
+    };
+    for (size_t i = 0; months[i]; i++)
+        if (strlen(months[i]) == n && memcmp(months[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Words before a German ordinal number: "am 3.", "der 2.", "im 20.". */
+static int ordinal_context(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "der", "die", "das", "dem", "den", "des", "am", "im", "vom", "zum",
+        "zur", "beim", "ins", "ab", "bis", "seit", "vor", "nach", "ihr", "ihre",
+        "ihrem", "ihren", "ihrer", "sein", "seine", "seinem", "seinen",
+        "seiner", "jedem", "jeden", "jeder", "dieses", "diesem", "diesen",
+        "dieser", "ein", "eine", "einem", "einen", "einer", "Am", "Im", "Der",
+        "Die", "Das", "Vom", "Zum", "Zur", "Ab", "Bis", "Seit", "Vor", "Nach",
+        "vom", "bzw", "und", "oder", "zwischen", "für", "auf", "über", NULL
+    };
+    for (size_t i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* French elision before a capitalised word: "L’Union", "D’abord", "Qu’il". */
+static int elision(const char *w, size_t n)
+{
+    static const char *const words[] = { "L", "D", "C", "J", "S", "N", "M", "T", "Qu", NULL };
+    for (size_t i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Skip white space and inline page markers from I (never past END). */
+static size_t skip_gap(const char *t, size_t end, size_t i)
+{
+    for (;;) {
+        i = seg_skip_space(t, end, i, 1);
+        size_t m = i < end ? seg_page_marker(t, end, i) : 0;
+        if (!m)
+            return i;
+        i += m;
+    }
+}
+
+/* Look at what comes at I (after white space). */
+static next_info look_next(const zone *z, size_t i)
+{
+    next_info x = { N_END, 0, 0, 0, 0 };
+    const char *t = z->t;
+    size_t end = z->end, w;
+    i = skip_gap(t, end, i);
+    if (i >= end)
+        return x;
+    uint32_t c = seg_decode(t, end, i, &w);
+    int opened = 0;
+    for (int k = 0; k < 3 && seg_is_opener(c) && i + w < end; k++) {
+        opened = 1;
+        i += w;
+        c = seg_decode(t, end, i, &w);
+    }
+    if (seg_is_lower(c)) {
+        x.kind = N_LOWER;
+        return x;
+    }
+    if (seg_is_digit(c)) {
+        x.kind = opened ? N_OPEN : N_DIGIT;
+        return x;
+    }
+    if (!seg_is_letter(c)) {
+        x.kind = (c == ',' || c == ';' || c == ':' || c == ')' || c == ']' ||
+                  c == '.' || c == '?' || c == '!')
+                     ? N_CONT
+                     : N_OTHER;
+        return x;
+    }
+    x.kind = opened ? N_OPEN : N_UPPER;
+    x.word = i;
+    while (i < end && i - x.word < WORDMAX) {
+        c = seg_decode(t, end, i, &w);
+        if (!seg_is_letter(c) && !seg_is_mark(c))
+            break;
+        i += w;
+    }
+    x.wlen = i - x.word;
+    if (i < end) {
+        c = seg_decode(t, end, i, &w);
+        x.word_dot = c == '.';
+        x.word_elided = seg_is_apostrophe(c);
+    }
+    return x;
+}
+
+/* Does the next word open a sentence rather than continue a name? */
+static int opener_next(const zone *z, const next_info *x)
+{
+    if (x->kind == N_OPEN)
+        return 1;
+    if (x->kind != N_UPPER || x->word_dot)
+        return 0;
+    if (x->word_elided && elision(z->t + x->word, x->wlen))
+        return 1;
+    return seg_abbrevs_is_opener(z->ab, z->t + x->word, x->wlen);
+}
+
+/* Is T[WS] the first word of its line or of the zone? */
+static int line_initial(const zone *z, size_t ws)
+{
+    size_t i = ws;
+    while (i > z->start && (z->t[i - 1] == ' ' || z->t[i - 1] == '\t'))
+        i--;
+    return i == z->start || z->t[i - 1] == '\n';
+}
+
+/* The word before byte I (letters only, up to 20 bytes back, across blanks). */
+static size_t word_before(const zone *z, size_t i, size_t *ws)
+{
+    const char *t = z->t;
+    while (i > z->start && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+        i--;
+    size_t e = i, at;
+    while (i > z->start && e - i < 20) {
+        uint32_t c = seg_decode_prev(t, i, i, &at);
+        if (at < z->start || !seg_is_letter(c))
+            break;
+        i = at;
+    }
+    *ws = i;
+    return e - i;
+}
+
+/* ---- the decision at a period ----------------------------------------------------- */
+
+/* Does the single period at DOT end a sentence, given what follows? */
+static int period_ends(const zone *z, size_t dot, const next_info *x)
+{
+    const char *t = z->t;
+    /* The word before the period: back to white space, at most LOOKBACK. */
+    size_t ws = dot, at;
+    while (ws > z->start && dot - ws <= LOOKBACK) {
+        uint32_t c = seg_decode_prev(t, ws, ws, &at);
+        if (at < z->start || seg_is_space(c))
+            break;
+        ws = at;
+    }
+    if (dot - ws > LOOKBACK) /* no abbreviation is that long */
+        return 1;
+    /* Leave out opening quotes and brackets: "(Mr." is "Mr". */
+    for (;;) {
+        size_t w;
+        if (ws >= dot)
+            break;
+        uint32_t c = seg_decode(t, dot, ws, &w);
+        if (!seg_is_opener(c))
+            break;
+        ws += w;
+    }
+    size_t wl = dot - ws;
+    if (wl == 0)
+        return 1;
+
+    /* Numbers: list labels, German ordinals, dates. */
+    size_t digits = 0;
+    while (digits < wl && t[ws + digits] >= '0' && t[ws + digits] <= '9')
+        digits++;
+    if (digits == wl) {
+        if (line_initial(z, ws) && digits <= 3)
+            return 0; /* "4. Begin text" */
+        if (digits <= 2 && x->kind == N_UPPER && !opener_next(z, x)) {
+            size_t pws, pl = word_before(z, ws, &pws);
+            if (is_month(t + x->word, x->wlen) || ordinal_context(t + pws, pl))
+                return 0;
+        }
+        return 1;
+    }
+
+    int cls = seg_abbrevs_class(z->ab, t + ws, wl);
+    if (cls != SEG_ABBR_INNER)
+        return 1;
+    /* A list label at a line start: "A. Background", "IV. Policy". */
+    if (line_initial(z, ws) && wl <= 4 && x->kind == N_UPPER) {
+        int roman = 1;
+        for (size_t k = 0; k < wl; k++)
+            if (!strchr("IVXLC", t[ws + k]))
+                roman = 0;
+        if (roman || wl == 1)
+            return 0;
+    }
+    if (opener_next(z, x))
+        return 1;
+    /* A one-letter name ending a sentence: "not through K. K said". */
+    if (wl == 1 && x->kind == N_UPPER && !x->word_dot && x->wlen == 1)
+        return 1;
+    return 0;
+}
+
+/* Would a line of COLS characters have had room for the next word? Then the
+ * line break was meant, not made by wrapping. */
+static int meant_break(const zone *z, size_t nl, size_t cols)
+{
+    const char *t = z->t;
+    size_t i = seg_skip_space(t, z->end, nl + 1, 0), w;
+    if (i >= z->end)
+        return 0;
+    uint32_t c = seg_decode(t, z->end, i, &w);
+    /* A bullet or a list number opens a new item. */
+    if (seg_is_bullet(c) && i + w < z->end && seg_is_blank(seg_decode(t, z->end, i + w, &w)))
+        return 1;
+    /* The line's last character: a comma or hyphen says it goes on. */
+    size_t e = seg_trim_end(t, z->start, nl), at;
+    if (e == z->start)
+        return 0;
+    uint32_t last = seg_decode_prev(t, e, e, &at);
+    if (last == ',' || last == ';' || seg_is_dash(last) || last == '(' || last == 0x201C)
+        return 0;
+    if (z->width == 0 || z->width > 100 || cols < 30)
+        return 1; /* lines that long or that short were not wrapped */
+    size_t next = 0;
+    while (i < z->end && next < 40) {
+        c = seg_decode(t, z->end, i, &w);
+        if (seg_is_space(c))
+            break;
+        i += w;
+        next++;
+    }
+    return cols + 1 + next <= z->width;
+}
+
+/* Characters of the line that ends at the line break NL. */
+static size_t line_cols(const zone *z, size_t nl)
+{
+    size_t i = nl, cols = 0;
+    while (i > z->start && z->t[i - 1] != '\n') {
+        i--;
+        if (((unsigned char)z->t[i] & 0xC0) != 0x80)
+            cols++;
+    }
+    return cols;
+}
+
+/* ---- the pass ------------------------------------------------------------------------- */
+
+static int emit(const zone *z, seg_spans *out, size_t s, size_t e)
+{
+    e = seg_trim_end(z->t, s, e);
+    if (s >= e)
+        return 0;
+    return seg_spans_push(out, s, e, 0);
+}
+
+/* The longest line of the zone in characters, 0 when it has one line. */
+static size_t zone_width(const char *t, size_t start, size_t end)
+{
+    if (!memchr(t + start, '\n', end - start))
+        return 0;
+    size_t best = 0, cols = 0;
+    for (size_t i = start; i < end; i++) {
+        if (t[i] == '\n') {
+            if (cols > best)
+                best = cols;
+            cols = 0;
+        } else if (((unsigned char)t[i] & 0xC0) != 0x80) {
+            cols++;
+        }
+    }
+    return cols > best ? cols : best;
+}
+
+int seg_sentences(const char *t, size_t len, size_t start, size_t end,
+                  const seg_abbrevs *ab, seg_spans *out)
+{
+    if (end > len)
+        end = len;
+    if (start >= end)
+        return 0;
+    zone z = { t, start, end, zone_width(t, start, end), ab };
+    size_t s = seg_trim_start(t, start, end), i = s;
+    while (i < end) {
+        size_t w;
+        uint32_t c = seg_decode(t, end, i, &w);
+        if (c == '\n') {
+            if (i > s && meant_break(&z, i, line_cols(&z, i))) {
+                if (emit(&z, out, s, i) < 0)
+                    return -1;
+                s = i = seg_trim_start(t, i, end);
+                continue;
+            }
+            i += w;
+            continue;
+        }
+        if (!seg_is_terminal(c)) {
+            i += w;
+            continue;
+        }
+        /* The run of terminals: ".", "?!", "...", "…". */
+        size_t j = i, dots = 0, other = 0, wj;
+        while (j < end) {
+            uint32_t d = seg_decode(t, end, j, &wj);
+            if (!seg_is_terminal(d))
+                break;
+            if (d == '.')
+                dots++;
+            else if (d == 0x2026)
+                dots += 3;
+            else
+                other++;
+            j += wj;
+        }
+        /* Closing quotes and brackets, then a glued footnote marker. */
+        size_t k = j;
+        int closed = 0;
+        while (k < end) {
+            uint32_t d = seg_decode(t, end, k, &wj);
+            if (!seg_is_closer(d))
+                break;
+            k += wj;
+            closed = 1;
+        }
+        size_t after = k, digits = 0;
+        while (after < end && t[after] >= '0' && t[after] <= '9' && digits < 4) {
+            after++;
+            digits++;
+        }
+        int marker = digits >= 1 && digits <= 3;
+        if (!marker)
+            after = k;
+        if (after < end) {
+            uint32_t d = seg_decode(t, end, after, &wj);
+            if (!seg_is_space(d) && !(after == k && seg_page_marker(t, end, after))) {
+                /* "U.S.-Soviet", "i.e.,", "3.5", "file.txt": no boundary here */
+                i = k > j ? k : j;
+                continue;
+            }
+            /* French spacing: « Oui. » */
+            size_t q = seg_skip_space(t, end, after, 0);
+            if (q < end && q > after) {
+                uint32_t g = seg_decode(t, end, q, &wj);
+                if ((g == 0xBB || g == 0x203A) &&
+                    (q + wj >= end || seg_is_space(seg_decode(t, end, q + wj, &w))))
+                    after = q + wj;
+            }
+        }
+        next_info x = look_next(&z, after);
+        int ends;
+        if (x.kind == N_END)
+            ends = 0; /* the zone's end closes it anyway, page markers included */
+        else if (x.kind == N_LOWER || x.kind == N_CONT)
+            ends = 0;
+        else if (other)
+            ends = 1; /* "?", "!", "?!" */
+        else if (dots > 1)
+            ends = x.kind == N_UPPER || x.kind == N_OPEN;
+        else if (marker || closed)
+            ends = 1; /* "Moscow.2 ...", "... permitted.” He" */
+        else
+            ends = period_ends(&z, i, &x);
+        if (ends) {
+            if (emit(&z, out, s, after) < 0)
+                return -1;
+            s = i = seg_trim_start(t, after, end);
+            continue;
+        }
+        i = after > j ? after : j;
+    }
+    return emit(&z, out, s, end);
+}

@@ -1,0 +1,612 @@
+/*
+ * test_citations_rules.c — the citations stage's rules on real FRUS text.
+ *
+ * The excerpts are from Foreign Relations of the United States (public
+ * domain), rendered as the Office of the Historian's website shows them.
+ * Expected offsets are found by searching the excerpt for the expected text,
+ * so each test states what must be found in words, not in byte counts.
+ */
+#define _GNU_SOURCE /* memmem */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../plugins/citations/cite.h"
+
+/* Texts given as string literals; sizeof counts past embedded NULs. */
+#define T(lit) lit, (sizeof(lit) - 1)
+
+/* The offset of the NTH (from 0) occurrence of NEEDLE in TEXT[0, LEN). */
+static size_t at_nth(const char *text, size_t len, const char *needle, int nth)
+{
+    size_t off = 0, n = strlen(needle);
+    for (;;) {
+        const char *p = memmem(text + off, len - off, needle, n);
+        ck_assert_msg(p != NULL, "'%s' not in the test text", needle);
+        if (nth-- == 0)
+            return (size_t)(p - text);
+        off = (size_t)(p - text) + 1;
+    }
+}
+
+static size_t at(const char *text, size_t len, const char *needle)
+{
+    return at_nth(text, len, needle, 0);
+}
+
+/* Assert that [S, E) of TEXT is exactly WANT. */
+#define ck_range(text, s, e, want)                                         \
+    do {                                                                   \
+        size_t s_ = (s), e_ = (e);                                         \
+        ck_assert_uint_eq(e_ - s_, strlen(want));                          \
+        ck_assert_msg(memcmp((text) + s_, (want), e_ - s_) == 0,           \
+                      "got '%.*s', want '%s'", (int)(e_ - s_),             \
+                      (text) + s_, (want));                                \
+    } while (0)
+
+/* FRUS 1981–1988, vol. V, Document 255 (shortened). */
+static const char d255[] =
+    "255. Memorandum of Conversation1\n"
+    "\n"
+    "Visit of Deputy Foreign Minister Bessmertnykh\n"
+    "July 25, 1986\n"
+    "\n"
+    "Simons then handed him the signed original of the President\xe2\x80\x99s letter "
+    "and said it was being delivered nearly simultaneously in Moscow.2 "
+    "Bessmertnykh and company took about 15 minutes to read the letter. "
+    "Nitze added that it also our intent to move forward on the purpose of "
+    "Bessmertnykh\xe2\x80\x99s visit, i.e., to organize the [Page 1039] work ahead.\n"
+    "\n"
+    "Bessmertnykh broke in to quip that since the U.S. and Soviet Union "
+    "already had a treaty [i.e., the Outer Space Treaty] on this. At the May "
+    "talks on nuclear risk reduction centers [NRCC], the U.S. had proposed "
+    "that a second round be held at the end of July.3 The Soviets, he said, "
+    "would like to propose that the NRCC experts meet in Geneva on July "
+    "29\xe2\x80\x93" "30\xe2\x80\x94" "and the Soviets needed an answer that evening.\n"
+    "\n"
+    "  1. Source: Department of State, Ambassador Nitze\xe2\x80\x99s Personal Files "
+    "1953, 1972\xe2\x80\x93" "1989, Lot 90D397, July\xe2\x80\x93" "August 1986. Secret; "
+    "Sensitive. Drafted by Burton. The meeting took place in the EUR "
+    "Conference Room at the Department of State. Brackets are in the "
+    "original.\n"
+    "  2. See Document 254.\n"
+    "  3. In telegram 166678 to Moscow, May 28, the Department provided a "
+    "summary of the May 5\xe2\x80\x93" "6 U.S.-Soviet meetings on the development of "
+    "Nuclear Risk Reduction Centers. (Department of State, Central Foreign "
+    "Policy File, Electronic Telegrams, D860410\xe2\x80\x93" "0575)";
+
+/* ---- notes ------------------------------------------------------------ */
+
+START_TEST(notes_block_at_end)
+{
+    const char *t = d255;
+    size_t len = sizeof d255 - 1;
+    cite_notes notes = { 0 };
+    ck_assert_int_eq(cite_find_notes(t, len, 0, len, &notes), 0);
+    ck_assert_uint_eq(notes.len, 3);
+    ck_assert_uint_eq(notes.v[0].n, 1);
+    ck_assert_uint_eq(notes.v[0].start, at(t, len, "Source: Department"));
+    ck_assert_uint_eq(notes.v[0].end, at(t, len, "\n  2. See"));
+    ck_assert_uint_eq(notes.v[0].line, at(t, len, "  1. Source"));
+    ck_range(t, notes.v[1].start, notes.v[1].end, "See Document 254.");
+    ck_assert_uint_eq(notes.v[2].n, 3);
+    ck_assert_uint_eq(notes.v[2].end, len);
+    cite_free(&notes);
+}
+END_TEST
+
+/* A telegram's numbered paragraphs are not footnotes (FRUS 1981–88, V, 251). */
+START_TEST(notes_not_numbered_paragraphs)
+{
+    static const char t[] =
+        "251. Telegram From the Department of State to the Embassy in the "
+        "Soviet Union1\n\n219318. Subject: President\xe2\x80\x99s Oral Response. Ref: "
+        "State 177227.2\n\n1. Secret\xe2\x80\x94" "Entire text.\n\n2. Ambassador should "
+        "seek earliest opportunity.\n\n3. Begin text:\n\nDear Mr. General "
+        "Secretary:\n\n"
+        "  1. Source: Department of State, Central Foreign Policy File, "
+        "Electronic Telegrams, N860007\xe2\x80\x93" "0182. Secret; Immediate; Nodis. "
+        "In a June 25 NSC covering note, Rodman wrote: \xe2\x80\x9c" "1. I think it "
+        "should be an oral message.\xe2\x80\x9d\n"
+        "  2. See footnote 2, Document 237.";
+    cite_notes notes = { 0 };
+    cite_refs refs = { 0 };
+    ck_assert_int_eq(cite_find_notes(T(t), 0, sizeof t - 1, &notes), 0);
+    ck_assert_uint_eq(notes.len, 2);
+    ck_assert_uint_eq(notes.v[0].line, at(T(t), "  1. Source"));
+    ck_assert_int_eq(cite_find_markers(t, notes.v[0].line, &notes, &refs), 0);
+    ck_assert_uint_eq(refs.len, 2);
+    ck_assert_uint_eq(refs.v[0].start, at(T(t), "1\n\n219318"));
+    /* "State 177227.2": a marker after a number that ends a sentence. */
+    ck_assert_uint_eq(refs.v[1].start, at(T(t), "2\n\n1. Secret"));
+    ck_assert_int_eq(refs.v[1].note, 1);
+    cite_free(&notes);
+    cite_free(&refs);
+}
+END_TEST
+
+/* Footnotes that quote numbered lines of their own keep them. */
+START_TEST(notes_with_numbered_lines_inside)
+{
+    static const char t[] =
+        "Text.1 More.2\n\n  1. Source: a note that quotes:\n"
+        "  2. Not a note but text of note 1.\n"
+        "  2. The real second note.";
+    cite_notes notes = { 0 };
+    ck_assert_int_eq(cite_find_notes(T(t), 0, sizeof t - 1, &notes), 0);
+    ck_assert_uint_eq(notes.len, 2);
+    ck_range(t, notes.v[0].start, notes.v[0].end,
+             "Source: a note that quotes:\n  2. Not a note but text of note 1.");
+    ck_range(t, notes.v[1].start, notes.v[1].end, "The real second note.");
+    cite_free(&notes);
+}
+END_TEST
+
+/* Older volumes number the source note 0 (FRUS 1958–60, X, Part 2, 56). */
+START_TEST(notes_numbered_from_zero)
+{
+    static const char t[] =
+        "56. Memorandum of Conversation0\n\nMr. Kohler said they would have "
+        "an opportunity to go into the details of this subject in their "
+        "meeting with Mr. Beale this afternoon.1 Mr. Kohler then said that we "
+        "have been concerned about statements made during their visit to "
+        "the Soviet Union;2 we do not mind differences of policy.\n\n"
+        "  0. Source: Department of State, Central Files, 748.00/11\xe2\x80\x93" "658. "
+        "Confidential. Drafted and initialed by Albert W. Sherer.\n"
+        "  1. See Document 57.\n"
+        "  2. Gomulka visited the Soviet Union October 24\xe2\x80\x93November 12.";
+    cite_notes notes = { 0 };
+    cite_refs refs = { 0 };
+    ck_assert_int_eq(cite_find_notes(T(t), 0, sizeof t - 1, &notes), 0);
+    ck_assert_uint_eq(notes.len, 3);
+    ck_assert_uint_eq(notes.v[0].n, 0);
+    ck_assert_int_eq(cite_find_markers(t, notes.v[0].line, &notes, &refs), 0);
+    ck_assert_uint_eq(refs.len, 3);
+    ck_assert_uint_eq(refs.v[0].start, at(T(t), "0\n\nMr."));
+    ck_assert_uint_eq(refs.v[1].start, at(T(t), "1 Mr. Kohler then"));
+    ck_assert_uint_eq(refs.v[2].start, at(T(t), "2 we do"));
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_int_eq(refs.v[i].note, (long)i);
+    cite_free(&notes);
+    cite_free(&refs);
+}
+END_TEST
+
+START_TEST(notes_none)
+{
+    static const char t[] = "No notes here. 1986. Document 254.";
+    cite_notes notes = { 0 };
+    ck_assert_int_eq(cite_find_notes(T(t), 0, sizeof t - 1, &notes), 0);
+    ck_assert_uint_eq(notes.len, 0);
+    ck_assert_int_eq(cite_find_notes(T(t), 5, 3, &notes), 0); /* empty range */
+    ck_assert_uint_eq(notes.len, 0);
+    cite_free(&notes);
+}
+END_TEST
+
+/* ---- markers ---------------------------------------------------------- */
+
+START_TEST(markers_d255)
+{
+    const char *t = d255;
+    size_t len = sizeof d255 - 1;
+    cite_notes notes = { 0 };
+    cite_refs refs = { 0 };
+    ck_assert_int_eq(cite_find_notes(t, len, 0, len, &notes), 0);
+    ck_assert_int_eq(cite_find_markers(t, notes.v[0].line, &notes, &refs), 0);
+    ck_assert_uint_eq(refs.len, 3);
+    ck_assert_uint_eq(refs.v[0].start, at(t, len, "1\n\nVisit"));
+    ck_assert_uint_eq(refs.v[0].end, refs.v[0].start + 1);
+    ck_assert_uint_eq(refs.v[1].start, at(t, len, "2 Bessmertnykh and"));
+    ck_assert_uint_eq(refs.v[2].start, at(t, len, "3 The Soviets"));
+    for (size_t i = 0; i < 3; i++) {
+        ck_assert_uint_eq(refs.v[i].n, i + 1);
+        ck_assert_int_eq(refs.v[i].note, (long)i);
+        ck_assert_int_eq(notes.v[i].cited, 1);
+    }
+    cite_free(&notes);
+    cite_free(&refs);
+}
+END_TEST
+
+/* Markers after a closing quote, a parenthesis, a colon, a comma. */
+START_TEST(markers_after_punctuation)
+{
+    static const char t[] =
+        "254. Letter From President Reagan to Soviet General Secretary "
+        "Gorbachev1\n\nWe should aim at \xe2\x80\x9c" "radical reduction of nuclear arms.\xe2\x80\x9d" "3"
+        " That is why. Next summit);2 and nuclear power plant safety,5 and"
+        " Gorbachev letter, in informal Soviet translation:4\n\n"
+        "  1. Source: Reagan Library.\n  2. Two.\n  3. Three.\n  4. Four.\n"
+        "  5. Five.";
+    cite_notes notes = { 0 };
+    cite_refs refs = { 0 };
+    ck_assert_int_eq(cite_find_notes(T(t), 0, sizeof t - 1, &notes), 0);
+    ck_assert_uint_eq(notes.len, 5);
+    ck_assert_int_eq(cite_find_markers(t, notes.v[0].line, &notes, &refs), 0);
+    /* In reading order the numbers are 1, 3, 2, 5, 4: 3 and 5 are taken as
+       markers after missed ones (clear shapes, notes exist, close ahead);
+       2 and 4 then come out of order and are refused. */
+    ck_assert_uint_eq(refs.len, 3);
+    ck_assert_uint_eq(refs.v[0].n, 1);
+    ck_assert_uint_eq(refs.v[1].n, 3);
+    ck_assert_uint_eq(refs.v[1].start, at(T(t), "3 That"));
+    ck_assert_uint_eq(refs.v[2].n, 5);
+    ck_assert_uint_eq(refs.v[2].start, at(T(t), "5 and"));
+    ck_assert_int_eq(notes.v[1].cited, 0); /* note 2: unreferenced */
+    ck_assert_int_eq(notes.v[3].cited, 0);
+    cite_free(&notes);
+    cite_free(&refs);
+}
+END_TEST
+
+/* Digits that are part of the text are never markers. */
+START_TEST(markers_not_digits_of_text)
+{
+    static const char t[] =
+        "Title1\n\nThey met on July 29\xe2\x80\x93" "30 in 1986. In telegram 166678 "
+        "the 1972 Treaty was cited; see Document 254. Lot 90D397 and "
+        "D860410\xe2\x80\x93" "0575 at 3:40 p.m., 1,200 troops, 2.5 percent, SS-20 and "
+        "the G7 summit, INFCIRC/274, 5%, the 2nd round, [2 lines not "
+        "declassified], (3) items.\n\n"
+        "  1. Source: x.\n  2. y.\n  3. z.\n  4. w.\n  5. v.\n  6. u.\n"
+        "  7. t.";
+    cite_notes notes = { 0 };
+    cite_refs refs = { 0 };
+    ck_assert_int_eq(cite_find_notes(T(t), 0, sizeof t - 1, &notes), 0);
+    ck_assert_uint_eq(notes.len, 7);
+    ck_assert_int_eq(cite_find_markers(t, notes.v[0].line, &notes, &refs), 0);
+    ck_assert_uint_eq(refs.len, 1);
+    ck_assert_uint_eq(refs.v[0].start, at(T(t), "1\n\nThey"));
+    cite_free(&notes);
+    cite_free(&refs);
+}
+END_TEST
+
+/* A marker whose note is missing is kept, without a note. */
+START_TEST(markers_without_note)
+{
+    static const char t[] =
+        "Memorandum1\n\nThe President spoke.2 Then he left.\n\n"
+        "  1. Source: Reagan Library.";
+    cite_notes notes = { 0 };
+    cite_refs refs = { 0 };
+    ck_assert_int_eq(cite_find_notes(T(t), 0, sizeof t - 1, &notes), 0);
+    ck_assert_uint_eq(notes.len, 1);
+    ck_assert_int_eq(cite_find_markers(t, notes.v[0].line, &notes, &refs), 0);
+    ck_assert_uint_eq(refs.len, 2);
+    ck_assert_int_eq(refs.v[1].note, -1);
+    ck_assert_uint_eq(refs.v[1].n, 2);
+    cite_free(&notes);
+    cite_free(&refs);
+}
+END_TEST
+
+/* NUL bytes are text like any other: nothing stops at them. */
+START_TEST(markers_across_nul)
+{
+    static const char t[] =
+        "Memorandum1\n\nA\0B said so.2 End.\n\n  1. Source: x.\n  2. Two\0.";
+    cite_notes notes = { 0 };
+    cite_refs refs = { 0 };
+    ck_assert_int_eq(cite_find_notes(T(t), 0, sizeof t - 1, &notes), 0);
+    ck_assert_uint_eq(notes.len, 2);
+    ck_assert_uint_eq(notes.v[1].end, sizeof t - 1);
+    ck_assert_int_eq(cite_find_markers(t, notes.v[0].line, &notes, &refs), 0);
+    ck_assert_uint_eq(refs.len, 2);
+    ck_assert_uint_eq(refs.v[1].start, at(T(t), "2 End"));
+    cite_free(&notes);
+    cite_free(&refs);
+}
+END_TEST
+
+/* ---- pages ------------------------------------------------------------ */
+
+START_TEST(pages_inline_and_in_words)
+{
+    static const char t[] =
+        "to organize the [Page 1039] work ahead. a matter of bilat[Page 1003]eral "
+        "concern.\n\n[Page 1005]\n\nHorowitz [Page ] [page 3] [Page 12x [Page XII]";
+    cite_pages pages = { 0 };
+    ck_assert_int_eq(cite_find_pages(T(t), &pages), 0);
+    ck_assert_uint_eq(pages.len, 4);
+    ck_range(t, pages.v[0].start, pages.v[0].end, "[Page 1039]");
+    ck_range(t, pages.v[0].n_start, pages.v[0].n_end, "1039");
+    ck_range(t, pages.v[1].start, pages.v[1].end, "[Page 1003]");
+    ck_range(t, pages.v[2].n_start, pages.v[2].n_end, "1005");
+    ck_range(t, pages.v[3].n_start, pages.v[3].n_end, "XII");
+    cite_free(&pages);
+}
+END_TEST
+
+/* ---- xrefs ------------------------------------------------------------ */
+
+static const char id255[] = "frus1981-88v05/d255";
+
+/* The target and volume of X as strings, for comparison. */
+static void ck_target(const cite_xref *x, const char *id, const char *target,
+                      const char *volume)
+{
+    char buf[128];
+    size_t n = cite_xref_target(x, id, strlen(id), buf, sizeof buf);
+    ck_assert_uint_eq(n, strlen(target));
+    ck_assert_str_eq(buf, target);
+    n = cite_xref_volume(x, id, strlen(id), buf, sizeof buf);
+    ck_assert_str_eq(buf, volume);
+    ck_assert_uint_eq(n, strlen(volume));
+}
+
+START_TEST(xrefs_documents)
+{
+    static const char t[] =
+        "  2. See Document 254.\n"
+        "  3. Horowitz; see Documents 65 and 66 and Foreign Relations, "
+        "1981\xe2\x80\x93" "1988, vol. IV, Soviet Union, January 1983\xe2\x80\x93March 1985, "
+        "Documents 163 and 180.\n"
+        "  4. See footnote 3, Document 236 and Document 238.\n"
+        "  5. It is printed as Document 7; compare Document 41, footnote 3.";
+    cite_xrefs x = { 0 };
+    ck_assert_int_eq(cite_find_xrefs(T(t), &x), 0);
+    ck_assert_uint_eq(x.len, 9);
+    ck_range(t, x.v[0].start, x.v[0].end, "Document 254");
+    ck_target(&x.v[0], id255, "frus1981-88v05/d254", "");
+    ck_range(t, x.v[1].start, x.v[1].end, "Documents 65");
+    ck_range(t, x.v[2].start, x.v[2].end, "66");
+    ck_target(&x.v[2], id255, "frus1981-88v05/d66", "");
+    ck_assert_uint_eq(x.v[3].start, at(T(t), "Foreign Relations"));
+    ck_assert_uint_eq(x.v[3].end, at(T(t), " and 180"));
+    ck_target(&x.v[3], id255, "frus1981-88v04/d163", "frus1981-88v04");
+    ck_range(t, x.v[4].start, x.v[4].end, "180");
+    ck_target(&x.v[4], id255, "frus1981-88v04/d180", "frus1981-88v04");
+    ck_range(t, x.v[5].start, x.v[5].end, "footnote 3, Document 236");
+    ck_assert_uint_eq(x.v[5].note, 3);
+    ck_target(&x.v[5], id255, "frus1981-88v05/d236", "");
+    ck_range(t, x.v[6].start, x.v[6].end, "Document 238");
+    ck_range(t, x.v[7].start, x.v[7].end, "Document 7");
+    ck_range(t, x.v[8].start, x.v[8].end, "Document 41, footnote 3");
+    ck_assert_uint_eq(x.v[8].note, 3);
+    ck_assert_uint_eq(x.v[8].doc, 41);
+    /* Without a VOLUME/dNNN id the target is the bare document. */
+    ck_target(&x.v[0], "memo.txt", "d254", "");
+    cite_free(&x);
+}
+END_TEST
+
+START_TEST(xrefs_footnotes_and_volumes)
+{
+    static const char t[] =
+        "  3. See footnote 2, above.\n"
+        "  4. Teller is scheduled for publication in Foreign Relations, "
+        "1981\xe2\x80\x93" "1988, vol. XLIII, National Security Policy, 1981\xe2\x80\x93" "1984.\n"
+        "  7. See Foreign Relations, 1969\xe2\x80\x93" "1976, vol. XIII, Soviet Union, "
+        "October 1970\xe2\x80\x93October 1971, Document 320.\n"
+        "  8. It is printed in volume IV, Document 3, and in Part 1, Documents "
+        "56 and 57; see also Foreign Relations, 1969\xe2\x80\x93" "76, vol. E\xe2\x80\x93" "15, "
+        "Part 2, Documents on Eastern Europe, 1973\xe2\x80\x93" "1976, Document 12.";
+    cite_xrefs x = { 0 };
+    ck_assert_int_eq(cite_find_xrefs(T(t), &x), 0);
+    ck_assert_uint_eq(x.len, 7);
+    ck_range(t, x.v[0].start, x.v[0].end, "footnote 2");
+    ck_assert_int_eq(x.v[0].kind, CITE_XREF_SELF);
+    ck_assert_uint_eq(x.v[0].note, 2);
+    ck_target(&x.v[0], id255, id255, "");
+    ck_range(t, x.v[1].start, x.v[1].end,
+             "Foreign Relations, 1981\xe2\x80\x93" "1988, vol. XLIII, National "
+             "Security Policy, 1981\xe2\x80\x93" "1984");
+    ck_assert_int_eq(x.v[1].kind, CITE_XREF_VOLUME);
+    ck_target(&x.v[1], id255, "frus1981-88v43", "frus1981-88v43");
+    ck_assert_uint_eq(x.v[2].start, at(T(t), "Foreign Relations, 1969"));
+    ck_assert_uint_eq(x.v[2].end, at(T(t), ".\n  8."));
+    ck_target(&x.v[2], id255, "frus1969-76v13/d320", "frus1969-76v13");
+    ck_range(t, x.v[3].start, x.v[3].end, "volume IV, Document 3");
+    ck_target(&x.v[3], id255, "frus1981-88v04/d3", "frus1981-88v04");
+    ck_range(t, x.v[4].start, x.v[4].end, "Part 1, Documents 56");
+    ck_target(&x.v[4], "frus1958-60v10p2/d7", "frus1958-60v10p1/d56",
+              "frus1958-60v10p1");
+    ck_range(t, x.v[5].start, x.v[5].end, "57");
+    ck_target(&x.v[6], id255, "frus1969-76ve15p2/d12", "frus1969-76ve15p2");
+    cite_free(&x);
+}
+END_TEST
+
+START_TEST(xrefs_not_references)
+{
+    static const char t[] =
+        "The document 254 pages long. Documents were exchanged. Footnotes "
+        "follow. Foreign Relations series. The volume was thick. Part of it.";
+    cite_xrefs x = { 0 };
+    ck_assert_int_eq(cite_find_xrefs(T(t), &x), 0);
+    ck_assert_uint_eq(x.len, 0);
+    cite_free(&x);
+}
+END_TEST
+
+/* A target longer than the buffer is cut but its full length returned. */
+START_TEST(xrefs_target_truncated)
+{
+    static const char t[] = "See footnote 2, above.";
+    cite_xrefs x = { 0 };
+    char buf[4];
+    ck_assert_int_eq(cite_find_xrefs(T(t), &x), 0);
+    ck_assert_uint_eq(x.len, 1);
+    ck_assert_uint_eq(cite_xref_target(&x.v[0], id255, strlen(id255), buf,
+                                       sizeof buf), strlen(id255));
+    ck_assert_str_eq(buf, "fru");
+    cite_free(&x);
+}
+END_TEST
+
+/* ---- archival --------------------------------------------------------- */
+
+/* Find the archival citations of a whole note. */
+static void archival_of(const char *t, size_t len, cite_archs *out)
+{
+    ck_assert_int_eq(cite_find_archival(t, 0, len, out), 0);
+}
+
+static void ck_arch(const char *t, const cite_arch *a, cite_arch_kind kind,
+                    const char *span, const char *value)
+{
+    ck_assert_str_eq(cite_arch_kind_name(a->kind), cite_arch_kind_name(kind));
+    ck_range(t, a->start, a->end, span);
+    ck_range(t, a->v_start, a->v_end, value);
+}
+
+START_TEST(archival_source_note)
+{
+    static const char t[] =
+        "Source: Department of State, Ambassador Nitze\xe2\x80\x99s Personal Files "
+        "1953, 1972\xe2\x80\x93" "1989, Lot 90D397, July\xe2\x80\x93" "August 1986. Secret; "
+        "Sensitive. Drafted by Burton. The meeting took place in the EUR "
+        "Conference Room.";
+    cite_archs a = { 0 };
+    archival_of(T(t), &a);
+    ck_assert_uint_eq(a.len, 4);
+    ck_assert_int_eq(a.v[0].kind, CITE_ARCH_COLLECTION);
+    ck_assert_uint_eq(a.v[0].start, at(T(t), "Department"));
+    ck_assert_uint_eq(a.v[0].end, at(T(t), ". Secret"));
+    ck_arch(t, &a.v[1], CITE_ARCH_LOT, "Lot 90D397", "90D397");
+    ck_arch(t, &a.v[2], CITE_ARCH_CLASSIFICATION, "Secret; Sensitive",
+            "Secret; Sensitive");
+    ck_arch(t, &a.v[3], CITE_ARCH_DRAFTED, "Drafted by Burton", "Burton");
+    cite_free(&a);
+}
+END_TEST
+
+START_TEST(archival_telegrams_and_numbers)
+{
+    static const char t[] =
+        "In telegram 166678 to Moscow, May 28, the Department provided a "
+        "summary. (Department of State, Central Foreign Policy File, "
+        "Electronic Telegrams, D860410\xe2\x80\x93" "0575) Telegram 11617 from Moscow, "
+        "July 9, 1986, is attached.";
+    cite_archs a = { 0 };
+    archival_of(T(t), &a);
+    ck_assert_uint_eq(a.len, 4);
+    ck_arch(t, &a.v[0], CITE_ARCH_TELEGRAM,
+            "telegram 166678 to Moscow, May 28", "166678");
+    ck_arch(t, &a.v[1], CITE_ARCH_COLLECTION,
+            "Department of State, Central Foreign Policy File, Electronic "
+            "Telegrams, D860410\xe2\x80\x93" "0575",
+            "Department of State, Central Foreign Policy File, Electronic "
+            "Telegrams, D860410\xe2\x80\x93" "0575");
+    ck_arch(t, &a.v[2], CITE_ARCH_DOCNUM, "D860410\xe2\x80\x93" "0575",
+            "D860410\xe2\x80\x93" "0575");
+    ck_arch(t, &a.v[3], CITE_ARCH_TELEGRAM,
+            "Telegram 11617 from Moscow, July 9, 1986", "11617");
+    cite_free(&a);
+}
+END_TEST
+
+/* FRUS 1958–60, vol. X, Part 2: decimal files and spaced lot numbers. */
+START_TEST(archival_files_and_lots)
+{
+    static const char t[] =
+        "Source: Department of State, EE Files: Lot 67 D 238, GATT July 1\xe2\x80\x93"
+        "Dec. 31, 1958. Confidential. Drafted by Colbert on October 13. "
+        "(Ibid., 611.61/12\xe2\x80\x93" "358) See also 033.1100\xe2\x80\x93HU/12\xe2\x80\x93" "1858 "
+        "and P850123-4567.";
+    cite_archs a = { 0 };
+    archival_of(T(t), &a);
+    ck_assert_uint_eq(a.len, 7);
+    ck_assert_int_eq(a.v[0].kind, CITE_ARCH_COLLECTION);
+    ck_arch(t, &a.v[1], CITE_ARCH_LOT, "Lot 67 D 238", "67 D 238");
+    ck_arch(t, &a.v[2], CITE_ARCH_CLASSIFICATION, "Confidential",
+            "Confidential");
+    ck_arch(t, &a.v[3], CITE_ARCH_DRAFTED, "Drafted by Colbert on October 13",
+            "Colbert on October 13");
+    ck_arch(t, &a.v[4], CITE_ARCH_FILE, "611.61/12\xe2\x80\x93" "358",
+            "611.61/12\xe2\x80\x93" "358");
+    ck_arch(t, &a.v[5], CITE_ARCH_FILE, "033.1100\xe2\x80\x93HU/12\xe2\x80\x93" "1858",
+            "033.1100\xe2\x80\x93HU/12\xe2\x80\x93" "1858");
+    ck_arch(t, &a.v[6], CITE_ARCH_DOCNUM, "P850123-4567", "P850123-4567");
+    cite_free(&a);
+}
+END_TEST
+
+/* ---- editorial -------------------------------------------------------- */
+
+START_TEST(editorial_brackets)
+{
+    static const char t[] =
+        "a treaty [i.e., the Outer Space Treaty] on this; centers [NRCC], the "
+        "[Page 1039] work [less than 1 line not declassified] and [unclosed\n"
+        "line] and [] [a [nested] one]";
+    cite_ranges r = { 0 };
+    ck_assert_int_eq(cite_find_editorial(T(t), &r), 0);
+    ck_assert_uint_eq(r.len, 4);
+    ck_range(t, r.v[0].start, r.v[0].end, "[i.e., the Outer Space Treaty]");
+    ck_range(t, r.v[1].start, r.v[1].end, "[NRCC]");
+    ck_range(t, r.v[2].start, r.v[2].end, "[less than 1 line not declassified]");
+    ck_range(t, r.v[3].start, r.v[3].end, "[nested]");
+    cite_free(&r);
+}
+END_TEST
+
+/* ---- text helpers ------------------------------------------------------ */
+
+START_TEST(text_decoding)
+{
+    static const char t[] = "a\xe2\x80\x99" "b\xff";
+    size_t s, n;
+    ck_assert_int_eq(cite_prev_cp(t, 4, &s), 0x2019);
+    ck_assert_uint_eq(s, 1);
+    ck_assert_int_eq(cite_next_cp(t, 6, 1, &n), 0x2019);
+    ck_assert_uint_eq(n, 4);
+    ck_assert_int_eq(cite_next_cp(t, 6, 5, &n), -1);   /* invalid byte */
+    ck_assert_int_eq(cite_next_cp(t, 3, 1, &n), -1);   /* cut short */
+    ck_assert_int_eq(cite_prev_cp(t, 0, &s), -1);
+    unsigned long v;
+    ck_assert_uint_eq(cite_read_number("0123", 4, 0, 3, &v), 0);
+    ck_assert_uint_eq(cite_read_number("1234", 4, 0, 3, &v), 0);
+    ck_assert_uint_eq(cite_read_number("123x", 4, 0, 3, &v), 3);
+    ck_assert_uint_eq(v, 123);
+}
+END_TEST
+
+static Suite *citations_suite(void)
+{
+    Suite *s = suite_create("citations rules");
+    TCase *tc = tcase_create("notes");
+    tcase_add_test(tc, notes_block_at_end);
+    tcase_add_test(tc, notes_not_numbered_paragraphs);
+    tcase_add_test(tc, notes_with_numbered_lines_inside);
+    tcase_add_test(tc, notes_numbered_from_zero);
+    tcase_add_test(tc, notes_none);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("markers");
+    tcase_add_test(tc, markers_d255);
+    tcase_add_test(tc, markers_after_punctuation);
+    tcase_add_test(tc, markers_not_digits_of_text);
+    tcase_add_test(tc, markers_without_note);
+    tcase_add_test(tc, markers_across_nul);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("pages");
+    tcase_add_test(tc, pages_inline_and_in_words);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("xrefs");
+    tcase_add_test(tc, xrefs_documents);
+    tcase_add_test(tc, xrefs_footnotes_and_volumes);
+    tcase_add_test(tc, xrefs_not_references);
+    tcase_add_test(tc, xrefs_target_truncated);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("archival");
+    tcase_add_test(tc, archival_source_note);
+    tcase_add_test(tc, archival_telegrams_and_numbers);
+    tcase_add_test(tc, archival_files_and_lots);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("editorial");
+    tcase_add_test(tc, editorial_brackets);
+    tcase_add_test(tc, text_decoding);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(citations_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

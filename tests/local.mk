@@ -1,0 +1,3 @@
+# Tests: unit suites (Check) per core file, test-only plugins, and end-to-end
+# cases of the built spanpipe.
+include %reldir%/plugins/local.mk

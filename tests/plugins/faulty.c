@@ -1,0 +1,75 @@
+/*
+ * faulty.c — test stages that misbehave, one module per behaviour, chosen by
+ * FAULT when compiling:
+ *   FAULT_INIT     init fails
+ *   FAULT_PROCESS  process fails on documents whose text contains "FAIL"
+ *   FAULT_RANGE    adds a span that ends past the text
+ *   FAULT_SPLIT    adds a span that starts inside a UTF-8 character
+ *   FAULT_NEEDS    requires the layer "nonexistent"
+ *   FAULT_BADREF   adds a span whose reference names no span
+ *   FAULT_LAYER    adds a span of a layer it does not declare
+ */
+#include <spanpipe/spanpipe.h>
+#include <string.h>
+
+#ifndef FAULT_NAME
+#error "compile with -DFAULT_NAME=... and one FAULT_* macro"
+#endif
+
+static int fault_init(const json_t *opts, void **state, sp_error *err)
+{
+    (void)opts;
+    *state = NULL;
+#ifdef FAULT_INIT
+    sp_error_set(err, "cannot open model file '%s': No such file or directory",
+                 "missing.bin");
+    return -1;
+#else
+    (void)err;
+    return 0;
+#endif
+}
+
+static int fault_process(void *state, sp_doc *doc, sp_error *err)
+{
+    size_t n;
+    const char *t = sp_doc_text(doc, &n);
+    (void)state;
+    (void)err;
+    (void)t;
+#if defined(FAULT_PROCESS)
+    if (memmem(t, n, "FAIL", 4)) {
+        sp_error_set(err, "found FAIL in the text");
+        return -1;
+    }
+    sp_doc_add(doc, "mark", 0, n, NULL);
+#elif defined(FAULT_RANGE)
+    sp_doc_add(doc, "mark", 0, n + 5, NULL);
+#elif defined(FAULT_SPLIT)
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)t[i] >= 0x80) {
+            sp_doc_add(doc, "mark", i + 1, n, NULL);
+            break;
+        }
+#elif defined(FAULT_BADREF)
+    sp_doc_add(doc, "mark", 0, n, json_pack("{s:s}", "target", "nosuch.7"));
+#elif defined(FAULT_LAYER)
+    sp_doc_add(doc, "undeclared", 0, n, NULL);
+#else
+    sp_doc_add(doc, "mark", 0, n, NULL);
+#endif
+    return 0;
+}
+
+static const char *const produces[] = { "mark", NULL };
+static const char *const refs[] = { "mark.target", NULL };
+#ifdef FAULT_NEEDS
+static const char *const requires[] = { "nonexistent", NULL };
+#else
+static const char *const *const requires = NULL;
+#endif
+
+SP_PLUGIN_DEFINE(.name = FAULT_NAME, .version = "0.0.1",
+                 .summary = "test stage that misbehaves on purpose",
+                 .requires = requires, .produces = produces, .refs = refs,
+                 .init = fault_init, .process = fault_process);
