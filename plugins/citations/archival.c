@@ -18,6 +18,14 @@
 
 #include "cite.h"
 
+/*
+ * Longest collection and handling list looked for.  Real ones run to a few
+ * hundred bytes; the bound keeps a note full of "(" or "Secret;" without an
+ * end from costing more than linear time.
+ */
+#define MAX_COLLECTION 2000
+#define MAX_HANDLING 500
+
 const char *cite_arch_kind_name(cite_arch_kind kind)
 {
     switch (kind) {
@@ -298,7 +306,8 @@ static size_t collection_end(const char *text, size_t from, size_t to,
                              size_t at, int in_paren)
 {
     int depth = 0;
-    for (size_t q = at; q < to; q++) {
+    size_t end = to - at > MAX_COLLECTION ? at + MAX_COLLECTION : to;
+    for (size_t q = at; q < end; q++) {
         char c = text[q];
         if (c == '(')
             depth++;
@@ -312,7 +321,8 @@ static size_t collection_end(const char *text, size_t from, size_t to,
                  sentence_period(text, from, to, q))
             return q;
     }
-    return in_paren ? at : to;
+    /* The note's end ends a source note, unless the bound came first. */
+    return in_paren || end < to ? at : to;
 }
 
 /* "Source: X." or "(X)" naming a repository, at AT. */
@@ -370,6 +380,8 @@ static size_t classification(const char *text, size_t to, size_t at,
         return at;
     /* The handling list runs to the end of the sentence. */
     size_t e = p;
+    if (to - at > MAX_HANDLING)
+        to = at + MAX_HANDLING;
     while (e < to && text[e] != '.' && text[e] != '\n' && text[e] != '(')
         e++;
     if (e >= to || text[e] != '.')
@@ -399,6 +411,8 @@ static size_t handled_by(const char *text, size_t from, size_t to, size_t at,
             !boundary_before(text, from, at))
             continue;
         size_t s = at + strlen(kws[k].kw), e = s;
+        if (to - at > MAX_HANDLING)
+            to = at + MAX_HANDLING;
         while (e < to && text[e] != ';' && text[e] != '\n' &&
                !(text[e] == '.' && sentence_period(text, from, to, e)))
             e++;

@@ -59,7 +59,7 @@ static int cit_notes_section(const sp_doc *doc, size_t *from, size_t *to)
 /* Run every rule over the document's text. */
 static int cit_find(const sp_doc *doc, const char *text, size_t len, found *f)
 {
-    size_t from, to;
+    size_t from = 0, to = 0;
     if (cit_notes_section(doc, &from, &to) &&
         cite_find_notes(text, len, from, to, &f->notes) < 0)
         return -1;

@@ -378,13 +378,17 @@ static void block_paragraphs(builder *b, block bl)
         if (l.e > bl.e)
             l.e = bl.e;
         size_t bt = bullet_text(t, l);
-        if (!first && (bt || (numbered(t, l) && prev_ends))) {
+        int num = numbered(t, l);
+        if (!first && (bt || (num && prev_ends))) {
             paragraph(b, pstart, l.s);
             pstart = l.s;
         }
         if (bt)
             pstart = bt;
-        prev_ends = ends_sentence(t, l) || (l.e > l.s && t[seg_trim_end(t, l.s, l.e) - 1] == ':');
+        /* After a line that ends a sentence or an item, a numbered line
+         * starts a new item; after a wrapped line it may be a year. */
+        prev_ends = bt || num || ends_sentence(t, l) ||
+                    (l.e > l.s && t[seg_trim_end(t, l.s, l.e) - 1] == ':');
         first = 0;
         if (l.next <= pos)
             break;

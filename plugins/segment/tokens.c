@@ -125,6 +125,14 @@ static size_t word(const tok *k, size_t i)
     const char *t = k->t;
     size_t start = i, w, seg = i; /* SEG: start of the current dotted group */
     int dotted = 1;               /* letters in groups of <= 3 between periods */
+    /* "n’t" split off "don’t" by the caller's previous word */
+    if ((t[i] == 'n' || t[i] == 'N') && i + 1 < k->end) {
+        size_t aw;
+        uint32_t a = seg_decode(t, k->end, i + 1, &aw);
+        if (seg_is_apostrophe(a) && i + 1 + aw < k->end &&
+            (t[i + 1 + aw] == 't' || t[i + 1 + aw] == 'T') && letters(k, i + 1 + aw) == 1)
+            return i + 2 + aw;
+    }
     while (i < k->end) {
         uint32_t c = seg_decode(t, k->end, i, &w);
         if (seg_is_wordchar(c)) {
@@ -239,6 +247,14 @@ int seg_tokens(const char *t, size_t len, size_t start, size_t end,
             if (emit(&k, i, u) < 0)
                 return -1;
             i = u;
+            continue;
+        }
+        /* A clitic split off the word before: "’s", "’re". */
+        if (seg_is_apostrophe(c) && i > start && seg_is_letter(seg_decode_prev(t, i, i, &at)) &&
+            clitic(&k, i + w)) {
+            if (emit(&k, i, i + w + letters(&k, i + w)) < 0)
+                return -1;
+            i += w + letters(&k, i + w);
             continue;
         }
         if (seg_is_wordchar(c)) {

@@ -1,0 +1,21 @@
+# Unit suites (Check), one per core file, linked with the core's internals.
+UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS)
+UNIT_LDADD = core/libspcore.la $(CHECK_LIBS) $(JANSSON_LIBS) $(ZLIB_LIBS)
+
+check_PROGRAMS += %reldir%/test_offsets %reldir%/test_document %reldir%/test_reader \
+	%reldir%/test_options
+TESTS += %reldir%/test_offsets %reldir%/test_document %reldir%/test_reader \
+	%reldir%/test_options
+
+%canon_reldir%_test_offsets_SOURCES = %reldir%/test_offsets.c %reldir%/unit_main.c %reldir%/unit.h
+%canon_reldir%_test_offsets_CFLAGS = $(UNIT_CFLAGS)
+%canon_reldir%_test_offsets_LDADD = $(UNIT_LDADD)
+%canon_reldir%_test_document_SOURCES = %reldir%/test_document.c %reldir%/unit_main.c %reldir%/unit.h
+%canon_reldir%_test_document_CFLAGS = $(UNIT_CFLAGS)
+%canon_reldir%_test_document_LDADD = $(UNIT_LDADD)
+%canon_reldir%_test_reader_SOURCES = %reldir%/test_reader.c %reldir%/unit_main.c %reldir%/unit.h
+%canon_reldir%_test_reader_CFLAGS = $(UNIT_CFLAGS)
+%canon_reldir%_test_reader_LDADD = $(UNIT_LDADD)
+%canon_reldir%_test_options_SOURCES = %reldir%/test_options.c %reldir%/unit_main.c %reldir%/unit.h
+%canon_reldir%_test_options_CFLAGS = $(UNIT_CFLAGS)
+%canon_reldir%_test_options_LDADD = $(UNIT_LDADD)

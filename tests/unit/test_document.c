@@ -1,0 +1,230 @@
+/* test_document.c — parsing, span rules, stage commits and serialisation. */
+#include "unit.h"
+#include "docread.h"
+#include "docwrite.h"
+
+#include <string.h>
+
+static sp_doc *parse(const char *line)
+{
+    buf err = BUF_INIT;
+    sp_doc *d = doc_from_json(line, strlen(line), "f:1", &err);
+    ck_assert_msg(d != NULL, "parse failed: %s", err.data ? err.data : "");
+    buf_free(&err);
+    return d;
+}
+
+/* The error parsing LINE gives (which must fail), into a static buffer. */
+static const char *parse_error(const char *line)
+{
+    size_t len = strlen(line);
+    static char msg[512];
+    buf err = BUF_INIT;
+    sp_doc *d = doc_from_json(line, len, "f:1", &err);
+    ck_assert_msg(d == NULL, "parsed what should fail: %s", line);
+    snprintf(msg, sizeof msg, "%s", err.data);
+    buf_free(&err);
+    return msg;
+}
+
+static char *write_doc(sp_doc *d)
+{
+    buf out = BUF_INIT;
+    doc_write_json(d, &out);
+    return buf_steal(&out);
+}
+
+START_TEST(roundtrip_keeps_unknown_keys_and_nul)
+{
+    const char *in = "{\"id\":\"x\",\"text\":\"a\\u0000b é\",\"meta\":{\"v\":1},"
+                     "\"zz\":[1,2],\"spans\":[{\"id\":\"t.0\",\"layer\":\"t\",\"start\":3,"
+                     "\"end\":4,\"attrs\":{\"k\":\"v\"},\"note\":true}]}";
+    sp_doc *d = parse(in);
+    size_t n;
+    const char *t = sp_doc_text(d, &n);
+    ck_assert_uint_eq(n, 6); /* a NUL b space é(2 bytes) */
+    ck_assert_int_eq(t[1], '\0');
+    char *out = write_doc(d);
+    ck_assert_str_eq(out, "{\"id\":\"x\",\"text\":\"a\\u0000b é\",\"meta\":{\"v\":1},"
+                          "\"zz\":[1,2],\"spans\":[{\"id\":\"t.0\",\"layer\":\"t\","
+                          "\"start\":3,\"end\":4,\"attrs\":{\"k\":\"v\"},\"note\":true}]}\n");
+    free(out);
+    doc_free(d);
+}
+END_TEST
+
+START_TEST(spans_are_ordered_and_named)
+{
+    sp_doc *d = parse("{\"text\":\"abcdef\",\"spans\":["
+                      "{\"layer\":\"b\",\"start\":2,\"end\":3},"
+                      "{\"layer\":\"b\",\"start\":0,\"end\":1},"
+                      "{\"layer\":\"a\",\"start\":0,\"end\":1},"
+                      "{\"layer\":\"c\",\"start\":0,\"end\":6}]}");
+    const char *want[][2] = { { "c", "c.0" }, { "a", "a.0" }, { "b", "b.0" }, { "b", "b.1" } };
+    ck_assert_uint_eq(sp_doc_span_count(d), 4);
+    for (size_t i = 0; i < 4; i++) {
+        const sp_span *s = sp_doc_span(d, i);
+        ck_assert_str_eq(s->layer, want[i][0]);
+        ck_assert_str_eq(s->id, want[i][1]);
+    }
+    ck_assert_str_eq(sp_doc_id(d, NULL), "f:1");
+    const sp_span *s = sp_doc_first(d, "b");
+    ck_assert_uint_eq(s->start, 0);
+    s = sp_doc_next(d, s);
+    ck_assert_uint_eq(s->start, 2);
+    ck_assert_ptr_null(sp_doc_next(d, s));
+    ck_assert_ptr_null(sp_doc_first(d, "nope"));
+    ck_assert_uint_eq(sp_doc_find(d, "b.1")->start, 2);
+    ck_assert_ptr_null(sp_doc_find(d, "b.2"));
+    doc_free(d);
+}
+END_TEST
+
+START_TEST(bad_documents)
+{
+    ck_assert_str_eq(parse_error("[1]"), "not a document: an array, not an object");
+    ck_assert_str_eq(parse_error("{\"id\":\"a\"}"), "not a document: no \"text\"");
+    ck_assert_str_eq(parse_error("{\"text\":5}"), "not a document: \"text\" is not a string");
+    ck_assert_str_eq(parse_error("{\"text\":\"a\",\"id\":3}"), "\"id\" is an integer, not a string");
+    ck_assert_ptr_nonnull(strstr(parse_error("{\"text\":\"a\",\"text\":\"b\"}"), "duplicate"));
+    ck_assert_ptr_nonnull(strstr(parse_error("{"), "invalid JSON"));
+    ck_assert_ptr_nonnull(strstr(parse_error("{\"text\":\"\xff\"}"), "invalid JSON"));
+    ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":[{\"layer\":\"x\",\"start\":0,\"end\":3}]}"),
+                     "span 0: \"end\" 3 is outside the text (0 to 2)");
+    ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":[{\"layer\":\"x\",\"start\":-1,\"end\":1}]}"),
+                     "span 0: \"start\" -1 is outside the text (0 to 2)");
+    ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":[{\"layer\":\"x\",\"start\":1.5,\"end\":2}]}"),
+                     "span 0: \"start\" is a number, not an integer");
+    ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":[{\"layer\":\"x\",\"start\":\"0\",\"end\":2}]}"),
+                     "span 0: \"start\" is a string, not an integer");
+    ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":[{\"layer\":\"x\",\"start\":2,\"end\":1}]}"),
+                     "span 0 ends before it starts");
+    ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":[{\"id\":\"d\",\"layer\":\"x\",\"start\":0,\"end\":1},"
+                                 "{\"id\":\"d\",\"layer\":\"y\",\"start\":0,\"end\":1}]}"),
+                     "two spans have the id \"d\"");
+}
+END_TEST
+
+static const char *const produced[] = { "w", "r", NULL };
+static const char *const refs[] = { "r.to", NULL };
+static const doc_stage stage = { "st", produced, refs, "{\"stage\":\"st\"}" };
+
+START_TEST(stage_adds_and_references)
+{
+    sp_doc *d = parse("{\"id\":\"x\",\"text\":\"né ab\"}");
+    doc_begin_stage(d, &stage);
+    const char *w0 = sp_doc_add(d, "w", 0, 3, NULL);
+    ck_assert_str_eq(w0, "w.0");
+    ck_assert_str_eq(sp_doc_add(d, "w", 4, 6, json_object()), "w.1");
+    ck_assert_str_eq(sp_doc_add_with_id(d, "r", "link", 4, 6, json_pack("{s:s}", "to", w0)),
+                     "link");
+    ck_assert_uint_eq(sp_doc_span_count(d), 0); /* not visible before the stage ends */
+    buf err = BUF_INIT;
+    ck_assert_int_eq(doc_end_stage(d, &err), 0);
+    char *out = write_doc(d);
+    ck_assert_str_eq(out, "{\"id\":\"x\",\"text\":\"né ab\",\"layers\":{\"w\":{\"stage\":\"st\"},"
+                          "\"r\":{\"stage\":\"st\"}},\"spans\":["
+                          "{\"id\":\"w.0\",\"layer\":\"w\",\"start\":0,\"end\":2},"
+                          "{\"id\":\"link\",\"layer\":\"r\",\"start\":3,\"end\":5,\"attrs\":{\"to\":\"w.0\"}},"
+                          "{\"id\":\"w.1\",\"layer\":\"w\",\"start\":3,\"end\":5}]}\n");
+    free(out);
+    ck_assert(doc_has_layer(d, "w"));
+    /* Running the stage again replaces its layers. */
+    doc_begin_stage(d, &stage);
+    ck_assert_uint_eq(sp_doc_span_count(d), 0);
+    sp_doc_add(d, "w", 0, 1, NULL);
+    ck_assert_int_eq(doc_end_stage(d, &err), 0);
+    ck_assert_uint_eq(sp_doc_span_count(d), 1);
+    ck_assert_str_eq(sp_doc_span(d, 0)->id, "w.0");
+    buf_free(&err);
+    doc_free(d);
+}
+END_TEST
+
+/* Run one bad addition through a stage; return the message it ends with. */
+static const char *violation(size_t start, size_t end, const char *layer, json_t *attrs)
+{
+    static char msg[512];
+    sp_doc *d = parse("{\"text\":\"né\"}"); /* n(1) é(2): 3 bytes */
+    doc_begin_stage(d, &stage);
+    ck_assert_ptr_null(sp_doc_add(d, layer, start, end, attrs));
+    buf err = BUF_INIT;
+    ck_assert_int_eq(doc_end_stage(d, &err), -1);
+    snprintf(msg, sizeof msg, "%s", err.data);
+    buf_free(&err);
+    doc_free(d);
+    return msg;
+}
+
+START_TEST(stage_violations)
+{
+    ck_assert_str_eq(violation(0, 4, "w", NULL),
+                     "added a w span [0, 4) outside the text (3 bytes) or reversed");
+    ck_assert_str_eq(violation(2, 1, "w", NULL),
+                     "added a w span [2, 1) outside the text (3 bytes) or reversed");
+    ck_assert_str_eq(violation(2, 3, "w", NULL),
+                     "added a w span [2, 3) that splits a UTF-8 character");
+    ck_assert_str_eq(violation(0, 1, "other", NULL),
+                     "added a span of layer 'other', which it does not declare in produces");
+    ck_assert_str_eq(violation(0, 1, "w", json_integer(3)),
+                     "added a w span whose attrs are not a JSON object");
+}
+END_TEST
+
+START_TEST(dangling_reference)
+{
+    sp_doc *d = parse("{\"text\":\"abc\"}");
+    doc_begin_stage(d, &stage);
+    sp_doc_add(d, "r", 0, 1, json_pack("{s:s}", "to", "w.9"));
+    buf err = BUF_INIT;
+    ck_assert_int_eq(doc_end_stage(d, &err), -1);
+    ck_assert_str_eq(err.data, "attr 'to' of r.0 refers to \"w.9\", which no span has");
+    buf_free(&err);
+    doc_free(d);
+}
+END_TEST
+
+START_TEST(duplicate_chosen_id)
+{
+    sp_doc *d = parse("{\"text\":\"abc\",\"spans\":[{\"id\":\"k\",\"layer\":\"x\",\"start\":0,\"end\":1}]}");
+    doc_begin_stage(d, &stage);
+    sp_doc_add_with_id(d, "w", "k", 1, 2, NULL);
+    buf err = BUF_INIT;
+    ck_assert_int_eq(doc_end_stage(d, &err), -1);
+    ck_assert_str_eq(err.data, "two spans have the id \"k\"");
+    buf_free(&err);
+    doc_free(d);
+}
+END_TEST
+
+START_TEST(text_documents)
+{
+    buf err = BUF_INIT;
+    const char *t = "plain\ntext";
+    sp_doc *d = doc_from_text(t, strlen(t), "dir/d1", &err);
+    ck_assert_ptr_nonnull(d);
+    char *out = write_doc(d);
+    ck_assert_str_eq(out, "{\"id\":\"dir/d1\",\"text\":\"plain\\ntext\",\"spans\":[]}\n");
+    free(out);
+    doc_free(d);
+    ck_assert_ptr_null(doc_from_text("a\xc3", 2, "x", &err));
+    ck_assert_str_eq(err.data, "invalid UTF-8 at byte 1");
+    buf_free(&err);
+}
+END_TEST
+
+Suite *unit_suite(void)
+{
+    Suite *s = suite_create("document");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, roundtrip_keeps_unknown_keys_and_nul);
+    tcase_add_test(tc, spans_are_ordered_and_named);
+    tcase_add_test(tc, bad_documents);
+    tcase_add_test(tc, stage_adds_and_references);
+    tcase_add_test(tc, stage_violations);
+    tcase_add_test(tc, dangling_reference);
+    tcase_add_test(tc, duplicate_chosen_id);
+    tcase_add_test(tc, text_documents);
+    suite_add_tcase(s, tc);
+    return s;
+}

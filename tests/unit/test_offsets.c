@@ -1,0 +1,112 @@
+/* test_offsets.c — UTF-8 checks and byte <-> code point offsets. */
+#include "unit.h"
+#include "offsets.h"
+#include "utf8.h"
+
+#include <string.h>
+
+/* Every character of S must map to its code point index and back. */
+static void roundtrip(const char *s, size_t expect_cp)
+{
+    size_t n = strlen(s);
+    int ascii;
+    ck_assert(utf8_check(s, n, NULL, &ascii));
+    offmap m;
+    offmap_init(&m, s, n, ascii);
+    ck_assert_uint_eq(m.ncp, expect_cp);
+    size_t cp = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (!utf8_is_boundary(s, n, i))
+            continue;
+        ck_assert_uint_eq(offmap_to_cp(&m, i), cp);
+        size_t back;
+        ck_assert(offmap_to_byte(&m, cp, &back));
+        ck_assert_uint_eq(back, i);
+        cp++;
+    }
+    ck_assert_uint_eq(cp, expect_cp + 1);
+    size_t dummy;
+    ck_assert(!offmap_to_byte(&m, expect_cp + 1, &dummy));
+    offmap_free(&m);
+}
+
+START_TEST(ascii_is_identity)
+{
+    roundtrip("Memorandum of Conversation", 26);
+    roundtrip("", 0);
+}
+END_TEST
+
+START_TEST(accents_dashes_cjk_emoji)
+{
+    roundtrip("Café — naïve", 12);
+    roundtrip("July 29–30—and", 14);
+    roundtrip("日本語のテキスト", 8);
+    roundtrip("ok 😀 👍🏽 done", 12); /* 👍🏽 is two code points */
+    roundtrip("a\xc2\xa0" "b", 3); /* no-break space */
+}
+END_TEST
+
+START_TEST(long_text_crosses_marks)
+{
+    /* 300 characters of mixed widths: conversions cross several 64-char marks */
+    char s[2000] = "";
+    const char *pieces[] = { "a", "é", "—", "😀" };
+    for (int i = 0; i < 300; i++)
+        strcat(s, pieces[i % 4]);
+    roundtrip(s, 300);
+}
+END_TEST
+
+START_TEST(known_offsets)
+{
+    const char *s = "Nitze—Гоpбачёв 😀 x";
+    offmap m;
+    offmap_init(&m, s, strlen(s), 0);
+    /* "😀" starts after "Nitze—" (6) + 8 Cyrillic/latin letters + space = 15 */
+    const char *emoji = strstr(s, "😀");
+    ck_assert_uint_eq(offmap_to_cp(&m, (size_t)(emoji - s)), 15);
+    size_t b;
+    ck_assert(offmap_to_byte(&m, 16, &b));
+    ck_assert_uint_eq(b, (size_t)(emoji - s) + 4);
+    offmap_free(&m);
+}
+END_TEST
+
+START_TEST(invalid_utf8)
+{
+    size_t bad;
+    ck_assert(!utf8_check("ab\xff", 3, &bad, NULL));
+    ck_assert_uint_eq(bad, 2);
+    ck_assert(!utf8_check("\xc0\xaf", 2, &bad, NULL));         /* overlong '/' */
+    ck_assert(!utf8_check("\xe0\x80\xaf", 3, &bad, NULL));     /* overlong */
+    ck_assert(!utf8_check("\xed\xa0\x80", 3, &bad, NULL));     /* surrogate */
+    ck_assert(!utf8_check("\xf4\x90\x80\x80", 4, &bad, NULL)); /* > U+10FFFF */
+    ck_assert(!utf8_check("x\xe2\x80", 3, &bad, NULL));        /* cut short */
+    ck_assert_uint_eq(bad, 1);
+    ck_assert(utf8_check("a\0b", 3, NULL, NULL));              /* NUL is fine */
+}
+END_TEST
+
+START_TEST(json_escaping)
+{
+    buf b = BUF_INIT;
+    json_add_string(&b, "a\"b\\c\n\t\x01\0é", 11);
+    ck_assert_str_eq(b.data, "\"a\\\"b\\\\c\\n\\t\\u0001\\u0000é\"");
+    buf_free(&b);
+}
+END_TEST
+
+Suite *unit_suite(void)
+{
+    Suite *s = suite_create("offsets");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, ascii_is_identity);
+    tcase_add_test(tc, accents_dashes_cjk_emoji);
+    tcase_add_test(tc, long_text_crosses_marks);
+    tcase_add_test(tc, known_offsets);
+    tcase_add_test(tc, invalid_utf8);
+    tcase_add_test(tc, json_escaping);
+    suite_add_tcase(s, tc);
+    return s;
+}
