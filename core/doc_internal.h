@@ -35,7 +35,7 @@ typedef struct layer_ent {
 /* What the document needs to know of the running stage. */
 typedef struct doc_stage {
     const char *name;
-    const char *const *produces;
+    const char *const *produces;   /* NULL-terminated */
     const char *const *refs;   /* "LAYER.ATTR" values holding span ids */
     const char *prov;          /* {"stage":...,"version":...,"options":...} as JSON */
 } doc_stage;

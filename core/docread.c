@@ -104,7 +104,11 @@ sp_doc *doc_from_json(const char *line, size_t len, const char *default_id, buf 
     /* Duplicate keys are refused: which of two "text"s is meant is a guess. */
     json_t *root = json_loadb(line, len, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
-        buf_printf(err, "invalid JSON at column %d: %s", jerr.column, jerr.text);
+        /* jansson checks UTF-8 as it parses; say so in the terms of SPEC 5 */
+        if (strncmp(jerr.text, "unable to decode byte", 21) == 0)
+            buf_printf(err, "invalid UTF-8 at column %d (%s)", jerr.column, jerr.text);
+        else
+            buf_printf(err, "invalid JSON at column %d: %s", jerr.column, jerr.text);
         return NULL;
     }
     sp_doc *doc = NULL;

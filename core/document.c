@@ -333,13 +333,13 @@ static const char *add_span(sp_doc *doc, const char *layer, const char *id,
         goto bad;
     }
     if (start > end || end > doc->text_len) {
-        violate(doc, "added a %s span [%zu, %zu) outside the text (%zu bytes) or reversed",
+        violate(doc, "added a %s span at bytes [%zu, %zu), outside the text (%zu bytes) or reversed",
                 layer, start, end, doc->text_len);
         goto bad;
     }
     if (!utf8_is_boundary(doc->text, doc->text_len, start) ||
         !utf8_is_boundary(doc->text, doc->text_len, end)) {
-        violate(doc, "added a %s span [%zu, %zu) that splits a UTF-8 character",
+        violate(doc, "added a %s span at bytes [%zu, %zu), which splits a UTF-8 character",
                 layer, start, end);
         goto bad;
     }
@@ -436,8 +436,10 @@ int doc_end_stage(sp_doc *doc, buf *err)
             check_refs(doc, st, &doc->spans[i], err) < 0)
             return -1;
     if (st && st->produces)
-        for (const char *const *p = st->produces; *p; p++)
-            doc->layer[layer_intern(doc, *p)].prov = st->prov;
+        for (const char *const *p = st->produces; *p; p++) {
+            uint32_t li = layer_intern(doc, *p); /* may move doc->layer */
+            doc->layer[li].prov = st->prov;
+        }
     return 0;
 }
 

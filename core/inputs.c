@@ -22,26 +22,50 @@ static void add(input_list *l, const char *path, const char *error, uint64_t siz
         l->size_unknown = 1;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* A file found under a directory, with why it cannot be read (or NULL). */
+typedef struct found {
+    char *path;
+    char *error;
+    uint64_t size;
+    int size_known;
+} found;
+
+typedef struct found_list {
+    found *f;
+    size_t n, cap;
+} found_list;
+
+static void push_found(found_list *fl, char *path, const char *error, uint64_t size,
+                       int size_known)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    fl->f = xgrow(fl->f, &fl->cap, fl->n + 1, sizeof *fl->f);
+    fl->f[fl->n++] = (found){ path, error ? xstrdup(error) : NULL, size, size_known };
 }
 
-static void add_path(input_list *l, const char *path);
+/* Why PATH cannot be opened, after stat() failed with errno. */
+static char *stat_error(const char *path)
+{
+    int e = errno;
+    buf b = BUF_INIT;
+    struct stat lst;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+        buf_printf(&b, "dangling symbolic link: %s", strerror(e));
+    else
+        buf_printf(&b, "cannot open: %s", strerror(e));
+    return buf_steal(&b);
+}
 
-/* Every entry of DIR, sorted, recursively. */
-static void add_dir(input_list *l, const char *dir)
+/* Every file under DIR, recursively, in no particular order yet. */
+static void walk(found_list *fl, const char *dir)
 {
     DIR *d = opendir(dir);
     if (!d) {
         buf e = BUF_INIT;
         buf_printf(&e, "cannot read directory: %s", strerror(errno));
-        add(l, dir, e.data, 0, 1);
+        push_found(fl, xstrdup(dir), e.data, 0, 1);
         buf_free(&e);
         return;
     }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
     struct dirent *de;
     while ((de = readdir(d))) {
         if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
@@ -51,17 +75,26 @@ static void add_dir(input_list *l, const char *dir)
         if (p.len && p.data[p.len - 1] != '/')
             buf_addc(&p, '/');
         buf_adds(&p, de->d_name);
-        names = xgrow(names, &cap, n + 1, sizeof *names);
-        names[n++] = buf_steal(&p);
+        struct stat st;
+        if (stat(p.data, &st) < 0) {
+            char *why = stat_error(p.data);
+            push_found(fl, buf_steal(&p), why, 0, 1);
+            free(why);
+        } else if (S_ISDIR(st.st_mode)) {
+            walk(fl, p.data);
+            buf_free(&p);
+        } else if (S_ISREG(st.st_mode)) {
+            push_found(fl, buf_steal(&p), NULL, (uint64_t)st.st_size, 1);
+        } else {
+            buf_free(&p); /* sockets, FIFOs, devices inside a corpus: not documents */
+        }
     }
     closedir(d);
-    /* Sorting full paths keeps "a/b" files together before "a.txt". */
-    qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        add_path(l, names[i]);
-        free(names[i]);
-    }
-    free(names);
+}
+
+static int cmp_found(const void *a, const void *b)
+{
+    return strcmp(((const found *)a)->path, ((const found *)b)->path);
 }
 
 static void add_path(input_list *l, const char *path)
@@ -72,22 +105,25 @@ static void add_path(input_list *l, const char *path)
     }
     struct stat st;
     if (stat(path, &st) < 0) {
-        buf e = BUF_INIT;
-        struct stat lst;
-        if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-            buf_printf(&e, "dangling symbolic link: %s", strerror(errno));
-        else
-            buf_printf(&e, "cannot open: %s", strerror(errno));
-        add(l, path, e.data, 0, 1);
-        buf_free(&e);
-        return;
-    }
-    if (S_ISDIR(st.st_mode))
-        add_dir(l, path);
-    else if (S_ISREG(st.st_mode))
+        char *why = stat_error(path);
+        add(l, path, why, 0, 1);
+        free(why);
+    } else if (S_ISDIR(st.st_mode)) {
+        /* Sorted as whole paths, as `find DIR -type f | LC_ALL=C sort` lists them. */
+        found_list fl = { NULL, 0, 0 };
+        walk(&fl, path);
+        qsort(fl.f, fl.n, sizeof *fl.f, cmp_found);
+        for (size_t i = 0; i < fl.n; i++) {
+            add(l, fl.f[i].path, fl.f[i].error, fl.f[i].size, fl.f[i].size_known);
+            free(fl.f[i].path);
+            free(fl.f[i].error);
+        }
+        free(fl.f);
+    } else if (S_ISREG(st.st_mode)) {
         add(l, path, NULL, (uint64_t)st.st_size, 1);
-    else
-        add(l, path, NULL, 0, 0); /* a FIFO or device: read it, size unknown */
+    } else {
+        add(l, path, NULL, 0, 0); /* a FIFO or device named on purpose: read it */
+    }
 }
 
 void inputs_expand(input_list *l, const char *const *args, size_t nargs)

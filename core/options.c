@@ -9,9 +9,9 @@
 const char *options_type_name(sp_option_type t)
 {
     switch (t) {
-    case SP_OPT_BOOL: return "bool";
-    case SP_OPT_INT: return "int";
-    case SP_OPT_STRING: return "string";
+    case SP_OPT_BOOL: return "a boolean (true or false)";
+    case SP_OPT_INT: return "an integer";
+    case SP_OPT_STRING: return "a string";
     }
     return "?";
 }
@@ -107,7 +107,7 @@ static json_t *convert(const sp_option *o, const json_t *value, buf *err, const 
                (o->type == SP_OPT_INT && json_is_integer(value)))
         return json_incref((json_t *)value);
     char *shown = json_dumps(value, JSON_ENCODE_ANY | JSON_COMPACT);
-    buf_printf(err, "stage '%s': option '%s' wants a %s, not %s", stage, o->name,
+    buf_printf(err, "stage '%s': option '%s' must be %s, not %s", stage, o->name,
                options_type_name(o->type), shown ? shown : "that");
     free(shown);
     return NULL;

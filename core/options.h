@@ -27,7 +27,7 @@ int options_parse_spec(const char *spec,
  */
 json_t *options_resolve(const sp_plugin *d, const json_t *given, buf *err);
 
-/* "bool", "int" or "string". */
+/* "a boolean (true or false)", "an integer" or "a string", for messages. */
 const char *options_type_name(sp_option_type t);
 
 #endif

@@ -45,6 +45,7 @@ void sp_pipeline_free(sp_pipeline *p)
             s->desc->fini(s->state);
         json_decref(s->options);
         free(s->prov);
+        free(s->active);
         free(s->from_input);
         loader_close(&s->mod);
     }
@@ -181,12 +182,12 @@ static int check_chain(sp_pipeline *p, buf *err)
         for (const char *const *r = s->desc->requires; r && *r; r++) {
             size_t j;
             for (j = 0; j < i; j++)
-                if (in_list(p->stage[j].desc->produces, *r))
+                if (in_list(p->stage[j].active, *r))
                     break;
             if (j < i)
                 continue;
             for (j = i + 1; j < p->nstage; j++)
-                if (in_list(p->stage[j].desc->produces, *r)) {
+                if (in_list(p->stage[j].active, *r)) {
                     buf_printf(err, "stage '%s' requires layer '%s', which stage '%s' "
                                "produces only after it: put '%s' first",
                                s->desc->name, *r, p->stage[j].desc->name,
@@ -212,6 +213,24 @@ static char *provenance(const stage *s)
     return buf_steal(&b);
 }
 
+/* The layers S produces in this run: those declared, less what it declines. */
+static void settle_layers(stage *s)
+{
+    size_t n = 0;
+    for (const char *const *l = s->desc->produces; l && *l; l++)
+        n++;
+    s->active = xcalloc(n + 1, sizeof *s->active);
+    n = 0;
+    for (const char *const *l = s->desc->produces; l && *l; l++)
+        if (!s->desc->produces_layer || s->desc->produces_layer(s->state, *l))
+            s->active[n++] = *l;
+}
+
+/*
+ * Start every stage, then check the chain.  The check comes after init()
+ * because what a stage produces can depend on its options (segment makes
+ * tokens only when asked).
+ */
 int sp_pipeline_start(sp_pipeline *p, sp_error *err)
 {
     buf b = BUF_INIT;
@@ -221,16 +240,9 @@ int sp_pipeline_start(sp_pipeline *p, sp_error *err)
         buf_adds(&b, "no stage to run (give one with -p)");
         return fail(err, &b);
     }
-    if (check_chain(p, &b) < 0)
-        return fail(err, &b);
     sp_error *perr = sp_error_new();
     for (size_t i = 0; i < p->nstage; i++) {
         stage *s = &p->stage[i];
-        s->prov = provenance(s);
-        s->ds.name = s->desc->name;
-        s->ds.produces = s->desc->produces;
-        s->ds.refs = s->desc->refs;
-        s->ds.prov = s->prov;
         if (s->desc->init) {
             sp_error_reset(perr);
             if (s->desc->init(s->options, &s->state, perr) < 0) {
@@ -242,8 +254,16 @@ int sp_pipeline_start(sp_pipeline *p, sp_error *err)
             }
         }
         s->inited = 1;
+        settle_layers(s);
+        s->prov = provenance(s);
+        s->ds.name = s->desc->name;
+        s->ds.produces = s->active;
+        s->ds.refs = s->desc->refs;
+        s->ds.prov = s->prov;
     }
     sp_error_free(perr);
+    if (check_chain(p, &b) < 0)
+        return fail(err, &b);
     p->started = 1;
     return 0;
 }

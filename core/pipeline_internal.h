@@ -13,6 +13,7 @@ typedef struct stage {
     void *state;
     int inited;
     char *prov;                /* its provenance record, serialised once */
+    const char **active;       /* the produced layers this run, NULL-terminated */
     doc_stage ds;              /* what a document needs to know of it */
     /* Required layers no earlier stage produces: the input must have them. */
     const char **from_input;

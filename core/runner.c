@@ -285,9 +285,9 @@ static void write_record(run *R, record *r)
         raise_status(R, SP_IO);
         return;
     }
-    R->stats.read++;
     if (R->stop)
-        return; /* read before the stop, but not to be written after it */
+        return; /* read ahead of the stop: neither counted nor written */
+    R->stats.read++;
     if (r->failed) {
         R->stats.failed++;
         if (r->chain && !R->any_doc_seen) {

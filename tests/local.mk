@@ -2,3 +2,8 @@
 # cases of the built spanpipe.
 include %reldir%/plugins/local.mk
 include %reldir%/unit/local.mk
+include %reldir%/segment/local.mk
+
+# End-to-end: the built spanpipe on the cases in cli/cases (see run-cases.test).
+TESTS += %reldir%/cli/run-cases.test
+EXTRA_DIST += %reldir%/cli

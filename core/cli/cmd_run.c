@@ -210,8 +210,8 @@ int cmd_run(int argc, char **argv)
     status = sp_pipeline_run(p, (const char *const *)argv + optind, (size_t)(argc - optind),
                              &o, &st);
     if (!quiet)
-        fprintf(stderr, "spanpipe: %" PRIu64 " documents read, %" PRIu64 " written, %" PRIu64
-                " failed\n", st.read, st.written, st.failed);
+        fprintf(stderr, "spanpipe: %" PRIu64 " document%s read, %" PRIu64 " written, %" PRIu64
+                " failed\n", st.read, st.read == 1 ? "" : "s", st.written, st.failed);
 done:
     sp_error_free(err);
     sp_pipeline_free(p);

@@ -18,7 +18,8 @@
  *
  * Changelog
  *   1.0  (spanpipe 0.1.0) first ABI: sp_plugin descriptor with name, version,
- *        summary, requires, produces, refs, options, init/process/fini;
+ *        summary, requires, produces, refs, options, init/process/fini,
+ *        produces_layer;
  *        document access (sp_doc_*), span addition, sp_error_set.
  */
 #ifndef SPANPIPE_ABI_H

@@ -107,6 +107,16 @@ typedef struct sp_plugin {
     /* Called once after the last document to free STATE.  May be NULL. */
     void (*fini)(void *state);
 
+    /*
+     * Whether the stage, as init() set it up, produces LAYER (one of
+     * `produces`): for a layer made only when an option asks for it.  Called
+     * after init(), once per declared layer.  A layer it answers 0 for is left
+     * alone in this run: the input's spans of it are kept, the stage may not
+     * add any, and `layers` does not credit the stage with it.  May be NULL:
+     * every declared layer is produced.
+     */
+    int (*produces_layer)(const void *state, const char *layer);
+
     /* Zero; room for fields a later minor version adds. */
     void *reserved[8];
 } sp_plugin;

@@ -7,19 +7,55 @@
  */
 #include "seg_chars.h"
 
-int seg_is_blank(uint32_t c)
+uint32_t seg_decode_u(const char *t, size_t n, size_t i, size_t *w)
+{
+    const unsigned char *s = (const unsigned char *)t + i;
+    size_t left = n - i;
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *w = 1;
+        return c;
+    }
+    if (c >= 0xC2 && c < 0xE0 && left >= 2 && (s[1] & 0xC0) == 0x80) {
+        *w = 2;
+        return ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
+    }
+    if (c >= 0xE0 && c < 0xF0 && left >= 3 && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80) {
+        uint32_t cp = ((uint32_t)(c & 0x0F) << 12) |
+                      ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+            *w = 3;
+            return cp;
+        }
+    }
+    if (c >= 0xF0 && c < 0xF5 && left >= 4 && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
+        uint32_t cp = ((uint32_t)(c & 0x07) << 18) |
+                      ((uint32_t)(s[1] & 0x3F) << 12) |
+                      ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+        if (cp >= 0x10000 && cp <= 0x10FFFF) {
+            *w = 4;
+            return cp;
+        }
+    }
+    *w = 1;
+    return 0xFFFD;
+}
+
+int seg_is_blank_u(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' ||
            c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
            c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
-int seg_is_space(uint32_t c)
+int seg_is_space_u(uint32_t c)
 {
     return c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029 || seg_is_blank(c);
 }
 
-int seg_is_mark(uint32_t c)
+int seg_is_mark_u(uint32_t c)
 {
     return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
            (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
@@ -39,7 +75,7 @@ static int latin_ext_a_case(uint32_t c)
     return (c & 1) ? SEG_LOWER : SEG_UPPER;
 }
 
-int seg_letter_case(uint32_t c)
+int seg_letter_case_u(uint32_t c)
 {
     if (c < 0x80) {
         if (c >= 'A' && c <= 'Z')
@@ -92,7 +128,7 @@ int seg_letter_case(uint32_t c)
     return SEG_UNCASED;
 }
 
-int seg_is_terminal(uint32_t c)
+int seg_is_terminal_u(uint32_t c)
 {
     return c == '.' || c == '?' || c == '!' || c == 0x2026 /* … */ ||
            c == 0x203C || c == 0x203D || c == 0x2047 || c == 0x2048 ||

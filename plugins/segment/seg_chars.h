@@ -18,41 +18,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The multi-byte case of seg_decode(), in chars.c. */
+uint32_t seg_decode_u(const char *t, size_t n, size_t i, size_t *w);
+
 /* Decode the character at T[I] (I < N); *W receives its length in bytes. */
 static inline uint32_t seg_decode(const char *t, size_t n, size_t i, size_t *w)
 {
-    const unsigned char *s = (const unsigned char *)t + i;
-    size_t left = n - i;
-    unsigned c = s[0];
+    unsigned char c = (unsigned char)t[i];
     if (c < 0x80) {
         *w = 1;
         return c;
     }
-    if (c >= 0xC2 && c < 0xE0 && left >= 2 && (s[1] & 0xC0) == 0x80) {
-        *w = 2;
-        return ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
-    }
-    if (c >= 0xE0 && c < 0xF0 && left >= 3 && (s[1] & 0xC0) == 0x80 &&
-        (s[2] & 0xC0) == 0x80) {
-        uint32_t cp = ((uint32_t)(c & 0x0F) << 12) |
-                      ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-            *w = 3;
-            return cp;
-        }
-    }
-    if (c >= 0xF0 && c < 0xF5 && left >= 4 && (s[1] & 0xC0) == 0x80 &&
-        (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
-        uint32_t cp = ((uint32_t)(c & 0x07) << 18) |
-                      ((uint32_t)(s[1] & 0x3F) << 12) |
-                      ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-        if (cp >= 0x10000 && cp <= 0x10FFFF) {
-            *w = 4;
-            return cp;
-        }
-    }
-    *w = 1;
-    return 0xFFFD;
+    return seg_decode_u(t, n, i, w);
 }
 
 /* Start of the character that ends just before byte I (I > 0). */
@@ -78,15 +55,39 @@ static inline uint32_t seg_decode_prev(const char *t, size_t n, size_t i, size_t
     return c;
 }
 
-/* Horizontal or vertical white space, including the Unicode spaces. */
-int seg_is_space(uint32_t c);
-/* Spaces other than line breaks. */
-int seg_is_blank(uint32_t c);
+/* The classes below answer ASCII inline (most text is ASCII, and these are
+ * asked of every character) and leave the rest to chars.c. */
+int seg_is_space_u(uint32_t c);
+int seg_is_blank_u(uint32_t c);
+int seg_letter_case_u(uint32_t c);
+int seg_is_mark_u(uint32_t c);
+int seg_is_terminal_u(uint32_t c);
+
+/* Spaces other than line breaks: blank, tab, CR, NBSP, the Unicode spaces. */
+static inline int seg_is_blank(uint32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+    return seg_is_blank_u(c);
+}
+
+/* White space, line breaks included. */
+static inline int seg_is_space(uint32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    return seg_is_space_u(c);
+}
 
 enum { SEG_NOTLETTER = 0, SEG_UPPER = 1, SEG_LOWER = 2, SEG_UNCASED = 3 };
 /* The case of a letter, SEG_UNCASED for letters of scripts without case, and
  * SEG_NOTLETTER for everything else (digits, punctuation, symbols, marks). */
-int seg_letter_case(uint32_t c);
+static inline int seg_letter_case(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'A' && c <= 'Z') ? SEG_UPPER : (c >= 'a' && c <= 'z') ? SEG_LOWER : SEG_NOTLETTER;
+    return seg_letter_case_u(c);
+}
 
 static inline int seg_is_letter(uint32_t c) { return seg_letter_case(c) != SEG_NOTLETTER; }
 static inline int seg_is_upper(uint32_t c) { return seg_letter_case(c) == SEG_UPPER; }
@@ -94,7 +95,7 @@ static inline int seg_is_lower(uint32_t c) { return seg_letter_case(c) == SEG_LO
 static inline int seg_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 
 /* Combining marks: part of the letter before them. */
-int seg_is_mark(uint32_t c);
+static inline int seg_is_mark(uint32_t c) { return c >= 0x300 && seg_is_mark_u(c); }
 
 /* A letter, digit or combining mark: something a word is made of. */
 static inline int seg_is_wordchar(uint32_t c)
@@ -103,7 +104,12 @@ static inline int seg_is_wordchar(uint32_t c)
 }
 
 /* Ends a sentence: . ? ! … and their relatives. */
-int seg_is_terminal(uint32_t c);
+static inline int seg_is_terminal(uint32_t c)
+{
+    if (c < 0x80)
+        return c == '.' || c == '?' || c == '!';
+    return seg_is_terminal_u(c);
+}
 /* May follow a terminal inside its sentence: closing quotes and brackets. */
 int seg_is_closer(uint32_t c);
 /* May start a sentence before its first word: opening quotes and brackets. */

@@ -177,6 +177,13 @@ done:
     return rc;
 }
 
+/* Tokens are a layer only when asked for: without them, leave the input's alone. */
+static int seg_produces_layer(const void *state, const char *layer)
+{
+    const seg_state *st = state;
+    return strcmp(layer, "token") != 0 || st->tokens;
+}
+
 /* ---- the descriptor ------------------------------------------------------------------- */
 
 static const char *const seg_produces[] = { "section", "paragraph", "sentence", "token", NULL };
@@ -197,4 +204,5 @@ SP_PLUGIN_DEFINE(
     .name = "segment", .version = "1.0.0",
     .summary = "split text into sections, paragraphs, sentences and tokens",
     .produces = seg_produces, .options = seg_options,
-    .init = seg_init, .process = seg_process, .fini = seg_fini);
+    .init = seg_init, .process = seg_process, .fini = seg_fini,
+    .produces_layer = seg_produces_layer);

@@ -305,7 +305,10 @@ static int emit(const zone *z, seg_spans *out, size_t s, size_t e)
     return seg_spans_push(out, s, e, 0);
 }
 
-/* The longest line of the zone in characters, 0 when it has one line. */
+/* The zone's wrapping width: its longest line in characters.  0 when it has
+ * one line, or when it does not look wrapped at all: in wrapped text nearly
+ * every line but the last is full (the next word would not have fit), while
+ * text with a sentence or an item a line has lines of every length. */
 static size_t zone_width(const char *t, size_t start, size_t end)
 {
     if (!memchr(t + start, '\n', end - start))
@@ -320,7 +323,34 @@ static size_t zone_width(const char *t, size_t start, size_t end)
             cols++;
         }
     }
-    return cols > best ? cols : best;
+    if (cols > best)
+        best = cols;
+    /* Count the full lines: those the next line's first word did not fit. */
+    size_t lines = 0, full = 0, prev = 0, word = 0;
+    int in_word = 1;
+    cols = 0;
+    for (size_t i = start; i <= end; i++) {
+        unsigned char c = i < end ? (unsigned char)t[i] : '\n';
+        if (c == '\n') {
+            if (lines && prev + 1 + word > best)
+                full++;
+            lines++;
+            prev = cols;
+            cols = word = 0;
+            in_word = 1;
+            continue;
+        }
+        if ((c & 0xC0) == 0x80)
+            continue;
+        cols++;
+        if (c == ' ' || c == '\t')
+            in_word = word == 0; /* leading indentation does not end the word */
+        else if (in_word)
+            word++;
+    }
+    if (lines >= 3 && full * 2 < lines - 1)
+        return 0;
+    return best;
 }
 
 int seg_sentences(const char *t, size_t len, size_t start, size_t end,

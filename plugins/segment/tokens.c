@@ -95,6 +95,19 @@ static size_t url(const tok *k, size_t i)
     int url = 0;
     if (k->end - i >= 4 && memcmp(k->t + i, "www.", 4) == 0)
         url = 1;
+    /* Cheap test first, bytewise: most chunks hold neither '@' nor "://". */
+    for (size_t b = i; !url && b < k->end; b++) {
+        char c = k->t[b];
+        if (c == ' ' || c == '\n' || c == '\t')
+            break;
+        if (c == '@' || (c == ':' && k->end - b >= 3 && k->t[b + 1] == '/' && k->t[b + 2] == '/'))
+            url = 1;
+    }
+    if (!url)
+        return 0;
+    url = 0;
+    if (k->end - i >= 4 && memcmp(k->t + i, "www.", 4) == 0)
+        url = 1;
     while (j < k->end) {
         uint32_t c = seg_decode(k->t, k->end, j, &w);
         if (seg_is_space(c))
@@ -134,6 +147,17 @@ static size_t word(const tok *k, size_t i)
             return i + 2 + aw;
     }
     while (i < k->end) {
+        /* ASCII letters and digits first, a byte at a time */
+        unsigned char b = (unsigned char)t[i];
+        if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+            i++;
+            continue;
+        }
+        if (b >= '0' && b <= '9') {
+            dotted = 0;
+            i++;
+            continue;
+        }
         uint32_t c = seg_decode(t, k->end, i, &w);
         if (seg_is_wordchar(c)) {
             if (!seg_is_letter(c) && !seg_is_mark(c))

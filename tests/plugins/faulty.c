@@ -6,6 +6,7 @@
  *   FAULT_RANGE    adds a span that ends past the text
  *   FAULT_SPLIT    adds a span that starts inside a UTF-8 character
  *   FAULT_NEEDS    requires the layer "nonexistent"
+ *   FAULT_NEEDS_WORD  requires the layer "word" (which the words stage makes)
  *   FAULT_BADREF   adds a span whose reference names no span
  *   FAULT_LAYER    adds a span of a layer it does not declare
  */
@@ -63,8 +64,10 @@ static int fault_process(void *state, sp_doc *doc, sp_error *err)
 
 static const char *const produces[] = { "mark", NULL };
 static const char *const refs[] = { "mark.target", NULL };
-#ifdef FAULT_NEEDS
+#if defined(FAULT_NEEDS)
 static const char *const requires[] = { "nonexistent", NULL };
+#elif defined(FAULT_NEEDS_WORD)
+static const char *const requires[] = { "word", NULL };
 #else
 static const char *const *const requires = NULL;
 #endif

@@ -12,7 +12,8 @@ check_LTLIBRARIES += %reldir%/words.la
 %canon_reldir%_words_la_LIBADD = $(TEST_PLUGIN_LIBADD)
 
 check_LTLIBRARIES += %reldir%/initfail.la %reldir%/procfail.la %reldir%/range.la \
-	%reldir%/split.la %reldir%/needs.la %reldir%/badref.la %reldir%/undeclared.la
+	%reldir%/split.la %reldir%/needs.la %reldir%/needsword.la %reldir%/badref.la \
+	%reldir%/undeclared.la
 %canon_reldir%_initfail_la_SOURCES = %reldir%/faulty.c
 %canon_reldir%_initfail_la_CFLAGS = $(TEST_PLUGIN_CFLAGS) -DFAULT_INIT -DFAULT_NAME='"initfail"'
 %canon_reldir%_initfail_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
@@ -33,6 +34,10 @@ check_LTLIBRARIES += %reldir%/initfail.la %reldir%/procfail.la %reldir%/range.la
 %canon_reldir%_needs_la_CFLAGS = $(TEST_PLUGIN_CFLAGS) -DFAULT_NEEDS -DFAULT_NAME='"needs"'
 %canon_reldir%_needs_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 %canon_reldir%_needs_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+%canon_reldir%_needsword_la_SOURCES = %reldir%/faulty.c
+%canon_reldir%_needsword_la_CFLAGS = $(TEST_PLUGIN_CFLAGS) -DFAULT_NEEDS_WORD -DFAULT_NAME='"needsword"'
+%canon_reldir%_needsword_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%canon_reldir%_needsword_la_LIBADD = $(TEST_PLUGIN_LIBADD)
 %canon_reldir%_badref_la_SOURCES = %reldir%/faulty.c
 %canon_reldir%_badref_la_CFLAGS = $(TEST_PLUGIN_CFLAGS) -DFAULT_BADREF -DFAULT_NAME='"badref"'
 %canon_reldir%_badref_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)

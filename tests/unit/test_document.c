@@ -88,7 +88,7 @@ START_TEST(bad_documents)
     ck_assert_str_eq(parse_error("{\"text\":\"a\",\"id\":3}"), "\"id\" is an integer, not a string");
     ck_assert_ptr_nonnull(strstr(parse_error("{\"text\":\"a\",\"text\":\"b\"}"), "duplicate"));
     ck_assert_ptr_nonnull(strstr(parse_error("{"), "invalid JSON"));
-    ck_assert_ptr_nonnull(strstr(parse_error("{\"text\":\"\xff\"}"), "invalid JSON"));
+    ck_assert_ptr_nonnull(strstr(parse_error("{\"text\":\"\xff\"}"), "invalid UTF-8 at column"));
     ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":[{\"layer\":\"x\",\"start\":0,\"end\":3}]}"),
                      "span 0: \"end\" 3 is outside the text (0 to 2)");
     ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":[{\"layer\":\"x\",\"start\":-1,\"end\":1}]}"),
@@ -159,11 +159,11 @@ static const char *violation(size_t start, size_t end, const char *layer, json_t
 START_TEST(stage_violations)
 {
     ck_assert_str_eq(violation(0, 4, "w", NULL),
-                     "added a w span [0, 4) outside the text (3 bytes) or reversed");
+                     "added a w span at bytes [0, 4), outside the text (3 bytes) or reversed");
     ck_assert_str_eq(violation(2, 1, "w", NULL),
-                     "added a w span [2, 1) outside the text (3 bytes) or reversed");
+                     "added a w span at bytes [2, 1), outside the text (3 bytes) or reversed");
     ck_assert_str_eq(violation(2, 3, "w", NULL),
-                     "added a w span [2, 3) that splits a UTF-8 character");
+                     "added a w span at bytes [2, 3), which splits a UTF-8 character");
     ck_assert_str_eq(violation(0, 1, "other", NULL),
                      "added a span of layer 'other', which it does not declare in produces");
     ck_assert_str_eq(violation(0, 1, "w", json_integer(3)),

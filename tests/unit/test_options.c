@@ -78,9 +78,9 @@ START_TEST(types_and_defaults)
     ck_assert_str_eq(resolve("{\"tokens\":\"yes\",\"min\":\"7\",\"file\":\"a.txt\"}"),
                      "{\"tokens\":true,\"min\":7,\"file\":\"a.txt\"}");
     ck_assert_str_eq(resolve("{\"tokens\":true,\"min\":2}"), "{\"tokens\":true,\"min\":2}");
-    ck_assert_str_eq(resolve("{\"min\":\"x\"}"), "error: stage 'st': option 'min' wants a int, not \"x\"");
+    ck_assert_str_eq(resolve("{\"min\":\"x\"}"), "error: stage 'st': option 'min' must be an integer, not \"x\"");
     ck_assert_str_eq(resolve("{\"tokens\":\"maybe\"}"),
-                     "error: stage 'st': option 'tokens' wants a bool, not \"maybe\"");
+                     "error: stage 'st': option 'tokens' must be a boolean (true or false), not \"maybe\"");
     ck_assert_str_eq(resolve("{\"tokns\":\"1\"}"),
                      "error: stage 'st' has no option 'tokns' (its options: tokens min file)");
 }
