@@ -7,3 +7,7 @@ include %reldir%/segment/local.mk
 # End-to-end: the built spanpipe on the cases in cli/cases (see run-cases.test).
 TESTS += %reldir%/cli/run-cases.test
 EXTRA_DIST += %reldir%/cli
+
+# A plugin built out of tree against the installed headers, with pkg-config.
+TESTS += %reldir%/outoftree.test
+EXTRA_DIST += %reldir%/outoftree.test

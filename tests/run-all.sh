@@ -1,0 +1,58 @@
+#!/bin/sh
+# run-all.sh — every test, the way CI runs them, each in its own build folder
+# under _ci/: (1) warnings as errors, make check and make distcheck;
+# (2) AddressSanitizer + UndefinedBehaviorSanitizer, make check;
+# (3) valgrind memcheck over the whole suite, make check-valgrind.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+jobs=$(nproc 2>/dev/null || echo 2)
+cd "$top"
+if [ ! -x configure ] || [ configure.ac -nt configure ]; then
+    autoreconf -fi
+fi
+if [ -f config.status ]; then
+    echo "run-all.sh: this tree is configured in place; build folders need it clean" \
+         "(run 'make distclean' first)" >&2
+    exit 2
+fi
+
+step() {
+    name=$1
+    shift
+    echo "==== $name"
+    rm -rf "_ci/$name" && mkdir -p "_ci/$name"
+    if ! (cd "_ci/$name" && "$@"); then
+        for log in $(find "_ci/$name" -name '*.log' -newer "_ci/$name" 2>/dev/null); do
+            case $log in */config.log) continue ;; esac
+            grep -q -E '^(FAIL|ERROR)' "$log" 2>/dev/null && { echo "---- $log"; tail -50 "$log"; }
+        done
+        echo "==== $name FAILED"
+        exit 1
+    fi
+    echo "==== $name passed"
+}
+
+plain() {
+    ../../configure -q --enable-werror >/dev/null &&
+    make -s -j"$jobs" >/dev/null &&
+    make -s -j"$jobs" check &&
+    make -s -j"$jobs" distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror >/dev/null
+}
+
+sanitizers() {
+    ../../configure -q --enable-werror --enable-sanitizers >/dev/null &&
+    make -s -j"$jobs" >/dev/null &&
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        make -s -j"$jobs" check
+}
+
+memcheck() {
+    ../../configure -q --enable-werror >/dev/null &&
+    make -s -j"$jobs" >/dev/null &&
+    make -s -j"$jobs" check-valgrind
+}
+
+step plain plain
+step sanitizers sanitizers
+step valgrind memcheck
+echo "all test builds passed"
