@@ -55,4 +55,10 @@ memcheck() {
 step plain plain
 step sanitizers sanitizers
 step valgrind memcheck
+# Every test result of the three builds (distcheck's own copy not counted).
+passed=$(find _ci -path '*/_build' -prune -o -name '*.trs' -print | xargs cat |
+         grep -c '^:test-result: PASS' || true)
+failed=$(find _ci -path '*/_build' -prune -o -name '*.trs' -print | xargs cat |
+         grep -c -E '^:test-result: (FAIL|ERROR)' || true)
 echo "all test builds passed"
+echo "$passed passed, $failed failed"
