@@ -3,9 +3,11 @@
 include %reldir%/plugins/local.mk
 include %reldir%/unit/local.mk
 include %reldir%/segment/local.mk
+include %reldir%/citations/local.mk
 
 # End-to-end: the built spanpipe on the cases in cli/cases (see cli.test).
 TESTS += %reldir%/cli.test
+EXTRA_DIST += %reldir%/cli.test
 EXTRA_DIST += %reldir%/cli
 
 # A plugin built out of tree against the installed headers, with pkg-config.

@@ -298,17 +298,22 @@ static int names_repository(const char *text, size_t s, size_t e)
     return 0;
 }
 
+/* Longest repository name looked for before a collection's first comma. */
+#define MAX_REPOSITORY 120
+
 /*
  * The end of a collection starting at AT: its first sentence when IN_PAREN
- * is 0, the closing parenthesis (balanced) otherwise.
+ * is 0, the closing parenthesis (balanced) otherwise.  Returns AT when there
+ * is none; *STOP receives where the scan stopped either way.
  */
 static size_t collection_end(const char *text, size_t from, size_t to,
-                             size_t at, int in_paren)
+                             size_t at, int in_paren, size_t *stop)
 {
     int depth = 0;
     size_t end = to - at > MAX_COLLECTION ? at + MAX_COLLECTION : to;
     for (size_t q = at; q < end; q++) {
         char c = text[q];
+        *stop = q;
         if (c == '(')
             depth++;
         else if (c == ')') {
@@ -321,13 +326,19 @@ static size_t collection_end(const char *text, size_t from, size_t to,
                  sentence_period(text, from, to, q))
             return q;
     }
+    *stop = end;
     /* The note's end ends a source note, unless the bound came first. */
     return in_paren || end < to ? at : to;
 }
 
-/* "Source: X." or "(X)" naming a repository, at AT. */
+/*
+ * "Source: X." or "(X)" naming a repository, at AT.  Returns where to go on:
+ * inside the collection when one was found (it holds lot files and document
+ * numbers; *INSIDE receives its end, and collections do not nest, which keeps
+ * the scan linear), past what was scanned in vain, or AT.
+ */
 static size_t collection(const char *text, size_t from, size_t to, size_t at,
-                         cite_archs *out, int *err)
+                         cite_archs *out, int *err, size_t *inside)
 {
     size_t s;
     int in_paren;
@@ -341,18 +352,20 @@ static size_t collection(const char *text, size_t from, size_t to, size_t at,
     } else {
         return at;
     }
-    size_t e = collection_end(text, from, to, s, in_paren);
-    if (e <= s)
-        return at;
-    /* The repository is named before the first comma. */
+    /* The repository is named before the first comma: "Reagan Library,". */
     size_t comma = s;
-    while (comma < e && text[comma] != ',')
+    while (comma < to && comma - s < MAX_REPOSITORY && text[comma] != ',' &&
+           text[comma] != '(' && text[comma] != ')' && text[comma] != '\n')
         comma++;
-    if (comma == e || !names_repository(text, s, comma))
+    if (comma >= to || text[comma] != ',' || !names_repository(text, s, comma))
         return at;
+    size_t stop;
+    size_t e = collection_end(text, from, to, s, in_paren, &stop);
+    if (e <= s)
+        return stop > at ? stop : at;
     if (push(out, s, e, CITE_ARCH_COLLECTION, s, e) < 0)
         *err = 1;
-    /* Go on inside it: it holds lot files and document numbers. */
+    *inside = e;
     return s;
 }
 
@@ -385,7 +398,7 @@ static size_t classification(const char *text, size_t to, size_t at,
     while (e < to && text[e] != '.' && text[e] != '\n' && text[e] != '(')
         e++;
     if (e >= to || text[e] != '.')
-        return at;
+        return e; /* no handling list: skip what was scanned */
     if (push(out, at, e, CITE_ARCH_CLASSIFICATION, at, e) < 0)
         *err = 1;
     return e;
@@ -438,15 +451,12 @@ int cite_find_archival(const char *text, size_t from, size_t to,
                        cite_archs *out)
 {
     int err = 0;
-    size_t i = from;
+    size_t i = from, inside = from;
     while (i < to && !err) {
         char c = text[i];
         size_t e = i;
-        if (c == 'S' && (e = collection(text, from, to, i, out, &err)) != i) {
-            i = e;
-            continue;
-        }
-        if (c == '(' && (e = collection(text, from, to, i, out, &err)) != i) {
+        if ((c == 'S' || c == '(') && i >= inside &&
+            (e = collection(text, from, to, i, out, &err, &inside)) != i) {
             i = e;
             continue;
         }

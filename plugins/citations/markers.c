@@ -92,9 +92,12 @@ static enum shape classify(const char *text, size_t len, size_t start,
         return CLEAR;
     if (closing_punct(p)) {
         /* After "1986." or "3:" the digits may continue a number ("3:40",
-           "1,200", "4.5") unless a sentence visibly ends after them. */
-        if (cite_is_digit(pp))
+           "4.5") unless a sentence visibly ends after them; after "1,"
+           three digits group thousands ("1,200") but fewer cannot. */
+        if (cite_is_digit(pp) && (p == '.' || p == ':'))
             return sentence_ends(text, len, end) ? WEAK : NOT_MARKER;
+        if (cite_is_digit(pp) && p == ',')
+            return end - start == 3 ? NOT_MARKER : WEAK;
         if (pp < 0 || cite_is_space(pp))
             return NOT_MARKER; /* ". 2" or "(2" is not glued to anything */
         return CLEAR;

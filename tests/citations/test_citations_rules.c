@@ -6,7 +6,9 @@
  * Expected offsets are found by searching the excerpt for the expected text,
  * so each test states what must be found in words, not in byte counts.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem */
+#endif
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,6 +260,27 @@ START_TEST(markers_not_digits_of_text)
     ck_assert_int_eq(cite_find_markers(t, notes.v[0].line, &notes, &refs), 0);
     ck_assert_uint_eq(refs.len, 1);
     ck_assert_uint_eq(refs.v[0].start, at(T(t), "1\n\nThey"));
+    cite_free(&notes);
+    cite_free(&refs);
+}
+END_TEST
+
+/* Markers right after a number: a sentence's end, a comma, a parenthesis. */
+START_TEST(markers_after_numbers)
+{
+    static const char t[] =
+        "Title1\n\nHe signed it on June 19.2 The rest came in 1986,3 as "
+        "planned (see Tab 1)4 and 1,200 troops left on May 5,5 then 3.5 "
+        "percent.\n\n  1. Source: x.\n  2. y.\n  3. z.\n  4. w.\n  5. v.";
+    cite_notes notes = { 0 };
+    cite_refs refs = { 0 };
+    ck_assert_int_eq(cite_find_notes(T(t), 0, sizeof t - 1, &notes), 0);
+    ck_assert_int_eq(cite_find_markers(t, notes.v[0].line, &notes, &refs), 0);
+    ck_assert_uint_eq(refs.len, 5);
+    ck_assert_uint_eq(refs.v[1].start, at(T(t), "2 The rest"));
+    ck_assert_uint_eq(refs.v[2].start, at(T(t), "3 as"));
+    ck_assert_uint_eq(refs.v[3].start, at(T(t), "4 and"));
+    ck_assert_uint_eq(refs.v[4].start, at(T(t), "5 then"));
     cite_free(&notes);
     cite_free(&refs);
 }
@@ -578,6 +601,7 @@ static Suite *citations_suite(void)
     tcase_add_test(tc, markers_d255);
     tcase_add_test(tc, markers_after_punctuation);
     tcase_add_test(tc, markers_not_digits_of_text);
+    tcase_add_test(tc, markers_after_numbers);
     tcase_add_test(tc, markers_without_note);
     tcase_add_test(tc, markers_across_nul);
     suite_add_tcase(s, tc);

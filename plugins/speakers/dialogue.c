@@ -1,0 +1,174 @@
+/*
+ * dialogue.c — transcripts: lines that open with a speaker's label
+ * ("Kissinger:", "The President:", "Secretary Shultz:", "K:").
+ *
+ * A label is a few capitalised words (or initials) and a colon at the start
+ * of a line, in the body; "Note:" or "Subject:" are not speakers.  The turn
+ * runs to the next label or to the end of the paragraph.
+ */
+#include <stdlib.h>
+#include "spk_chars.h"
+#include "spk_speech.h"
+
+void spk_turns_init(spk_turns *t)
+{
+    t->v = NULL;
+    t->n = t->cap = 0;
+}
+
+void spk_turns_free(spk_turns *t)
+{
+    free(t->v);
+    spk_turns_init(t);
+}
+
+size_t spk_initials(const spk_ctx *c, size_t i)
+{
+    const char *p = spk_tok_p(c, i);
+    size_t n = spk_tok_n(c, i);
+    size_t found = SPK_NONE, count = 0;
+    for (int pass = 0; pass < 2 && count == 0; pass++) {
+        for (size_t e = 0; e < c->nents; e++) {
+            const spk_entity *en = &c->ents[e];
+            int principal = c->out->nparts ? en->participant != SPK_NONE : en->early;
+            if (pass == 0 && !principal)
+                continue;
+            if (!en->surname.n)
+                continue;
+            int ok = spk_fold((unsigned char)en->surname.p[0]) == spk_fold((unsigned char)p[n - 1]);
+            if (ok && n > 1) { /* "HAK": given names' initials, then the surname's */
+                size_t g = 0, k = 0;
+                while (g < en->given.n && k + 1 < n) {
+                    while (g < en->given.n && (en->given.p[g] == ' ' || en->given.p[g] == '.'))
+                        g++;
+                    if (g >= en->given.n)
+                        break;
+                    if (spk_fold((unsigned char)en->given.p[g]) != spk_fold((unsigned char)p[k]))
+                        break;
+                    k++;
+                    while (g < en->given.n && en->given.p[g] != ' ' && en->given.p[g] != '.')
+                        g++;
+                }
+                ok = k + 1 == n;
+            }
+            /* "P" for the President: the initial of a title written before the name. */
+            if (!ok && n == 1 && en->title_tok != SPK_NONE)
+                ok = c->t[c->toks.v[en->title_tok].start] == p[0];
+            if (ok && found != e) {
+                found = e;
+                count++;
+            }
+        }
+    }
+    return count == 1 ? found : SPK_NONE;
+}
+
+/* The speaker a label [A, COLON) names. */
+static size_t spk_label_who(const spk_ctx *c, size_t a, size_t colon)
+{
+    size_t last = colon;
+    while (last > a && c->toks.v[last - 1].kind != SPK_TOK_WORD)
+        last--;
+    if (last == a)
+        return SPK_NONE;
+    last--;
+    if (c->tok_ent[last] != SPK_NONE)
+        return c->tok_ent[last];
+    size_t t = a;
+    if (spk_tok_is(c, t, "The") || spk_tok_is(c, t, "the"))
+        t++;
+    if (t <= last) {
+        size_t p = spk_title_participant(c, t, last + 1);
+        if (p != SPK_NONE)
+            return c->part_ent[p];
+        size_t it = 0, e;
+        const char *s = spk_tok_p(c, t);
+        size_t n = c->toks.v[last].end - c->toks.v[t].start;
+        if (spk_names_find(c->text_titles, s, n, &it, &e) == 0)
+            return e;
+    }
+    if (last == a && c->toks.v[a].end - c->toks.v[a].start <= 3)
+        return spk_initials(c, a);
+    return SPK_NONE;
+}
+
+/* Is there a label at token I (first on its line)?  Its colon in *COLON. */
+static int spk_label(const spk_ctx *c, size_t i, size_t *colon)
+{
+    size_t k = i, words = 0;
+    for (; k < c->toks.n && k < i + 7; k++) {
+        const spk_tok *t = &c->toks.v[k];
+        if (t->kind == SPK_TOK_PUNCT) {
+            if (t->c == ':')
+                break;
+            if (t->c != '.')
+                return 0;
+            continue;
+        }
+        const char *p = spk_tok_p(c, k);
+        size_t n = spk_tok_n(c, k);
+        if (spk_tok_is(c, k, "The") || spk_tok_is(c, k, "the")) {
+            words++;
+            continue;
+        }
+        if (!(t->flags & SPK_TF_CAP) || spk_is_digit((unsigned char)p[0]))
+            return 0;
+        if (spk_is_not_name(c->lx, p, n) && !spk_is_title(c->lx, p, n))
+            return 0;
+        words++;
+    }
+    if (k >= c->toks.n || !spk_tok_punct(c, k, ':') || !words || k + 1 >= c->toks.n)
+        return 0;
+    /* Something must be said after the colon, on the same line. */
+    for (size_t j = c->toks.v[k].end; j < c->toks.v[k + 1].start; j++)
+        if (c->t[j] == '\n')
+            return 0;
+    *colon = k;
+    return 1;
+}
+
+int spk_dialogue(spk_ctx *c, spk_turns *out)
+{
+    const spk_spans *paras = c->in->paragraphs;
+    size_t para = 0;
+    for (size_t i = spk_tok_at(c, c->body_start); i < c->toks.n; i++) {
+        const spk_tok *t = &c->toks.v[i];
+        if (!(t->flags & SPK_TF_LINE) || !spk_in_body(c, t->start))
+            continue;
+        size_t a = i, colon;
+        while (a < c->toks.n && c->toks.v[a].kind == SPK_TOK_PUNCT && c->toks.v[a].c != ':' &&
+               a < i + 2)
+            a++;
+        if (a >= c->toks.n || c->toks.v[a].kind != SPK_TOK_WORD || !spk_label(c, a, &colon))
+            continue;
+        while (paras && para < paras->n && paras->v[para].end <= t->start)
+            para++;
+        size_t limit = paras && para < paras->n && paras->v[para].start <= t->start
+                           ? paras->v[para].end : c->n;
+        if (spk_grow((void **)&out->v, &out->cap, out->n, sizeof *out->v) < 0)
+            return -1;
+        if (out->n && out->v[out->n - 1].end > c->toks.v[a].start)
+            out->v[out->n - 1].end = c->toks.v[i - 1].end; /* the previous turn ends here */
+        size_t last = colon - 1;
+        while (last > a && c->toks.v[last].kind != SPK_TOK_WORD)
+            last--;
+        out->v[out->n++] = (spk_turn){ c->toks.v[a].start, c->toks.v[colon + 1].start, limit,
+                                       spk_label_who(c, a, colon),
+                                       { spk_tok_p(c, last), spk_tok_n(c, last) } };
+        i = colon;
+    }
+    /* A turn ends where its text does, not in the white space after it. */
+    for (size_t k = 0; k < out->n; k++) {
+        size_t e = out->v[k].end, w;
+        while (e > out->v[k].start) {
+            size_t at = e - 1;
+            while (at > out->v[k].start && ((unsigned char)c->t[at] & 0xC0) == 0x80)
+                at--;
+            if (!spk_is_space(spk_decode(c->t, c->n, at, &w)))
+                break;
+            e = at;
+        }
+        out->v[k].end = e;
+    }
+    return 0;
+}

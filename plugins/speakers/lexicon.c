@@ -1,0 +1,342 @@
+/*
+ * lexicon.c — the words the rules recognise by form: speech verbs, titles,
+ * the little words that may stand between a subject and its verb, and
+ * capitalised words that are not people.
+ *
+ * Each set is a name table (loose comparison, so "COL", "Col" and "col"
+ * are one title).  Verbs are listed as base forms and their regular forms
+ * are derived, so a user's file can say "retort" and get "retorted".
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "spk_rules.h"
+
+struct spk_lexicon {
+    spk_names *verbs, *titles, *fillers, *notnames, *given;
+    char **owned; /* derived forms and copied files */
+    size_t nowned, capowned;
+};
+
+/* Base forms of speech verbs; their regular forms are derived. */
+static const char *const spk_verb_bases[] = {
+    "answer", "ask", "reply", "note", "add", "emphasize", "emphasise", "suggest",
+    "comment", "continue", "stress", "observe", "agree", "counter", "respond",
+    "remark", "explain", "state", "declare", "inquire", "enquire", "insist",
+    "argue", "maintain", "warn", "assure", "reassure", "reiterate", "repeat",
+    "acknowledge", "concede", "affirm", "confirm", "underline", "underscore",
+    "summarize", "summarise", "express", "raise", "report", "mention", "interject",
+    "interrupt", "recall", "propose", "indicate", "point", "thank", "welcome",
+    "open", "conclude", "preview", "rejoin", "object", "protest", "complain",
+    "claim", "contend", "predict", "promise", "recommend", "urge", "request",
+    "invite", "offer", "accept", "reject", "deny", "disagree", "retort", "clarify",
+    "elaborate", "describe", "outline", "review", "wonder", "believe", "hope",
+    "speculate", "suppose", "assert", "allege", "announce", "advise", "brief",
+    "inform", "recount", "relate", "joke", "laugh", "demur", "press", "probe",
+    "query", "question", "challenge", "caution", "convey", "discuss", "greet",
+    "remind", "recap", "explain", "cite", "complete", "stipulate", "doubt",
+    "query", "assent", "consent", "concur", "volunteer", "exclaim", "muse",
+    "guess", "surmise", "reckon", "hint", "imply", "intervene", "list",
+    "mention", "pledge", "vow", "swear", "wish", "prefer", "regret", "apologize",
+    "apologise", "congratulate", "characterize", "characterise", "present",
+    "insist", "emphasize", "highlight", "elaborate", "recall", "dismiss",
+    "echo", "correct", "shrug", "smile", "nod", "sigh", "explain", "touch",
+    "criticize", "criticise", "attack", "defend", "justify", "assess",
+    NULL
+};
+
+/* Irregular forms and forms regular derivation gets wrong. */
+static const char *const spk_verb_forms[] = {
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling",
+    "quip", "quips", "quipped", "quipping", "admit", "admits", "admitted",
+    "admitting", "think", "thinks", "thought", "feel", "feels", "felt",
+    "understand", "understands", "understood", "read", "reads", "reading",
+    "speak", "speaks", "spoke", "begin", "began", "write", "wrote", "writes",
+    "refer", "refers", "referred", "rebut", "rebutted", "commit", "committed",
+    "recap", "recapped", "sum", "summed", "put", "puts", "go", "went",
+    "reply", "replied", "replies", "emphasized", "stressed", "permit",
+    "knew", "know", "restate", "restated", "argued", "shot", "interjected",
+    NULL
+};
+
+/* Words between a subject and its verb: "Nitze then said", "Bessmertnykh
+ * seemed to indicate", "Linhard started to answer". */
+static const char *const spk_fillers[] = {
+    "then", "also", "again", "further", "finally", "personally", "briefly", "next",
+    "later", "first", "once", "still", "only", "simply", "merely", "too",
+    "subsequently", "thereupon", "afterwards", "in", "turn", "had", "has", "have",
+    "would", "will", "could", "can", "might", "may", "should", "did", "does", "do",
+    "not", "never", "began", "begins", "started", "starts", "seemed", "seems",
+    "went", "goes", "on", "wanted", "wants", "wished", "tried", "proceeded",
+    "broke", "to", "by", "up", "out", "himself", "herself", "however", "thus",
+    "therefore", "accordingly", "instead", "at", "this", "point", "the", "same",
+    "time", "now", "meanwhile", "replying", "responding", "in", "his", "her",
+    "own", "view", "always", "often", "again", "obviously", "evidently", "apparently", "noticeably", "somewhat",
+    NULL
+};
+
+static const char *const spk_titles[] = {
+    "Ambassador", "Ambassadors", "Amb", "Secretary", "Secretaries", "Sec", "Secy",
+    "Under", "Deputy", "Dep", "Assistant", "Asst", "Minister", "Ministers", "ForMin",
+    "FM", "Foreign", "President", "Vice", "Chairman", "Premier", "Prime", "General",
+    "Gen", "Lieutenant", "Lt", "Colonel", "Col", "Major", "Maj", "Captain", "Capt",
+    "Admiral", "Adm", "VADM", "RADM", "Commander", "Cdr", "Marshal", "Director",
+    "Dir", "Counselor", "Counsellor", "Attaché", "Attache", "Chief", "Senator",
+    "Sen", "Congressman", "Congresswoman", "Representative", "Rep", "Governor",
+    "Gov", "Judge", "Justice", "Mr", "Mrs", "Ms", "Miss", "Dr", "Professor",
+    "Prof", "Mme", "Madame", "Sir", "Lord", "Lady", "King", "Queen", "Prince",
+    "Pope", "Interpreter", "Notetaker", "Advisor", "Adviser", "Special", "Envoy",
+    "Consul", "DCM", "DAS", "PDAS", "Second", "First", "Third", "Officer",
+    "Spokesman", "Head", "Member", "Negotiator", "Chargé", "Charge", "Acting",
+    "Executive", "Permanent", "Leader", "Comrade", "Mister", "Academician",
+    "Political", "Aide", "Chancellor", "Generalsecretary", "Premier",
+    "Marshall", "Sergeant", "Sgt", "Brigadier", "Field", "Rear", "Commodore",
+    "Deputies", "Emperor", "Sheikh", "Shah", "Crown", "Foreign", "Defense",
+    "Defence", "Minister-Counselor", "SecState", "SecDef", "Senior", "Principal",
+    "Economic", "Military", "Press", "Science", "Naval", "Air", "Army",
+    "Ambassador-at-Large", "Coordinator", "Administrator", "Chairwoman", "Mayor",
+    NULL
+};
+
+static const char *const spk_notnames[] = {
+    "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "We", "They",
+    "I", "In", "On", "At", "After", "Before", "If", "When", "But", "And", "Or",
+    "As", "Of", "For", "With", "A", "An", "To", "By", "From", "His", "Her", "Our",
+    "Their", "My", "Your", "You", "There", "Here", "What", "Why", "How", "Who",
+    "Where", "Which", "While", "Although", "Since", "Because", "Now", "Then",
+    "Thus", "So", "Also", "However", "Yes", "No", "Not", "Perhaps", "Well",
+    "Soviet", "Soviets", "American", "Americans", "Russian", "Russians", "Moscow",
+    "Washington", "Geneva", "Department", "Embassy", "State", "States", "Government",
+    "Union", "United", "Congress", "Kremlin", "Politburo", "Party", "Central",
+    "Committee", "Ministry", "Europe", "European", "Western", "Eastern", "Office",
+    "Bureau", "Council", "House", "White", "National", "Security", "Affairs",
+    "Agency", "Treaty", "Summit", "Talks", "Conference", "Group", "Delegation",
+    "Mission", "Federal", "Republic", "People", "Communist", "Navy", "Force",
+    "Intelligence", "Senate", "Commission", "January", "February", "March",
+    "April", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "God", "Page", "Source", "Note", "NOTE", "Subject", "SUBJECT",
+    "Participants", "PARTICIPANTS", "Side", "Memorandum", "Conversation",
+    "Telegram", "Letter", "Document", "Documents", "Attachment", "Enclosure",
+    "Secret", "Confidential", "Sensitive", "Drafted", "Cleared", "Approved",
+    "Visit", "Meeting", "Session", "Lunch", "Dinner", "Both", "Each", "Neither",
+    "Either", "Any", "All", "Some", "One", "Two", "Three", "Many", "Most",
+    "Such", "Other", "Another", "Every", "Nothing", "Everything", "Nobody",
+    "Everybody", "Someone", "Anyone", "Let", "Please", "Thank", "Dear", "Sincerely",
+    "Mr", "Mrs", "Ms", "Dr", "Chinese", "China", "Japan", "Japanese", "German",
+    "Germany", "France", "French", "British", "Britain", "England", "English",
+    "Israel", "Israeli", "Arab", "Cuba", "Cuban", "Vietnam", "Afghanistan",
+    "Poland", "Polish", "Stockholm", "Vienna", "Paris", "London", "Bonn", "Berlin",
+    "Reykjavik", "Madrid", "Helsinki", "Tokyo", "Beijing", "Peking", "USA", "USSR",
+    "Middle", "East", "West", "North", "South", "Atlantic", "Pacific", "Urals",
+    "Asia", "Africa", "Latin", "America", "Christmas", "Easter", "Administration",
+    "Library", "Files", "File", "Lot", "Box", "Record", "Records", "Group",
+    "Chron", "Folder", "Papers", "Station", "Room", "Building", "Hall", "Council",
+    "Assembly", "Nations", "Organization", "Bank", "Fund", "Initiative",
+    "Strategic", "Defense", "Space", "Nuclear", "Arms", "Control", "Agreement",
+    NULL
+};
+
+/* Common given names: "Jack Matlock" is a person even where no title or
+ * list says so. */
+static const char *const spk_given[] = {
+    "Aaron", "Alan", "Albert", "Alexander", "Alexei", "Alfred", "Andrei", "Andrew",
+    "Anatoly", "Anatoliy", "Anatolii", "Ann", "Anne", "Anthony", "Arthur", "Art",
+    "Barbara", "Ben", "Bernard", "Bill", "Bob", "Boris", "Brent", "Bruce", "Bud",
+    "Carl", "Caspar", "Charles", "Chris", "Christopher", "Cyrus", "Dan", "Daniel",
+    "David", "Dean", "Dick", "Dmitri", "Dmitriy", "Don", "Donald", "Douglas",
+    "Dwight", "Ed", "Eduard", "Edward", "Elizabeth", "Eugene", "Frank", "Fred",
+    "Frederick", "Gary", "Gennadi", "Gennadiy", "George", "Georgi", "Georgiy",
+    "Gerald", "Gordon", "Harold", "Harry", "Helmut", "Henry", "Herbert", "Howard",
+    "Igor", "Ivan", "Jack", "James", "Jane", "Jeane", "Jim", "Jimmy", "Joe", "John",
+    "Jonathan", "Joseph", "Karl", "Ken", "Kenneth", "Konstantin", "Larry", "Lawrence",
+    "Leonid", "Lyndon", "Marc", "Margaret", "Mark", "Martin", "Max", "Michael",
+    "Mike", "Mikhail", "Nancy", "Nick", "Nicholas", "Nikolai", "Nikolay", "Oleg",
+    "Pat", "Patrick", "Paul", "Peter", "Philip", "Phil", "Ralph", "Raymond", "Richard",
+    "Rick", "Robert", "Roger", "Ron", "Ronald", "Roz", "Rozanne", "Sam", "Samuel",
+    "Sergei", "Sergey", "Stephen", "Steve", "Steven", "Susan", "Ted", "Thomas",
+    "Tom", "Valentin", "Vadim", "Victor", "Viktor", "Vitaly", "Vitaliy", "Vladimir",
+    "Walter", "Warren", "William", "Yegor", "Yevgeniy", "Yuri", "Yuriy", "Zbigniew",
+    NULL
+};
+
+void spk_lexicon_free(spk_lexicon *lx)
+{
+    if (!lx)
+        return;
+    spk_names_free(lx->verbs);
+    spk_names_free(lx->titles);
+    spk_names_free(lx->fillers);
+    spk_names_free(lx->notnames);
+    spk_names_free(lx->given);
+    for (size_t i = 0; i < lx->nowned; i++)
+        free(lx->owned[i]);
+    free(lx->owned);
+    free(lx);
+}
+
+static int spk_lx_own(spk_lexicon *lx, char *s)
+{
+    if (!s || spk_grow((void **)&lx->owned, &lx->capowned, lx->nowned, sizeof *lx->owned) < 0) {
+        free(s);
+        return -1;
+    }
+    lx->owned[lx->nowned++] = s;
+    return 0;
+}
+
+static int spk_add_list(spk_names *t, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (spk_names_add(t, list[i], strlen(list[i]), 1) < 0)
+            return -1;
+    return 0;
+}
+
+/* A new string: W[0, N - CUT) followed by SUFFIX. */
+static char *spk_derive(const char *w, size_t n, size_t cut, const char *suffix)
+{
+    size_t sl = strlen(suffix);
+    char *s = malloc(n - cut + sl + 1);
+    if (s) {
+        memcpy(s, w, n - cut);
+        memcpy(s + n - cut, suffix, sl + 1);
+    }
+    return s;
+}
+
+static int spk_is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Add W[0, N) (stable for the lexicon's life) and its regular forms. */
+static int spk_add_verb(spk_lexicon *lx, const char *w, size_t n)
+{
+    if (n == 0)
+        return 0;
+    if (spk_names_add(lx->verbs, w, n, 1) < 0)
+        return -1;
+    char last = w[n - 1], before = n > 1 ? w[n - 2] : 0;
+    char *forms[3];
+    if (last == 'e') {
+        forms[0] = spk_derive(w, n, 0, "s");
+        forms[1] = spk_derive(w, n, 0, "d");
+        forms[2] = spk_derive(w, n, 1, "ing");
+    } else if (last == 'y' && !spk_is_vowel(before)) {
+        forms[0] = spk_derive(w, n, 1, "ies");
+        forms[1] = spk_derive(w, n, 1, "ied");
+        forms[2] = spk_derive(w, n, 0, "ing");
+    } else {
+        int es = last == 's' || last == 'x' || last == 'z' || last == 'o' ||
+                 (last == 'h' && (before == 's' || before == 'c'));
+        forms[0] = spk_derive(w, n, 0, es ? "es" : "s");
+        forms[1] = spk_derive(w, n, 0, "ed");
+        forms[2] = spk_derive(w, n, 0, "ing");
+    }
+    int rc = 0;
+    for (int i = 0; i < 3; i++) {
+        char *f = forms[i];
+        if (spk_lx_own(lx, f) < 0 || spk_names_add(lx->verbs, f, strlen(f), 1) < 0)
+            rc = -1;
+    }
+    return rc;
+}
+
+/* Call ADD for every word of the list BUF[0, LEN) (copied into LX). */
+static int spk_add_file(spk_lexicon *lx, const char *buf, size_t len,
+                        int (*add)(spk_lexicon *, const char *, size_t))
+{
+    char *copy = malloc(len + 1);
+    if (spk_lx_own(lx, copy) < 0)
+        return -1;
+    memcpy(copy, buf, len);
+    copy[len] = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t eol = i;
+        while (eol < len && copy[eol] != '\n')
+            eol++;
+        size_t a = i, b = eol;
+        for (size_t k = a; k < b; k++)
+            if (copy[k] == '#') {
+                b = k;
+                break;
+            }
+        while (a < b && (copy[a] == ' ' || copy[a] == '\t' || copy[a] == '\r'))
+            a++;
+        while (b > a && (copy[b - 1] == ' ' || copy[b - 1] == '\t' || copy[b - 1] == '\r'))
+            b--;
+        if (b > a && add(lx, copy + a, b - a) < 0)
+            return -1;
+        i = eol + 1;
+    }
+    return 0;
+}
+
+static int spk_add_title(spk_lexicon *lx, const char *w, size_t n)
+{
+    return spk_names_add(lx->titles, w, n, 1);
+}
+
+int spk_lexicon_add_verbs(spk_lexicon *lx, const char *buf, size_t len)
+{
+    return spk_add_file(lx, buf, len, spk_add_verb);
+}
+
+int spk_lexicon_add_titles(spk_lexicon *lx, const char *buf, size_t len)
+{
+    return spk_add_file(lx, buf, len, spk_add_title);
+}
+
+spk_lexicon *spk_lexicon_new(void)
+{
+    spk_lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx)
+        return NULL;
+    lx->verbs = spk_names_new();
+    lx->titles = spk_names_new();
+    lx->fillers = spk_names_new();
+    lx->notnames = spk_names_new();
+    lx->given = spk_names_new();
+    if (!lx->verbs || !lx->titles || !lx->fillers || !lx->notnames || !lx->given)
+        goto fail;
+    for (size_t i = 0; spk_verb_bases[i]; i++)
+        if (spk_add_verb(lx, spk_verb_bases[i], strlen(spk_verb_bases[i])) < 0)
+            goto fail;
+    if (spk_add_list(lx->verbs, spk_verb_forms) < 0 || spk_add_list(lx->titles, spk_titles) < 0 ||
+        spk_add_list(lx->fillers, spk_fillers) < 0 || spk_add_list(lx->notnames, spk_notnames) < 0 ||
+        spk_add_list(lx->given, spk_given) < 0)
+        goto fail;
+    return lx;
+fail:
+    spk_lexicon_free(lx);
+    return NULL;
+}
+
+int spk_is_speech_verb(const spk_lexicon *lx, const char *w, size_t n)
+{
+    return spk_names_has(lx->verbs, w, n);
+}
+
+int spk_is_title(const spk_lexicon *lx, const char *w, size_t n)
+{
+    return spk_names_has(lx->titles, w, n);
+}
+
+int spk_is_verb_filler(const spk_lexicon *lx, const char *w, size_t n)
+{
+    /* Adverbs in -ly: "Gorbachev positively noted". */
+    if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
+        return 1;
+    return spk_names_has(lx->fillers, w, n);
+}
+
+int spk_is_not_name(const spk_lexicon *lx, const char *w, size_t n)
+{
+    return spk_names_has(lx->notnames, w, n);
+}
+
+int spk_is_given_name(const spk_lexicon *lx, const char *w, size_t n)
+{
+    return spk_names_has(lx->given, w, n);
+}

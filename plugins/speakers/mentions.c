@@ -1,0 +1,113 @@
+/*
+ * mentions.c — every place a person is named: by surname, full name or
+ * initials and surname, and by title alone ("the President") when the title
+ * belongs to exactly one participant.
+ */
+#include <string.h>
+#include "spk_chars.h"
+#include "spk_doc.h"
+
+/* Is W[0, N) one of the given names of EN ("Paul", or "F" for "F.")? */
+static int spk_in_given(const spk_entity *en, const char *w, size_t n)
+{
+    const char *g = en->given.p, *end = g + en->given.n;
+    while (g < end) {
+        while (g < end && (*g == ' ' || *g == '.'))
+            g++;
+        const char *s = g;
+        while (g < end && *g != ' ' && *g != '.')
+            g++;
+        if (g == s)
+            continue;
+        if (n == 1 ? (spk_fold((unsigned char)*s) == spk_fold((unsigned char)*w))
+                   : spk_names_equal(s, (size_t)(g - s), w, n))
+            return 1;
+    }
+    return 0;
+}
+
+static int spk_add_mention(spk_ctx *c, size_t a, size_t b, size_t e)
+{
+    spk_result *r = c->out;
+    if (spk_grow((void **)&r->mentions, &r->capmentions, r->nmentions, sizeof *r->mentions) < 0)
+        return -1;
+    const spk_entity *en = &c->ents[e];
+    size_t start = c->toks.v[a].start;
+    r->mentions[r->nmentions++] = (spk_mention){ start, c->toks.v[b - 1].end, en->participant,
+                                                 en->person };
+    for (size_t i = a; i < b; i++)
+        c->tok_ment[i] = 1;
+    c->tok_ent[b - 1] = e;
+    if (spk_in_body(c, start))
+        c->ents[e].body_mentions++;
+    return 0;
+}
+
+/* The end of the run of title words that starts at token A. */
+static size_t spk_title_run(const spk_ctx *c, size_t a)
+{
+    size_t k = a;
+    while (k < c->toks.n) {
+        const spk_tok *t = &c->toks.v[k];
+        if (t->kind == SPK_TOK_WORD && (t->flags & SPK_TF_CAP) &&
+            spk_is_title(c->lx, spk_tok_p(c, k), spk_tok_n(c, k)))
+            k++;
+        else if (k > a && spk_tok_is(c, k, "of") && k + 1 < c->toks.n &&
+                 (c->toks.v[k + 1].flags & SPK_TF_CAP) && k + 2 > k)
+            k += 2;
+        else
+            break;
+    }
+    /* "of State" must be followed by nothing that makes it a longer name. */
+    return k;
+}
+
+int spk_mentions(spk_ctx *c)
+{
+    int rc = 0;
+    for (size_t i = 0; i < c->toks.n; i++) {
+        if (c->tok_ment[i] || c->toks.v[i].kind != SPK_TOK_WORD)
+            continue;
+        /* "the President", "The General Secretary". */
+        if ((spk_tok_is(c, i, "the") || spk_tok_is(c, i, "The")) && c->out->nparts) {
+            size_t b = spk_title_run(c, i + 1);
+            if (b > i + 1 && !spk_name_word(c, b)) {
+                for (size_t e = b; e > i + 1; e--) {
+                    size_t p = spk_title_participant(c, i + 1, e);
+                    if (p != SPK_NONE) {
+                        if (spk_add_mention(c, i + 1, e, c->part_ent[p]) < 0)
+                            return -1;
+                        break;
+                    }
+                }
+                i = b - 1;
+                continue;
+            }
+        }
+        if (!(c->toks.v[i].flags & SPK_TF_CAP) || spk_tok_n(c, i) < 2)
+            continue;
+        size_t e = spk_entity_of(c, i, &rc);
+        if (rc < 0)
+            return -1;
+        if (e == SPK_NONE || e >= c->nents)
+            continue;
+        /* Take in the given names and initials written before the surname. */
+        size_t a = i;
+        const spk_entity *en = &c->ents[e];
+        for (;;) {
+            if (a >= 2 && spk_tok_punct(c, a - 1, '.') && spk_tok_n(c, a - 2) == 1 &&
+                c->toks.v[a - 2].kind == SPK_TOK_WORD && (c->toks.v[a - 2].flags & SPK_TF_CAP) &&
+                !c->tok_ment[a - 2] && spk_in_given(en, spk_tok_p(c, a - 2), 1))
+                a -= 2;
+            else if (a >= 1 && !c->tok_ment[a - 1] && spk_name_word(c, a - 1) &&
+                     !(c->toks.v[a - 1].flags & SPK_TF_POSS) &&
+                     spk_in_given(en, spk_tok_p(c, a - 1), spk_tok_n(c, a - 1)))
+                a -= 1;
+            else
+                break;
+        }
+        if (spk_add_mention(c, a, i + 1, e) < 0)
+            return -1;
+    }
+    return 0;
+}

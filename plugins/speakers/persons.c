@@ -1,0 +1,322 @@
+/*
+ * persons.c — the people of one document: who is a person, and which
+ * entity a name stands for.
+ *
+ * Without a list of known people the text itself says who is a person: a
+ * name written after a title ("Ambassador Hartman", "Secretary of State
+ * Shultz"), a name in brackets after a description ("... Affairs
+ * (Poindexter)"), a name that speaks ("Gorbachev said"), a dialogue label
+ * ("Kissinger:").  Once a surname is a person, every other place it is
+ * written is a mention of that person.
+ */
+#include <string.h>
+#include "spk_doc.h"
+
+/* Words shaped like common nouns ("Relations", "Reorganization") or
+ * contractions ("They’re", "I’d") rather than surnames. */
+static int spk_nounish(const char *p, size_t n)
+{
+    static const char *const ends[] = { "tion", "tions", "sion", "sions", "ment", "ments",
+                                        "ity", "ities", "ics", "ism", "isms", "ship", "ness",
+                                        "ance", "ence", "ings", "ing", "ights", "try", "ries",
+                                        "ure", "ures", "ogy", NULL };
+    for (size_t k = 0; ends[k]; k++) {
+        size_t m = strlen(ends[k]);
+        if (n > m + 1 && memcmp(p + n - m, ends[k], m) == 0)
+            return 1;
+    }
+    static const char *const tails[] = { "’re", "’d", "’ll", "’ve", "’m", "’t", "'re", "'d",
+                                         "'ll", "'ve", "'m", "'t", NULL };
+    for (size_t k = 0; tails[k]; k++) {
+        size_t m = strlen(tails[k]);
+        if (n > m && memcmp(p + n - m, tails[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Title words that only qualify another ("Foreign Minister", "Deputy
+ * Director"): alone they make no title ("Foreign Policy"). */
+static int spk_title_modifier(const spk_ctx *c, size_t i)
+{
+    static const char *const mods[] = { "Foreign", "Deputy", "Under", "Vice", "Special", "Second",
+                                        "First", "Third", "Senior", "Acting", "Executive",
+                                        "Political", "Economic", "Military", "Press", "Science",
+                                        "Naval", "Air", "Army", "Defense", "Defence", "Principal",
+                                        "Permanent", "Field", "Rear", "Crown", "Assistant", NULL };
+    for (size_t k = 0; mods[k]; k++)
+        if (spk_tok_is(c, i, mods[k]))
+            return 1;
+    return 0;
+}
+
+int spk_name_word(const spk_ctx *c, size_t i)
+{
+    if (i >= c->toks.n)
+        return 0;
+    const spk_tok *k = &c->toks.v[i];
+    if (k->kind != SPK_TOK_WORD || !(k->flags & SPK_TF_CAP) || (k->flags & SPK_TF_ALLCAPS) ||
+        k->end - k->start < 2)
+        return 0;
+    const char *p = spk_tok_p(c, i);
+    size_t n = spk_tok_n(c, i);
+    return !spk_is_title(c->lx, p, n) && !spk_is_not_name(c->lx, p, n) && !spk_nounish(p, n);
+}
+
+/* A single capital followed by a period: the "F." of "Anatoliy F. Dobrynin". */
+static int spk_initial_before(const spk_ctx *c, size_t i)
+{
+    if (i < 2 || !spk_tok_punct(c, i - 1, '.'))
+        return 0;
+    const spk_tok *k = &c->toks.v[i - 2];
+    return k->kind == SPK_TOK_WORD && (k->flags & SPK_TF_CAP) && k->end - k->start == 1;
+}
+
+static int spk_particle(const spk_ctx *c, size_t i)
+{
+    static const char *const parts[] = { "de", "da", "di", "du", "van", "von", "der",
+                                         "den", "la", "le", "al", "bin", "ibn", "y", NULL };
+    for (size_t k = 0; parts[k]; k++)
+        if (spk_tok_is(c, i, parts[k]))
+            return 1;
+    return 0;
+}
+
+/* The known person for SURNAME (its last word is KEY) written with GIVEN
+ * (may be empty): the only one of that name, or the one whose given name or
+ * nickname matches; SPK_NONE when there is none or no way to choose. */
+static size_t spk_person_for(const spk_ctx *c, spk_str key, spk_str given)
+{
+    const spk_people *pp = c->cfg->people;
+    if (!pp || !pp->by_key || !key.n)
+        return SPK_NONE;
+    size_t it = 0, v, found = SPK_NONE, count = 0, match = SPK_NONE;
+    const char *g = given.p;
+    size_t gn = 0;
+    while (gn < given.n && g[gn] != ' ' && g[gn] != '.')
+        gn++;
+    while (spk_names_find(pp->by_key, key.p, key.n, &it, &v) == 0) {
+        const spk_person *q = &pp->v[v];
+        if (found != SPK_NONE && q->id.n == pp->v[found].id.n &&
+            memcmp(q->id.p, pp->v[found].id.p, q->id.n) == 0)
+            continue; /* a variant spelling of the same person */
+        found = v;
+        count++;
+        if (gn) {
+            size_t qn = 0;
+            while (qn < q->given.n && q->given.p[qn] != ' ' && q->given.p[qn] != '.')
+                qn++;
+            if ((qn && spk_names_equal(q->given.p, qn, g, gn)) ||
+                (q->nick.n && spk_names_equal(q->nick.p, q->nick.n, g, gn)))
+                match = v;
+        }
+    }
+    if (count == 1)
+        return found;
+    return match;
+}
+
+size_t spk_entity_add(spk_ctx *c, spk_str surname, spk_str given, int *rc)
+{
+    size_t it = 0, e;
+    if (spk_names_find(c->names, surname.p, surname.n, &it, &e) == 0) {
+        if (!c->ents[e].given.n && given.n)
+            c->ents[e].given = given;
+        return e;
+    }
+    if (spk_grow((void **)&c->ents, &c->capents, c->nents, sizeof *c->ents) < 0 ||
+        spk_names_add(c->names, surname.p, surname.n, c->nents) < 0) {
+        *rc = -1;
+        return SPK_NONE;
+    }
+    spk_entity *en = &c->ents[c->nents];
+    memset(en, 0, sizeof *en);
+    en->surname = surname;
+    en->given = given;
+    en->participant = SPK_NONE;
+    en->title_tok = SPK_NONE;
+    en->person = spk_person_for(c, surname, given);
+    return c->nents++;
+}
+
+size_t spk_entity_of(spk_ctx *c, size_t i, int *rc)
+{
+    const char *p = spk_tok_p(c, i);
+    size_t n = spk_tok_n(c, i), it = 0, e;
+    if (spk_names_find(c->names, p, n, &it, &e) == 0)
+        return e;
+    const spk_people *pp = c->cfg->people;
+    if (!pp || !pp->by_key || !spk_names_has(pp->by_key, p, n) || !spk_name_word(c, i))
+        return SPK_NONE;
+    spk_str given = { 0, 0 };
+    if (i > 0 && spk_name_word(c, i - 1))
+        given = (spk_str){ spk_tok_p(c, i - 1), spk_tok_n(c, i - 1) };
+    return spk_entity_add(c, (spk_str){ p, n }, given, rc);
+}
+
+int spk_title_before(const spk_ctx *c, size_t i, size_t *first)
+{
+    size_t k = i, got = 0, core = 0;
+    while (k > 0) {
+        size_t j = k - 1;
+        const spk_tok *t = &c->toks.v[j];
+        if (t->kind == SPK_TOK_WORD && (t->flags & SPK_TF_CAP) && !(t->flags & SPK_TF_POSS) &&
+            spk_is_title(c->lx, spk_tok_p(c, j), spk_tok_n(c, j))) {
+            k = j;
+            got = 1;
+            if (!spk_title_modifier(c, j))
+                core = 1;
+            continue;
+        }
+        /* "Dr.", "Gen." and "Minister-Counselor": punctuation inside a title. */
+        if (got && j > 0 && (spk_tok_punct(c, j, '-') || spk_tok_punct(c, j, '/')) &&
+            spk_is_title(c->lx, spk_tok_p(c, j - 1), spk_tok_n(c, j - 1))) {
+            k = j;
+            continue;
+        }
+        if (spk_tok_punct(c, j, '.') && j > 0 && !got &&
+            spk_is_title(c->lx, spk_tok_p(c, j - 1), spk_tok_n(c, j - 1))) {
+            k = j;
+            continue;
+        }
+        /* "Secretary of State Shultz", "Chief of Staff Regan". */
+        if (j >= 2 && t->kind == SPK_TOK_WORD && (t->flags & SPK_TF_CAP) &&
+            spk_tok_is(c, j - 1, "of") &&
+            spk_is_title(c->lx, spk_tok_p(c, j - 2), spk_tok_n(c, j - 2))) {
+            k = j - 2;
+            got = core = 1;
+            continue;
+        }
+        break;
+    }
+    if (got && core)
+        *first = k;
+    return got && core;
+}
+
+/* The first token of the name that ends at token I: given names, initials
+ * and particles before the surname. */
+static size_t spk_name_start(const spk_ctx *c, size_t i)
+{
+    size_t s = i;
+    for (;;) {
+        if (s > 0 && spk_name_word(c, s - 1) && !(c->toks.v[s - 1].flags & SPK_TF_POSS))
+            s--;
+        else if (spk_initial_before(c, s))
+            s -= 2;
+        else if (s > 0 && spk_particle(c, s - 1) && s - 1 > 0 && spk_name_word(c, s - 2))
+            s--;
+        else
+            break;
+    }
+    return s;
+}
+
+static int spk_female_title(const spk_ctx *c, size_t a, size_t b)
+{
+    static const char *const fem[] = { "Mrs", "Ms", "Miss", "Madame", "Mme", "Lady",
+                                       "Queen", "Congresswoman", "Chairwoman", NULL };
+    for (size_t i = a; i < b; i++)
+        for (size_t k = 0; fem[k]; k++)
+            if (spk_tok_is(c, i, fem[k]))
+                return 1;
+    return 0;
+}
+
+/* Do the tokens after I, past words like "then", lead to a speech verb, or
+ * (with ANY_PAST) to any verb in the past tense ("Poindexter initialed")? */
+static int spk_verb_follows(const spk_ctx *c, size_t i, int any_past)
+{
+    for (size_t k = i + 1, steps = 0; k < c->toks.n && steps < 5; k++, steps++) {
+        const spk_tok *t = &c->toks.v[k];
+        if (t->kind != SPK_TOK_WORD || (t->flags & SPK_TF_CAP))
+            return 0;
+        const char *p = spk_tok_p(c, k);
+        size_t n = spk_tok_n(c, k);
+        if (spk_is_speech_verb(c->lx, p, n) || (any_past && n > 4 && p[n - 2] == 'e' && p[n - 1] == 'd'))
+            return 1;
+        if (!spk_is_verb_filler(c->lx, p, n))
+            return 0;
+    }
+    return 0;
+}
+
+/* Register the name ending at token I (first token S) as a person, with the
+ * title tokens [TA, TB) before it when there is one. */
+static int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb)
+{
+    int rc = 0;
+    spk_str surname = { spk_tok_p(c, i), spk_tok_n(c, i) };
+    spk_str given = { 0, 0 };
+    if (s < i)
+        given = (spk_str){ spk_tok_p(c, s), c->toks.v[i - 1].end - c->toks.v[s].start };
+    size_t e = spk_entity_add(c, surname, given, &rc);
+    if (e == SPK_NONE)
+        return rc;
+    spk_entity *en = &c->ents[e];
+    if (c->toks.v[i].start < c->body_start)
+        en->early = 1;
+    if (ta < tb) {
+        if (en->title_tok == SPK_NONE)
+            en->title_tok = ta;
+        if (spk_female_title(c, ta, tb))
+            en->female = 1;
+        const char *p = spk_tok_p(c, ta);
+        size_t n = c->toks.v[tb - 1].end - c->toks.v[ta].start;
+        if (spk_names_add(c->text_titles, p, n, e) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int spk_register(spk_ctx *c)
+{
+    for (size_t i = 0; i < c->toks.n; i++) {
+        if (!spk_name_word(c, i) || (i + 1 < c->toks.n && spk_name_word(c, i + 1) &&
+                                     !(c->toks.v[i].flags & SPK_TF_POSS)))
+            continue; /* not the last word of a name */
+        size_t s = spk_name_start(c, i), ta;
+        if (spk_title_before(c, s, &ta)) {
+            if (spk_register_name(c, s, i, ta, s) < 0)
+                return -1;
+            /* "Ambassadors Grinevsky and Barry": a plural title covers both. */
+            const spk_tok *last = &c->toks.v[s - 1];
+            if (c->t[last->end - 1] == 's' && i + 2 < c->toks.n && spk_tok_is(c, i + 1, "and") &&
+                spk_name_word(c, i + 2) && spk_register_name(c, i + 2, i + 2, 0, 0) < 0)
+                return -1;
+            continue;
+        }
+        /* "... National Security Affairs (Poindexter)". */
+        if (s == i && i >= 2 && spk_tok_punct(c, i - 1, '(') && i + 1 < c->toks.n &&
+            spk_tok_punct(c, i + 1, ')') && c->toks.v[i - 2].kind == SPK_TOK_WORD) {
+            if (spk_register_name(c, i, i, 0, 0) < 0)
+                return -1;
+            continue;
+        }
+        /* "Jack Matlock": a common given name before it. */
+        if (s < i && spk_is_given_name(c->lx, spk_tok_p(c, s), spk_tok_n(c, s))) {
+            if (spk_register_name(c, s, i, 0, 0) < 0)
+                return -1;
+            continue;
+        }
+        /* "the Karpov-Kampelman level": two names joined by a hyphen. */
+        if (s == i && i >= 2 && spk_tok_punct(c, i - 1, '-') && spk_name_word(c, i - 2) &&
+            c->toks.v[i - 1].start == c->toks.v[i - 2].end && c->toks.v[i].start == c->toks.v[i - 1].end) {
+            if (spk_register_name(c, i - 2, i - 2, 0, 0) < 0 || spk_register_name(c, i, i, 0, 0) < 0)
+                return -1;
+            continue;
+        }
+        /* A name that speaks or acts, not after "the": "Gorbachev said",
+         * "Poindexter initialed"; a dialogue label: "Kissinger:". */
+        int after_the = s > 0 && (spk_tok_is(c, s - 1, "the") || spk_tok_is(c, s - 1, "The") ||
+                                  spk_tok_is(c, s - 1, "a") || spk_tok_is(c, s - 1, "A"));
+        int poss = c->toks.v[i].flags & SPK_TF_POSS;
+        if (!after_the && !poss) {
+            int label = (c->toks.v[s].flags & SPK_TF_LINE) && i + 1 < c->toks.n &&
+                        spk_tok_punct(c, i + 1, ':') && spk_in_body(c, c->toks.v[i].start);
+            if ((label || spk_verb_follows(c, i, 1)) && spk_register_name(c, s, i, 0, 0) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}

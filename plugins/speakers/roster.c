@@ -1,0 +1,346 @@
+/*
+ * roster.c — the participants lists: who was present, with which title, on
+ * which side.
+ *
+ * A list is the participants section the segment stage found: group
+ * headings ("U.S. PARTICIPANTS", "Soviet Side:") and entries, one a line or
+ * several separated by ';' ("PARTICIPANTS: Ambassador Dobrynin; Dr.
+ * Kissinger").  An entry is a title, a name and perhaps a description:
+ * "SOV Dep Dir Bruce Burton (notetaker)", "D. Zarechnak, Interpreter",
+ * "Chief of Staff Regan", "The President".
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "spk_chars.h"
+#include "spk_doc.h"
+
+/* Words that make a line a group heading. */
+static int spk_heading_word(const char *p, size_t n)
+{
+    static const char *const words[] = { "PARTICIPANTS", "Participants", "participants",
+                                         "PARTICIPANT", "Participant", "SIDE", "Side", "side",
+                                         "PRESENT", "Present", "ALSO", "Also", NULL };
+    for (size_t i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int spk_is_bullet(uint32_t ch)
+{
+    return ch == 0x2022 || ch == 0x25E6 || ch == 0x2023 || ch == 0x2043 || ch == '*' ||
+           ch == '-' || ch == 0x2013 || ch == 0x2014 || ch == 0xB7;
+}
+
+/* The side a heading names: its words but the heading words, capitals of
+ * long words lowered ("SOVIET" -> "Soviet"; "U.S." and "FRG" stay). */
+static char *spk_side(const spk_ctx *c, size_t ta, size_t tb)
+{
+    size_t cap = 1;
+    for (size_t i = ta; i < tb; i++)
+        cap += spk_tok_n(c, i) + 1;
+    char *s = malloc(cap), *o = s;
+    if (!s)
+        return NULL;
+    for (size_t i = ta; i < tb; i++) {
+        const spk_tok *k = &c->toks.v[i];
+        const char *p = spk_tok_p(c, i);
+        size_t n = spk_tok_n(c, i);
+        if (k->kind == SPK_TOK_WORD && spk_heading_word(p, n))
+            continue;
+        if (k->kind == SPK_TOK_PUNCT && (k->c == ':' || spk_is_bullet(k->c)))
+            continue;
+        /* A space between words, none inside "U.S." */
+        if (o > s && i > ta && c->toks.v[i - 1].end < k->start)
+            *o++ = ' ';
+        int lower = k->kind == SPK_TOK_WORD && (k->flags & SPK_TF_ALLCAPS) && n >= 5;
+        for (size_t j = 0; j < n; j++)
+            *o++ = lower && j > 0 && p[j] >= 'A' && p[j] <= 'Z' ? (char)(p[j] + 32) : p[j];
+    }
+    while (o > s && o[-1] == ' ')
+        o--;
+    *o = 0;
+    if (o == s) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* Abbreviations in titles, for matching "the Foreign Minister" against
+ * "Deputy ForMin". */
+static const char *spk_expand(const char *p, size_t n)
+{
+    static const char *const ab[][2] = {
+        { "ForMin", "Foreign Minister" }, { "FM", "Foreign Minister" }, { "Dep", "Deputy" },
+        { "Dir", "Director" }, { "Amb", "Ambassador" }, { "Sec", "Secretary" },
+        { "Secy", "Secretary" }, { "Asst", "Assistant" }, { "Gen", "General" },
+        { "Col", "Colonel" }, { "Adm", "Admiral" }, { "VADM", "Admiral" },
+        { "RADM", "Admiral" }, { "Pres", "President" }, { "Lt", "Lieutenant" },
+        { "Maj", "Major" }, { "Capt", "Captain" }, { "Cdr", "Commander" },
+        { "GenSec", "General Secretary" }, { "SecState", "Secretary" }, { NULL, NULL }
+    };
+    for (size_t i = 0; ab[i][0]; i++)
+        if (strlen(ab[i][0]) == n && spk_names_equal(ab[i][0], n, p, n) &&
+            (p[0] == ab[i][0][0]))
+            return ab[i][1];
+    return NULL;
+}
+
+/* Register participant P's title tokens [TA, TB) under their spelled-out
+ * phrase, and under the phrase before " of " ("Secretary" of "Secretary of
+ * State"). */
+static int spk_title_keys(spk_ctx *c, size_t part, size_t ta, size_t tb)
+{
+    size_t cap = 1;
+    for (size_t i = ta; i < tb; i++)
+        cap += spk_tok_n(c, i) + 24;
+    char *s = malloc(cap), *o = s;
+    size_t of_at = 0;
+    if (spk_ctx_own(c, s) < 0)
+        return -1;
+    for (size_t i = ta; i < tb; i++) {
+        const spk_tok *k = &c->toks.v[i];
+        const char *p = spk_tok_p(c, i);
+        size_t n = spk_tok_n(c, i);
+        if (k->kind != SPK_TOK_WORD || spk_tok_is(c, i, "The") || spk_tok_is(c, i, "the"))
+            continue;
+        const char *x = spk_expand(p, n);
+        if (!x && (k->flags & SPK_TF_ALLCAPS))
+            continue; /* office codes: EUR, SOV, DAS */
+        if (spk_tok_is(c, i, "of") && !of_at)
+            of_at = (size_t)(o - s);
+        if (o > s)
+            *o++ = ' ';
+        if (x) {
+            memcpy(o, x, strlen(x));
+            o += strlen(x);
+        } else {
+            memcpy(o, p, n);
+            o += n;
+        }
+    }
+    *o = 0;
+    if (o == s)
+        return 0;
+    if (spk_names_add(c->part_titles, s, (size_t)(o - s), part) < 0)
+        return -1;
+    if (of_at && spk_names_add(c->part_titles, s, of_at, part) < 0)
+        return -1;
+    return 0;
+}
+
+/* A new entity for a participant known only by title ("The President"),
+ * named by the title, outside the surname table. */
+static size_t spk_title_entity(spk_ctx *c, spk_str title)
+{
+    if (spk_grow((void **)&c->ents, &c->capents, c->nents, sizeof *c->ents) < 0)
+        return SPK_NONE;
+    spk_entity *en = &c->ents[c->nents];
+    memset(en, 0, sizeof *en);
+    en->surname = title;
+    en->participant = en->person = en->title_tok = SPK_NONE;
+    en->early = 1;
+    return c->nents++;
+}
+
+/* Parse the entry TEXT[A, B) of group SIDE. */
+static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side)
+{
+    size_t ta = spk_tok_at(c, a), tb = spk_tok_at(c, b);
+    while (ta < tb && c->toks.v[ta].kind == SPK_TOK_PUNCT && spk_is_bullet(c->toks.v[ta].c))
+        ta++;
+    if (ta >= tb)
+        return 0;
+    a = c->toks.v[ta].start;
+    /* Brackets at the end describe: "(NSC)", "(notetaker)". */
+    size_t hb = tb;
+    while (hb > ta && spk_tok_punct(c, hb - 1, ')')) {
+        size_t k = hb - 1;
+        while (k > ta && !spk_tok_punct(c, k, '('))
+            k--;
+        if (k == ta)
+            break;
+        hb = k;
+    }
+    size_t comma = ta;
+    while (comma < hb && !spk_tok_punct(c, comma, ','))
+        comma++;
+    /* The title: title words, office codes, "of State", "The". */
+    size_t k = ta;
+    while (k < comma) {
+        const spk_tok *t = &c->toks.v[k];
+        const char *p = spk_tok_p(c, k);
+        size_t n = spk_tok_n(c, k);
+        if (t->kind == SPK_TOK_WORD &&
+            (spk_is_title(c->lx, p, n) || (t->flags & SPK_TF_ALLCAPS) || spk_tok_is(c, k, "The"))) {
+            k++;
+        } else if (t->kind == SPK_TOK_PUNCT && (t->c == '/' || t->c == '-' || t->c == '&' ||
+                                                (t->c == '.' && k > ta))) {
+            k++;
+        } else if ((spk_tok_is(c, k, "of") || spk_tok_is(c, k, "for")) && k > ta && k + 1 < comma &&
+                   (c->toks.v[k + 1].flags & SPK_TF_CAP)) {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    if (spk_grow((void **)&c->out->parts, &c->out->capparts, c->out->nparts, sizeof *c->out->parts) < 0 ||
+        spk_grow((void **)&c->part_ent, &c->cap_part_ent, c->out->nparts, sizeof *c->part_ent) < 0)
+        return -1;
+    size_t pi = c->out->nparts;
+    spk_participant *pt = &c->out->parts[pi];
+    memset(pt, 0, sizeof *pt);
+    pt->start = a;
+    pt->end = c->toks.v[tb - 1].end;
+    pt->side = side;
+    pt->person = SPK_NONE;
+    size_t te = k; /* end of the title tokens */
+    while (te > ta && c->toks.v[te - 1].kind == SPK_TOK_PUNCT)
+        te--;
+    size_t ts = ta;
+    if (ts < te && spk_tok_is(c, ts, "The"))
+        ts++;
+    if (ts < te)
+        pt->title = (spk_str){ spk_tok_p(c, ts), c->toks.v[te - 1].end - c->toks.v[ts].start };
+    else if (comma + 1 < hb)
+        pt->title = (spk_str){ spk_tok_p(c, comma + 1),
+                               c->toks.v[hb - 1].end - c->toks.v[comma + 1].start };
+    size_t sur = SPK_NONE;
+    for (size_t i = k; i < comma; i++)
+        if (c->toks.v[i].kind == SPK_TOK_WORD)
+            sur = i;
+    int rc = 0;
+    size_t e;
+    if (sur != SPK_NONE) {
+        pt->name = (spk_str){ spk_tok_p(c, k), c->toks.v[comma - 1].end - c->toks.v[k].start };
+        pt->surname = (spk_str){ spk_tok_p(c, sur), spk_tok_n(c, sur) };
+        if (sur > k)
+            pt->given = (spk_str){ spk_tok_p(c, k), c->toks.v[sur - 1].end - c->toks.v[k].start };
+        e = spk_entity_add(c, pt->surname, pt->given, &rc);
+    } else {
+        if (te <= ta)
+            return 0; /* nothing that names anyone */
+        pt->name = (spk_str){ spk_tok_p(c, ta), c->toks.v[te - 1].end - c->toks.v[ta].start };
+        e = spk_title_entity(c, pt->title.n ? pt->title : pt->name);
+    }
+    if (e == SPK_NONE)
+        return -1;
+    c->out->nparts++;
+    c->part_ent[pi] = e;
+    if (c->ents[e].participant == SPK_NONE)
+        c->ents[e].participant = pi;
+    c->ents[e].early = 1;
+    pt->person = c->ents[e].person;
+    if (ts < te)
+        return spk_title_keys(c, pi, ts, te);
+    if (comma + 1 < hb) { /* "Name, Ambassador of the USSR": the description's title */
+        size_t d = comma + 1, de = d;
+        while (de < hb && c->toks.v[de].kind == SPK_TOK_WORD && (c->toks.v[de].flags & SPK_TF_CAP))
+            de++;
+        return spk_title_keys(c, pi, d, de);
+    }
+    return 0;
+}
+
+/* Go through the lines of a participants section [A, B). */
+static int spk_section(spk_ctx *c, size_t a, size_t b)
+{
+    const char *side = NULL;
+    size_t i = a;
+    while (i < b) {
+        const char *nl = memchr(c->t + i, '\n', b - i);
+        size_t eol = nl ? (size_t)(nl - c->t) : b;
+        size_t ta = spk_tok_at(c, i), tb = spk_tok_at(c, eol);
+        size_t line = i;
+        i = eol + 1;
+        if (ta >= tb)
+            continue;
+        /* A heading: a heading word, or a line that ends with a colon. */
+        size_t colon = SPK_NONE;
+        int heading = 0;
+        for (size_t k = ta; k < tb; k++) {
+            if (colon == SPK_NONE && spk_tok_punct(c, k, ':'))
+                colon = k;
+            if (c->toks.v[k].kind == SPK_TOK_WORD && spk_heading_word(spk_tok_p(c, k), spk_tok_n(c, k)))
+                heading = 1;
+        }
+        if (colon == tb - 1)
+            heading = 1;
+        size_t from = line;
+        if (heading) {
+            size_t he = colon != SPK_NONE ? colon : tb;
+            char *s = spk_side(c, ta, he);
+            if (s && (spk_grow((void **)&c->out->owned, &c->out->capowned, c->out->nowned,
+                               sizeof *c->out->owned) < 0)) {
+                free(s);
+                return -1;
+            }
+            if (s)
+                c->out->owned[c->out->nowned++] = s;
+            side = s;
+            if (colon == SPK_NONE || colon + 1 >= tb)
+                continue;
+            from = c->toks.v[colon + 1].start; /* entries after the colon */
+        }
+        /* Entries: the line, or its pieces between semicolons. */
+        size_t p = from;
+        while (p < eol) {
+            const char *semi = memchr(c->t + p, ';', eol - p);
+            size_t pe = semi ? (size_t)(semi - c->t) : eol;
+            if (spk_entry(c, p, pe, side) < 0)
+                return -1;
+            p = pe + 1;
+        }
+    }
+    return 0;
+}
+
+int spk_roster(spk_ctx *c)
+{
+    const spk_spans *secs = c->in->sections;
+    for (size_t i = 0; secs && i < secs->n; i++)
+        if (secs->v[i].kind == SPK_SEC_PARTICIPANTS &&
+            spk_section(c, secs->v[i].start, secs->v[i].end) < 0)
+            return -1;
+    return 0;
+}
+
+/* A participant known by title alone ("The President") takes the surname
+ * the text writes after that title elsewhere ("President Reagan"). */
+int spk_roster_resolve_titles(spk_ctx *c)
+{
+    for (size_t p = 0; p < c->out->nparts; p++) {
+        spk_participant *pt = &c->out->parts[p];
+        if (pt->surname.n || !pt->title.n)
+            continue;
+        size_t it = 0, e;
+        if (spk_names_find(c->text_titles, pt->title.p, pt->title.n, &it, &e) < 0)
+            continue;
+        spk_entity *en = &c->ents[e];
+        if (en->participant != SPK_NONE)
+            continue;
+        en->participant = p;
+        en->early = 1;
+        c->ents[c->part_ent[p]].participant = SPK_NONE;
+        c->part_ent[p] = e;
+        pt->surname = en->surname;
+        if (pt->person == SPK_NONE)
+            pt->person = en->person;
+    }
+    return 0;
+}
+
+size_t spk_title_participant(const spk_ctx *c, size_t a, size_t b)
+{
+    if (a >= b)
+        return SPK_NONE;
+    const char *p = spk_tok_p(c, a);
+    size_t n = c->toks.v[b - 1].end - c->toks.v[a].start, it = 0, v, found = SPK_NONE;
+    while (spk_names_find(c->part_titles, p, n, &it, &v) == 0) {
+        if (found != SPK_NONE && found != v)
+            return SPK_NONE; /* two "Ambassadors": say nothing */
+        found = v;
+    }
+    return found;
+}

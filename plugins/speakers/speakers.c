@@ -1,0 +1,265 @@
+/*
+ * speakers.c — the speakers stage: plumbing between the core and the rules.
+ *
+ * init() builds the read-only lexicon (with the user's extra verbs and
+ * titles) and the known-people list; process() hands the text and the
+ * segment layers to spk_analyse() (spk_rules.h) and adds what it found,
+ * layer by layer in order of start, so that ids count in that order.  The
+ * rules know nothing of spanpipe or jansson; everything that does is here.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <spanpipe/spanpipe.h>
+#include "spk_rules.h"
+
+typedef struct spk_state {
+    spk_lexicon *lexicon;
+    spk_people people;
+    int have_people;
+} spk_state;
+
+/* ---- init ------------------------------------------------------------------------ */
+
+/* Read all of PATH into a new buffer (*LEN bytes).  NULL with errno set. */
+static char *spk_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n == cap) {
+            char *more = cap * 2 > cap ? realloc(buf, cap * 2) : NULL;
+            if (!more) {
+                free(buf);
+                buf = NULL;
+                errno = ENOMEM;
+                break;
+            }
+            buf = more;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                int e = errno ? errno : EIO;
+                free(buf);
+                buf = NULL;
+                errno = e;
+            }
+            break;
+        }
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static void spk_fini(void *state)
+{
+    spk_state *st = state;
+    if (!st)
+        return;
+    spk_lexicon_free(st->lexicon);
+    spk_people_free(&st->people);
+    free(st);
+}
+
+/* Load the file named by option NAME into the state with LOAD. */
+static int spk_option_file(spk_state *st, const json_t *options, const char *name,
+                           int (*load)(spk_state *, char *, size_t), sp_error *err)
+{
+    const char *path = json_string_value(json_object_get(options, name));
+    if (!path || !*path)
+        return 0;
+    size_t len;
+    char *buf = spk_read_file(path, &len);
+    if (!buf) {
+        sp_error_set(err, "cannot read %s file '%s': %s", name, path, strerror(errno));
+        return -1;
+    }
+    if (load(st, buf, len) < 0) {
+        sp_error_set(err, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int spk_load_verbs(spk_state *st, char *buf, size_t len)
+{
+    int rc = spk_lexicon_add_verbs(st->lexicon, buf, len);
+    free(buf);
+    return rc;
+}
+
+static int spk_load_titles(spk_state *st, char *buf, size_t len)
+{
+    int rc = spk_lexicon_add_titles(st->lexicon, buf, len);
+    free(buf);
+    return rc;
+}
+
+static int spk_load_people(spk_state *st, char *buf, size_t len)
+{
+    st->have_people = 1;
+    return spk_people_load(&st->people, buf, len); /* takes BUF over */
+}
+
+static int spk_init(const json_t *options, void **state, sp_error *err)
+{
+    spk_state *st = calloc(1, sizeof *st);
+    if (!st || !(st->lexicon = spk_lexicon_new())) {
+        free(st);
+        sp_error_set(err, "out of memory");
+        return -1;
+    }
+    spk_people_init(&st->people);
+    if (spk_option_file(st, options, "verbs", spk_load_verbs, err) < 0 ||
+        spk_option_file(st, options, "titles", spk_load_titles, err) < 0 ||
+        spk_option_file(st, options, "persons", spk_load_people, err) < 0) {
+        spk_fini(st);
+        return -1;
+    }
+    *state = st;
+    return 0;
+}
+
+/* ---- process ------------------------------------------------------------------------- */
+
+/* The spans of LAYER as ranges; sections get their kind. */
+static int spk_collect(const sp_doc *doc, const char *layer, spk_spans *out, int sections)
+{
+    for (const sp_span *s = sp_doc_first(doc, layer); s; s = sp_doc_next(doc, s)) {
+        int kind = 0;
+        if (sections) {
+            const json_t *k = json_object_get(s->attrs, "kind");
+            kind = json_is_string(k) ? spk_section_kind(json_string_value(k), json_string_length(k))
+                                     : SPK_SEC_OTHER;
+        }
+        if (spk_spans_push(out, s->start, s->end, kind) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int spk_set_str(json_t *o, const char *key, spk_str s)
+{
+    if (!s.n)
+        return 0;
+    return json_object_set_new(o, key, json_stringn(s.p, s.n));
+}
+
+static int spk_add_all(const spk_state *st, sp_doc *doc, const spk_result *r)
+{
+    int rc = -1;
+    const char **pid = calloc(r->nparts ? r->nparts : 1, sizeof *pid);
+    if (!pid)
+        return -1;
+    for (size_t i = 0; i < r->nparts; i++) {
+        const spk_participant *p = &r->parts[i];
+        json_t *a = json_object();
+        if (!a || spk_set_str(a, "name", p->name) < 0 || spk_set_str(a, "surname", p->surname) < 0 ||
+            spk_set_str(a, "title", p->title) < 0 ||
+            (p->side && json_object_set_new(a, "side", json_string(p->side)) < 0)) {
+            json_decref(a);
+            goto done;
+        }
+        if (!(pid[i] = sp_doc_add(doc, "participant", p->start, p->end, a)))
+            goto done;
+    }
+    for (size_t i = 0; i < r->nmentions; i++) {
+        const spk_mention *m = &r->mentions[i];
+        json_t *a = json_object();
+        if (!a || (m->participant != SPK_NONE &&
+                   json_object_set_new(a, "participant", json_string(pid[m->participant])) < 0) ||
+            (m->person != SPK_NONE && spk_set_str(a, "person", st->people.v[m->person].id) < 0)) {
+            json_decref(a);
+            goto done;
+        }
+        if (!sp_doc_add(doc, "mention", m->start, m->end, a))
+            goto done;
+    }
+    for (size_t i = 0; i < r->nspeech; i++) {
+        const spk_speech *s = &r->speech[i];
+        json_t *a = json_object();
+        if (!a || (s->participant != SPK_NONE &&
+                   json_object_set_new(a, "speaker", json_string(pid[s->participant])) < 0) ||
+            spk_set_str(a, "name", s->name) < 0 ||
+            json_object_set_new(a, "how", json_string(spk_how_name(s->how))) < 0) {
+            json_decref(a);
+            goto done;
+        }
+        if (!sp_doc_add(doc, "speech", s->start, s->end, a))
+            goto done;
+    }
+    rc = 0;
+done:
+    free(pid);
+    return rc;
+}
+
+static int spk_process(void *state, sp_doc *doc, sp_error *err)
+{
+    const spk_state *st = state;
+    spk_spans sections, paragraphs, sentences;
+    spk_spans_init(&sections);
+    spk_spans_init(&paragraphs);
+    spk_spans_init(&sentences);
+    spk_result res;
+    spk_result_init(&res);
+    int rc = -1;
+    const char *why = "out of memory";
+    size_t len;
+    const char *text = sp_doc_text(doc, &len);
+    if (spk_collect(doc, "section", &sections, 1) < 0 ||
+        spk_collect(doc, "paragraph", &paragraphs, 0) < 0 ||
+        spk_collect(doc, "sentence", &sentences, 0) < 0)
+        goto done;
+    spk_input in = { text, len, &sections, &paragraphs, &sentences };
+    spk_config cfg = { st->lexicon, st->have_people ? &st->people : NULL };
+    if (spk_analyse(&cfg, &in, &res) < 0)
+        goto done;
+    if (spk_add_all(st, doc, &res) < 0) {
+        why = "cannot add a span";
+        goto done;
+    }
+    rc = 0;
+done:
+    if (rc < 0)
+        sp_error_set(err, "%s", why);
+    spk_result_free(&res);
+    spk_spans_free(&sentences);
+    spk_spans_free(&paragraphs);
+    spk_spans_free(&sections);
+    return rc;
+}
+
+/* ---- the descriptor ------------------------------------------------------------------- */
+
+static const char *const spk_requires[] = { "section", "paragraph", "sentence", NULL };
+static const char *const spk_produces[] = { "participant", "mention", "speech", NULL };
+static const char *const spk_refs[] = { "mention.participant", "speech.speaker", NULL };
+
+static const sp_option spk_options[] = {
+    { "persons", SP_OPT_STRING, NULL,
+      "file of known people, lines 'id<TAB>Surname, Given (Nick)<TAB>description' "
+      "('|' separates variant spellings); mentions of them get the id as 'person'" },
+    { "verbs", SP_OPT_STRING, NULL,
+      "file of extra speech verbs, one a line, '#' comments; a base form (retort) "
+      "brings its regular forms (retorts, retorted, retorting)" },
+    { "titles", SP_OPT_STRING, NULL,
+      "file of extra title words, one a line ('Hetman', 'Sec'), for participants "
+      "lists and names written after a title" },
+    { NULL, 0, NULL, NULL }
+};
+
+SP_PLUGIN_DEFINE(
+    .name = "speakers", .version = "1.0.0",
+    .summary = "find participants, person mentions and who says each sentence",
+    .requires = spk_requires, .produces = spk_produces, .refs = spk_refs,
+    .options = spk_options,
+    .init = spk_init, .process = spk_process, .fini = spk_fini);

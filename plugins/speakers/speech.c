@@ -1,0 +1,351 @@
+/*
+ * speech.c — who says each sentence of the body.
+ *
+ * A sentence is "named" when a person is the subject of a speech verb in it
+ * ("Nitze answered that", "Bessmertnykh, laughing, then said", "K said",
+ * "I told him"); "carried" when it goes on in the voice of the last speaker
+ * ("He commented that", a sentence of argument, a new paragraph that does
+ * not name anyone).  When the document has a roster, only people on it
+ * speak: "Gorbachev proposed that ..." inside the Ambassador's report is
+ * still the Ambassador's.  Dialogue turns ("Gorbachev: ...", "K: ...") are
+ * found line by line first (dialogue.c); quotations inside speech last
+ * (quotes.c).
+ */
+#include <stdlib.h>
+#include "spk_chars.h"
+#include "spk_doc.h"
+#include "spk_speech.h"
+
+static int spk_is_pronoun(const spk_ctx *c, size_t i, int *female)
+{
+    if (spk_tok_is(c, i, "He") || spk_tok_is(c, i, "he")) {
+        *female = 0;
+        return 1;
+    }
+    if (spk_tok_is(c, i, "She") || spk_tok_is(c, i, "she")) {
+        *female = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Prepositions and verbs after which a name is an object, not a subject. */
+static int spk_object_before(const spk_ctx *c, size_t i)
+{
+    static const char *const w[] = { "to", "from", "with", "by", "for", "of", "about", "on",
+                                     "at", "than", "and", "asked", "told", "thanked", "like",
+                                     "whom", "under", "between", NULL };
+    if (i == 0 || c->toks.v[i - 1].kind != SPK_TOK_WORD)
+        return 0;
+    for (size_t k = 0; w[k]; k++)
+        if (spk_tok_is(c, i - 1, w[k]))
+            return 1;
+    return 0;
+}
+
+/* Can a subject start at token I of a sentence starting at A?  At the
+ * start, after punctuation or a conjunction; not inside a noun phrase ("the
+ * idea the President conveyed") or a relative clause ("what the President
+ * had conveyed"). */
+static int spk_subject_place(const spk_ctx *c, size_t a, size_t i)
+{
+    static const char *const w[] = { "and", "but", "then", "so", "while", "when", "after",
+                                     "before", "as", "because", "since", "although", "though",
+                                     "whereupon", "however", "also", "if", "where", "once",
+                                     "until", "yet", "or", "again", "later", "finally", "first",
+                                     "next", "here", "there", "now", NULL };
+    if (i <= a || c->toks.v[i - 1].kind == SPK_TOK_PUNCT)
+        return 1;
+    if (c->toks.v[i - 1].flags & SPK_TF_CAP)
+        return 1; /* "Finally Nitze said", "In Moscow Gorbachev said" */
+    for (size_t k = 0; w[k]; k++)
+        if (spk_tok_is(c, i - 1, w[k]))
+            return 1;
+    return 0;
+}
+
+/* A person at token I: a mention's last token, a pronoun. */
+static int spk_person_at(const spk_ctx *c, size_t i)
+{
+    int f;
+    return i < c->toks.n && (c->tok_ent[i] != SPK_NONE || spk_is_pronoun(c, i, &f));
+}
+
+enum { SPK_V_NONE, SPK_V_VERB, SPK_V_JOINT };
+
+/* After the subject ending at token J (exclusive end B of the sentence):
+ * fillers then a speech verb.  *VERB gets the verb's token. */
+static int spk_verb_run(const spk_ctx *c, size_t j, size_t b, size_t *verb)
+{
+    for (size_t steps = 0; j < b && steps < 6; j++, steps++) {
+        const spk_tok *t = &c->toks.v[j];
+        if (t->kind != SPK_TOK_WORD)
+            return SPK_V_NONE;
+        const char *p = spk_tok_p(c, j);
+        size_t n = spk_tok_n(c, j);
+        if (spk_is_speech_verb(c->lx, p, n) && !(t->flags & SPK_TF_CAP)) {
+            *verb = j;
+            return SPK_V_VERB;
+        }
+        if ((t->flags & SPK_TF_CAP) || !spk_is_verb_filler(c->lx, p, n))
+            return SPK_V_NONE;
+    }
+    return SPK_V_NONE;
+}
+
+/* Is the subject ending at token K followed by its speech verb?  Looks
+ * through a parenthetical between commas that opens with a lower-case word
+ * ("Simons, referring to ..., said") or brackets. */
+static int spk_verb_after(const spk_ctx *c, size_t k, size_t b, size_t *verb)
+{
+    size_t j = k + 1;
+    /* "Ridgway and Matlock agreed": two speakers at once, no one's speech;
+     * "Simons and Oakley would be our representatives" is no speech at all. */
+    if (j + 1 < b && spk_tok_is(c, j, "and")) {
+        size_t other = spk_person_at(c, j + 1) ? j + 1 : spk_person_at(c, j + 2) ? j + 2 : 0;
+        size_t v;
+        if (other && spk_verb_run(c, other + 1, b, &v) == SPK_V_VERB)
+            return SPK_V_JOINT;
+        return SPK_V_NONE;
+    }
+    if (j < b && spk_tok_punct(c, j, '(')) {
+        size_t e = j;
+        while (e < b && e < j + 40 && !spk_tok_punct(c, e, ')'))
+            e++;
+        j = e + 1;
+    }
+    int r = spk_verb_run(c, j, b, verb);
+    if (r != SPK_V_NONE)
+        return r;
+    for (int tries = 0; tries < 2 && j < b && spk_tok_punct(c, j, ','); tries++) {
+        if (j + 1 >= b || c->toks.v[j + 1].kind != SPK_TOK_WORD ||
+            (c->toks.v[j + 1].flags & SPK_TF_CAP))
+            return SPK_V_NONE;
+        size_t e = j + 1;
+        while (e < b && e < j + 40 && !spk_tok_punct(c, e, ','))
+            e++;
+        if (e >= b || !spk_tok_punct(c, e, ','))
+            return SPK_V_NONE;
+        r = spk_verb_run(c, e + 1, b, verb);
+        if (r != SPK_V_NONE)
+            return r;
+        j = e;
+    }
+    return SPK_V_NONE;
+}
+
+/* Whether token I is a speaker's initials ("K", "HAK") written as a subject. */
+static int spk_initials_word(const spk_ctx *c, size_t i)
+{
+    const spk_tok *t = &c->toks.v[i];
+    size_t n = t->end - t->start;
+    if (t->kind != SPK_TOK_WORD || n > 3 || !(t->flags & SPK_TF_CAP))
+        return 0;
+    if (n > 1 && !(t->flags & SPK_TF_ALLCAPS))
+        return 0;
+    return !(n == 1 && (c->t[t->start] == 'I' || c->t[t->start] == 'A'));
+}
+
+/* Find the subject of sentence [A, B): its kind and person. */
+static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb)
+{
+    for (size_t k = a; k < b; k++) {
+        const spk_tok *t = &c->toks.v[k];
+        if (t->kind != SPK_TOK_WORD)
+            continue;
+        int female, r;
+        if (c->tok_ent[k] != SPK_NONE && !(t->flags & SPK_TF_POSS)) {
+            size_t first = k;
+            while (first > a && c->tok_ment[first - 1])
+                first--;
+            if (first > a && (spk_tok_is(c, first - 1, "the") || spk_tok_is(c, first - 1, "The")))
+                first--;
+            if (spk_object_before(c, first) || !spk_subject_place(c, a, first))
+                continue;
+            r = spk_verb_after(c, k, b, verb);
+            if (r == SPK_V_JOINT)
+                return SPK_SUBJ_JOINT;
+            if (r == SPK_V_VERB) {
+                *who = c->tok_ent[k];
+                return SPK_SUBJ_NAME;
+            }
+        } else if (spk_is_pronoun(c, k, &female) && spk_subject_place(c, a, k)) {
+            r = spk_verb_after(c, k, b, verb);
+            if (r == SPK_V_JOINT)
+                return SPK_SUBJ_JOINT;
+            if (r == SPK_V_VERB) {
+                *who = (size_t)female;
+                return SPK_SUBJ_PRONOUN;
+            }
+        } else if (spk_tok_is(c, k, "I")) {
+            if (spk_verb_after(c, k, b, verb) == SPK_V_VERB && c->writer != SPK_NONE) {
+                *who = c->writer;
+                return SPK_SUBJ_NAME;
+            }
+        } else if (spk_initials_word(c, k) && spk_verb_after(c, k, b, verb) == SPK_V_VERB) {
+            size_t e = spk_initials(c, k);
+            if (e != SPK_NONE) {
+                *who = e;
+                return SPK_SUBJ_NAME;
+            }
+        } else if (k > a && k + 1 < b && c->tok_ent[k + 1] != SPK_NONE &&
+                   spk_is_speech_verb(c->lx, spk_tok_p(c, k), spk_tok_n(c, k)) &&
+                   (spk_tok_punct(c, k - 1, ',') || spk_is_close_quote(c->toks.v[k - 1].c))) {
+            *who = c->tok_ent[k + 1]; /* "..., said Nitze." */
+            *verb = k;
+            return SPK_SUBJ_NAME;
+        }
+    }
+    return SPK_SUBJ_NONE;
+}
+
+/* Is sentence [A, B) (tokens [TA, TB)) a heading or an editor's note rather
+ * than something said? */
+static int spk_not_speech(const spk_ctx *c, size_t a, size_t b, size_t ta, size_t tb,
+                          int whole_paragraph)
+{
+    if (ta >= tb)
+        return 1;
+    const spk_tok *first = &c->toks.v[ta];
+    if (first->kind == SPK_TOK_PUNCT && (first->c == '(' || first->c == '['))
+        return 1;
+    if (spk_tok_is(c, ta, "NOTE") || spk_tok_is(c, ta, "Note"))
+        return 1;
+    if (!whole_paragraph || tb - ta > 12)
+        return 0;
+    size_t w, at = b;
+    while (at > a && ((unsigned char)c->t[at - 1] & 0xC0) == 0x80)
+        at--;
+    uint32_t last = at > a ? spk_decode(c->t, b, at - 1, &w) : 0;
+    return !(last == '.' || last == '?' || last == '!' || last == ':' || spk_is_close_quote(last) ||
+             last == 0x2019 || last == ')' || (last >= '0' && last <= '9'));
+}
+
+int spk_add_speech(spk_ctx *c, size_t start, size_t end, size_t e, int how)
+{
+    spk_result *r = c->out;
+    if (spk_grow((void **)&r->speech, &r->capspeech, r->nspeech, sizeof *r->speech) < 0)
+        return -1;
+    spk_speech s = { start, end, SPK_NONE, { 0, 0 }, how };
+    if (e != SPK_NONE) {
+        const spk_entity *en = &c->ents[e];
+        s.participant = en->participant;
+        s.name = en->surname;
+        if (en->participant != SPK_NONE && c->out->parts[en->participant].surname.n)
+            s.name = c->out->parts[en->participant].surname;
+    }
+    r->speech[r->nspeech++] = s;
+    return 0;
+}
+
+/* The speaker a carried sentence [TA, TB) goes on with: CUR, unless its
+ * first pronoun says otherwise ("She" after a man spoke). */
+static size_t spk_carry(spk_ctx *c, size_t ta, size_t tb, size_t cur, const size_t last[2])
+{
+    for (size_t k = ta; k < tb && k < ta + 30; k++) {
+        int female;
+        if (spk_tok_is(c, k, "Her") || spk_tok_is(c, k, "her"))
+            female = 1;
+        else if (spk_tok_is(c, k, "His") || spk_tok_is(c, k, "his"))
+            female = 0;
+        else if (!spk_is_pronoun(c, k, &female))
+            continue;
+        if (female && !c->ents[cur].female) {
+            if (last[1] != SPK_NONE && last[1] != cur)
+                return last[1];
+            if (last[1] == SPK_NONE)
+                c->ents[cur].female = 1; /* the first "she": learn it */
+        } else if (!female && c->ents[cur].female && last[0] != SPK_NONE) {
+            return last[0];
+        }
+        break;
+    }
+    return cur;
+}
+
+static int spk_cmp_speech(const void *x, const void *y)
+{
+    const spk_speech *a = x, *b = y;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end > b->end ? -1 : 1;
+    return 0;
+}
+
+int spk_attribute(spk_ctx *c)
+{
+    spk_turns turns;
+    spk_turns_init(&turns);
+    int rc = -1;
+    if (spk_dialogue(c, &turns) < 0)
+        goto done;
+    const spk_spans *sents = c->in->sentences, *paras = c->in->paragraphs;
+    size_t cur = SPK_NONE, last[2] = { SPK_NONE, SPK_NONE };
+    size_t turn = 0, para = 0, qpos = 0, cur_para = SPK_NONE;
+    int roster = c->out->nparts > 0 || turns.n > 0;
+    for (size_t s = 0; sents && s < sents->n; s++) {
+        size_t a = sents->v[s].start, b = sents->v[s].end;
+        if (!spk_in_body(c, a))
+            continue;
+        while (paras && para < paras->n && paras->v[para].end <= a)
+            para++;
+        int in_para = paras && para < paras->n && paras->v[para].start <= a;
+        if (!roster && in_para && para != cur_para)
+            cur = SPK_NONE; /* without a roster, speech does not run on across paragraphs */
+        if (in_para)
+            cur_para = para;
+        while (turn < turns.n && turns.v[turn].end <= a)
+            turn++;
+        if (turn < turns.n && turns.v[turn].label <= a) {
+            cur = turns.v[turn].who; /* inside a dialogue turn: the turn says it */
+            continue;
+        }
+        size_t ta = spk_tok_at(c, a), tb = spk_tok_at(c, b);
+        int whole = in_para && paras->v[para].start == a && paras->v[para].end == b;
+        if (spk_not_speech(c, a, b, ta, tb, whole))
+            continue;
+        size_t who = SPK_NONE, verb = SPK_NONE, speaker = SPK_NONE;
+        int how = SPK_CARRIED;
+        /* A sentence that starts inside a quotation ("Good. I will tell
+         * Shevardnadze ...") goes on in the quoted voice, whoever it names. */
+        int quoted = c->out->nspeech && c->out->speech[c->out->nspeech - 1].how == SPK_QUOTED &&
+                     c->out->speech[c->out->nspeech - 1].end > a;
+        switch (quoted ? SPK_SUBJ_NONE : spk_subject(c, ta, tb, &who, &verb)) {
+        case SPK_SUBJ_NAME:
+            if (c->out->nparts && c->ents[who].participant == SPK_NONE && cur != SPK_NONE &&
+                who != c->writer) {
+                speaker = cur; /* someone absent, quoted by the one speaking */
+            } else {
+                speaker = who;
+                how = verb + 1 < tb && spk_tok_punct(c, verb + 1, ':') ? SPK_DIALOGUE : SPK_NAMED;
+            }
+            break;
+        case SPK_SUBJ_JOINT:
+            continue;
+        default: /* a pronoun, or nobody named: the last speaker goes on */
+            if (cur != SPK_NONE)
+                speaker = spk_carry(c, ta, tb, cur, last);
+            break;
+        }
+        if (speaker == SPK_NONE)
+            continue;
+        cur = speaker;
+        last[c->ents[speaker].female ? 1 : 0] = speaker;
+        if (spk_add_speech(c, a, b, speaker, how) < 0 ||
+            spk_quotes(c, ta, tb, in_para ? paras->v[para].end : b, speaker, &qpos) < 0)
+            goto done;
+    }
+    for (size_t i = 0; i < turns.n; i++)
+    {
+        if (spk_add_speech(c, turns.v[i].start, turns.v[i].end, turns.v[i].who, SPK_DIALOGUE) < 0)
+            goto done;
+        if (turns.v[i].who == SPK_NONE)
+            c->out->speech[c->out->nspeech - 1].name = turns.v[i].name;
+    }
+    qsort(c->out->speech, c->out->nspeech, sizeof *c->out->speech, spk_cmp_speech);
+    rc = 0;
+done:
+    spk_turns_free(&turns);
+    return rc;
+}

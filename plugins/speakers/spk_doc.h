@@ -1,0 +1,91 @@
+/*
+ * spk_doc.h — the working state of one document's analysis, shared by the
+ * steps of spk_analyse() (private to plugins/speakers).
+ *
+ * The document is tokenized once; every step then works on token indices.
+ * People are "entities": one per surname met in the document, tied to a
+ * participant (roster entry) and to a known person when there is one.
+ */
+#ifndef SPK_DOC_H
+#define SPK_DOC_H
+
+#include "spk_rules.h"
+
+typedef struct spk_entity {
+    spk_str surname;     /* as first met */
+    spk_str given;       /* given names when known (roster, people file) */
+    size_t participant;  /* SPK_NONE when not on the roster */
+    size_t person;       /* SPK_NONE when not a known person */
+    size_t title_tok;    /* a token of a title written before the name, or SPK_NONE */
+    int female;          /* seen as "she" or with Mrs./Ms. */
+    int early;           /* named before the body: a principal of the document */
+    size_t body_mentions;
+} spk_entity;
+
+typedef struct spk_ctx {
+    const spk_config *cfg;
+    const spk_lexicon *lx;
+    const spk_input *in;
+    spk_result *out;
+    const char *t;
+    size_t n;
+
+    spk_toks toks;          /* of the whole text */
+    size_t *tok_ent;        /* per token: the entity a mention there names */
+    unsigned char *tok_ment;/* per token: 1 when it is part of a mention */
+
+    spk_entity *ents;
+    size_t nents, capents;
+    spk_names *names;       /* surname -> entity */
+    spk_names *part_titles; /* participant's title phrase -> participant */
+    spk_names *text_titles; /* title written before a name -> entity */
+    char **owned;           /* strings the tables borrow */
+    size_t nowned, capowned;
+
+    size_t *part_ent;       /* per participant: its entity */
+    size_t cap_part_ent;
+
+    spk_spans body;         /* body sections (or everything but head and notes) */
+    size_t body_start;      /* first byte of the body */
+    size_t writer;          /* entity writing in the first person, or SPK_NONE */
+} spk_ctx;
+
+/* ---- tokens (analyse.c) ---- */
+/* Does token I spell W (exactly, case-sensitive)? */
+int spk_tok_is(const spk_ctx *c, size_t i, const char *w);
+/* Is token I the punctuation character CH? */
+int spk_tok_punct(const spk_ctx *c, size_t i, uint32_t ch);
+static inline const char *spk_tok_p(const spk_ctx *c, size_t i) { return c->t + c->toks.v[i].start; }
+static inline size_t spk_tok_n(const spk_ctx *c, size_t i) { return c->toks.v[i].end - c->toks.v[i].start; }
+/* First token whose start is >= POS (binary search). */
+size_t spk_tok_at(const spk_ctx *c, size_t pos);
+/* Is POS inside the body? */
+int spk_in_body(const spk_ctx *c, size_t pos);
+/* Keep S alive as long as C; returns 0 or -1 (S freed). */
+int spk_ctx_own(spk_ctx *c, char *s);
+
+/* ---- people (persons.c) ---- */
+/* Is token I a capitalised word that may be a name (no title, no common word)? */
+int spk_name_word(const spk_ctx *c, size_t i);
+/* The entity named by the word token I (a surname), creating it from the
+ * known people when needed; SPK_NONE when none.  -1 only when out of memory
+ * (returned through *RC). */
+size_t spk_entity_of(spk_ctx *c, size_t i, int *rc);
+/* Add (or find) the entity for SURNAME with GIVEN. */
+size_t spk_entity_add(spk_ctx *c, spk_str surname, spk_str given, int *rc);
+/* The title run ending just before token I (first token in *FIRST), or 0. */
+int spk_title_before(const spk_ctx *c, size_t i, size_t *first);
+/* Register the people the text names by title, in brackets or as a speaker. */
+int spk_register(spk_ctx *c);
+
+/* ---- steps ---- */
+int spk_roster(spk_ctx *c);
+int spk_roster_resolve_titles(spk_ctx *c);
+int spk_mentions(spk_ctx *c);
+/* The participant named by the title words [A, B) ("President", "General
+ * Secretary"), or SPK_NONE (unknown or ambiguous). */
+size_t spk_title_participant(const spk_ctx *c, size_t a, size_t b);
+void spk_writer(spk_ctx *c);
+int spk_attribute(spk_ctx *c);
+
+#endif
