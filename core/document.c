@@ -149,7 +149,8 @@ static int span_cmp(const void *pa, const void *pb)
 /* Sort the committed spans and rebuild each layer's chain through them. */
 static void relink(sp_doc *doc)
 {
-    qsort(doc->spans, doc->nspans, sizeof *doc->spans, span_cmp);
+    if (doc->nspans > 1) /* qsort(NULL, 0, ...) is undefined */
+        qsort(doc->spans, doc->nspans, sizeof *doc->spans, span_cmp);
     for (size_t i = 0; i < doc->nlayer; i++) {
         doc->layer[i].first = doc->layer[i].last = SPAN_NONE;
         doc->layer[i].count = 0;
@@ -424,7 +425,8 @@ int doc_end_stage(sp_doc *doc, buf *err)
     size_t before = doc->nspans;
     doc->spans = xgrow(doc->spans, &doc->spans_cap, doc->nspans + doc->nadded,
                        sizeof *doc->spans);
-    memcpy(doc->spans + doc->nspans, doc->added, doc->nadded * sizeof *doc->added);
+    if (doc->nadded)
+        memcpy(doc->spans + doc->nspans, doc->added, doc->nadded * sizeof *doc->added);
     doc->nspans += doc->nadded;
     doc->nadded = 0;
     if (doc->nspans != before)

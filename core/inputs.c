@@ -112,7 +112,8 @@ static void add_path(input_list *l, const char *path)
         /* Sorted as whole paths, as `find DIR -type f | LC_ALL=C sort` lists them. */
         found_list fl = { NULL, 0, 0 };
         walk(&fl, path);
-        qsort(fl.f, fl.n, sizeof *fl.f, cmp_found);
+        if (fl.n > 1)
+            qsort(fl.f, fl.n, sizeof *fl.f, cmp_found);
         for (size_t i = 0; i < fl.n; i++) {
             add(l, fl.f[i].path, fl.f[i].error, fl.f[i].size, fl.f[i].size_known);
             free(fl.f[i].path);

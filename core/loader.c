@@ -191,7 +191,8 @@ size_t loader_list(const char *const *dirs, size_t ndirs,
         }
         closedir(d);
     }
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_str);
     size_t found = 0;
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && strcmp(names[i], names[i - 1]) == 0)

@@ -3,6 +3,7 @@
 include %reldir%/plugins/local.mk
 include %reldir%/unit/local.mk
 include %reldir%/segment/local.mk
+include %reldir%/speakers/local.mk
 include %reldir%/citations/local.mk
 
 # End-to-end: the built spanpipe on the cases in cli/cases (see cli.test).

@@ -92,7 +92,8 @@ static void add_build_plugins(sp_pipeline *p, const char *top)
         snprintf(names[n++], len, "%s/%s", top, de->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode))

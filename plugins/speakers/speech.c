@@ -343,7 +343,8 @@ int spk_attribute(spk_ctx *c)
         if (turns.v[i].who == SPK_NONE)
             c->out->speech[c->out->nspeech - 1].name = turns.v[i].name;
     }
-    qsort(c->out->speech, c->out->nspeech, sizeof *c->out->speech, spk_cmp_speech);
+    if (c->out->nspeech > 1)
+        qsort(c->out->speech, c->out->nspeech, sizeof *c->out->speech, spk_cmp_speech);
     rc = 0;
 done:
     spk_turns_free(&turns);

@@ -1,0 +1,539 @@
+/*
+ * test_speakers_rules.c — the speakers stage's rules, called directly.
+ *
+ * A test document is written as a head, a participants block and a body;
+ * the helper lays out the section, paragraph and sentence spans the segment
+ * stage would give (paragraphs between blank lines, sentences ending at a
+ * terminal followed by a space).  Results are written out as text, one item
+ * per " | ", so a failure shows the whole picture:
+ *   participants  name/surname/title/side
+ *   speech        how:name[*]=text   (* when the speaker is on the roster)
+ *   mentions      text[@participant surname][#person id]
+ * The FRUS excerpts are from FRUS 1981-1988, vol. V (public domain).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "spk_rules.h"
+
+static spk_lexicon *lx;
+static spk_people people;
+static int with_people;
+
+static void setup(void)
+{
+    lx = spk_lexicon_new();
+    ck_assert_ptr_nonnull(lx);
+    spk_people_init(&people);
+    with_people = 0;
+}
+
+static void teardown(void)
+{
+    spk_lexicon_free(lx);
+    spk_people_free(&people);
+}
+
+static void load_people(const char *tsv)
+{
+    size_t n = strlen(tsv);
+    char *buf = malloc(n + 1);
+    memcpy(buf, tsv, n + 1);
+    ck_assert_int_eq(spk_people_load(&people, buf, n), 0);
+    with_people = 1;
+}
+
+typedef struct tdoc {
+    char *text;
+    size_t len;
+    spk_spans sections, paragraphs, sentences;
+    spk_result r;
+} tdoc;
+
+/* Sentences of the paragraph [A, B): end after . ? ! (and a closing quote)
+ * before a space. */
+static void split_sentences(tdoc *d, size_t a, size_t b)
+{
+    size_t s = a;
+    for (size_t i = a; i < b; i++) {
+        char ch = d->text[i];
+        if (ch != '.' && ch != '?' && ch != '!')
+            continue;
+        size_t e = i + 1;
+        if (e + 2 < b && (unsigned char)d->text[e] == 0xE2 && (unsigned char)d->text[e + 1] == 0x80 &&
+            (unsigned char)d->text[e + 2] == 0x9D)
+            e += 3;
+        if (e < b && d->text[e] != ' ' && d->text[e] != '\n')
+            continue;
+        ck_assert_int_eq(spk_spans_push(&d->sentences, s, e, 0), 0);
+        while (e < b && (d->text[e] == ' ' || d->text[e] == '\n'))
+            e++;
+        s = e;
+        i = e - 1;
+    }
+    if (s < b)
+        ck_assert_int_eq(spk_spans_push(&d->sentences, s, b, 0), 0);
+}
+
+/* Lay out HEAD, PARTS (may be NULL) and BODY as the segment stage would, and
+ * run the rules. */
+static tdoc *run(const char *head, const char *parts, const char *body)
+{
+    tdoc *d = calloc(1, sizeof *d);
+    size_t cap = strlen(head) + (parts ? strlen(parts) : 0) + strlen(body) + 8;
+    d->text = malloc(cap);
+    size_t hl = strlen(head);
+    strcpy(d->text, head);
+    ck_assert_int_eq(spk_spans_push(&d->sections, 0, hl, SPK_SEC_HEAD), 0);
+    size_t pos = hl;
+    if (parts) {
+        strcat(d->text, "\n\n");
+        pos += 2;
+        strcat(d->text, parts);
+        ck_assert_int_eq(spk_spans_push(&d->sections, pos, pos + strlen(parts), SPK_SEC_PARTICIPANTS), 0);
+        pos += strlen(parts);
+    }
+    strcat(d->text, "\n\n");
+    pos += 2;
+    strcat(d->text, body);
+    d->len = strlen(d->text);
+    ck_assert_int_eq(spk_spans_push(&d->sections, pos, d->len, SPK_SEC_BODY), 0);
+    size_t a = pos;
+    while (a < d->len) {
+        const char *blank = strstr(d->text + a, "\n\n");
+        size_t b = blank ? (size_t)(blank - d->text) : d->len;
+        ck_assert_int_eq(spk_spans_push(&d->paragraphs, a, b, 0), 0);
+        split_sentences(d, a, b);
+        a = blank ? b + 2 : d->len;
+    }
+    spk_config cfg = { lx, with_people ? &people : NULL };
+    spk_input in = { d->text, d->len, &d->sections, &d->paragraphs, &d->sentences };
+    spk_result_init(&d->r);
+    ck_assert_int_eq(spk_analyse(&cfg, &in, &d->r), 0);
+    return d;
+}
+
+static void done(tdoc *d)
+{
+    spk_result_free(&d->r);
+    spk_spans_free(&d->sections);
+    spk_spans_free(&d->paragraphs);
+    spk_spans_free(&d->sentences);
+    free(d->text);
+    free(d);
+}
+
+/* A growing output string. */
+typedef struct out {
+    char *p;
+    size_t n, cap;
+} out;
+
+static void put(out *o, const char *s, size_t n)
+{
+    if (o->n + n + 1 > o->cap) {
+        o->cap = (o->n + n + 1) * 2;
+        o->p = realloc(o->p, o->cap);
+    }
+    memcpy(o->p + o->n, s, n);
+    o->n += n;
+    o->p[o->n] = 0;
+}
+
+static void puts_(out *o, const char *s) { put(o, s, strlen(s)); }
+static void putstr(out *o, spk_str s) { put(o, s.p, s.n); }
+
+static char *participants(const tdoc *d)
+{
+    out o = { calloc(1, 1), 0, 1 };
+    for (size_t i = 0; i < d->r.nparts; i++) {
+        const spk_participant *p = &d->r.parts[i];
+        if (i)
+            puts_(&o, " | ");
+        putstr(&o, p->name);
+        puts_(&o, "/");
+        putstr(&o, p->surname);
+        puts_(&o, "/");
+        putstr(&o, p->title);
+        puts_(&o, "/");
+        puts_(&o, p->side ? p->side : "");
+        /* The entry itself must be what the participant span covers. */
+        ck_assert_uint_lt(p->start, p->end);
+    }
+    return o.p;
+}
+
+static char *speech(const tdoc *d)
+{
+    out o = { calloc(1, 1), 0, 1 };
+    for (size_t i = 0; i < d->r.nspeech; i++) {
+        const spk_speech *s = &d->r.speech[i];
+        if (i) {
+            puts_(&o, " | ");
+            ck_assert_uint_le(d->r.speech[i - 1].start, s->start);
+        }
+        puts_(&o, spk_how_name(s->how));
+        puts_(&o, ":");
+        putstr(&o, s->name);
+        if (s->participant != SPK_NONE)
+            puts_(&o, "*");
+        puts_(&o, "=");
+        put(&o, d->text + s->start, s->end - s->start);
+    }
+    return o.p;
+}
+
+static char *mentions(const tdoc *d)
+{
+    out o = { calloc(1, 1), 0, 1 };
+    for (size_t i = 0; i < d->r.nmentions; i++) {
+        const spk_mention *m = &d->r.mentions[i];
+        if (i) {
+            puts_(&o, " | ");
+            ck_assert_uint_le(d->r.mentions[i - 1].end, m->start);
+        }
+        put(&o, d->text + m->start, m->end - m->start);
+        if (m->participant != SPK_NONE) {
+            puts_(&o, "@");
+            putstr(&o, d->r.parts[m->participant].surname);
+        }
+        if (m->person != SPK_NONE) {
+            puts_(&o, "#");
+            putstr(&o, people.v[m->person].id);
+        }
+    }
+    return o.p;
+}
+
+#define CHECK(call, want)                                  \
+    do {                                                   \
+        char *got_ = (call);                               \
+        ck_assert_str_eq(got_, want);                      \
+        free(got_);                                        \
+    } while (0)
+
+static const char *const d255_parts =
+    "  • U.S. PARTICIPANTS\n\n"
+    "    • EUR/DAS Thomas Simons\n"
+    "    • Ambassador Paul Nitze\n"
+    "    • COL Robert Linhard (NSC)\n"
+    "    • SOV Dep Dir Bruce Burton (notetaker)\n"
+    "  • SOVIET PARTICIPANTS\n\n"
+    "    • Deputy ForMin Bessmertnykh\n"
+    "    • DCM Oleg Sokolov";
+
+/* ---- participants ------------------------------------------------------ */
+
+START_TEST(roster_frus_shapes)
+{
+    tdoc *d = run("255. Memorandum of Conversation", d255_parts, "Simons opened.");
+    CHECK(participants(d),
+          "Thomas Simons/Simons/EUR/DAS/U.S. | Paul Nitze/Nitze/Ambassador/U.S. | "
+          "Robert Linhard/Linhard/COL/U.S. | Bruce Burton/Burton/SOV Dep Dir/U.S. | "
+          "Bessmertnykh/Bessmertnykh/Deputy ForMin/Soviet | Oleg Sokolov/Sokolov/DCM/Soviet");
+    /* The entry with its brackets is the span. */
+    ck_assert_int_eq((int)(d->r.parts[2].end - d->r.parts[2].start), (int)strlen("COL Robert Linhard (NSC)"));
+    done(d);
+}
+END_TEST
+
+START_TEST(roster_titles_alone_and_descriptions)
+{
+    tdoc *d = run("246. Memorandum of Conversation\n\nPresident Reagan and Ambassador Dubinin",
+                  "  • US Participants:\n\n    • The President\n    • Chief of Staff Regan\n"
+                  "    • D. Zarechnak, Interpreter\n  • Soviet Side:\n\n"
+                  "    • General Secretary Gorbachev",
+                  "The President thanked the Ambassador.");
+    CHECK(participants(d),
+          "The President/Reagan/President/US | Regan/Regan/Chief of Staff/US | "
+          "D. Zarechnak/Zarechnak/Interpreter/US | Gorbachev/Gorbachev/General Secretary/Soviet");
+    CHECK(speech(d), "named:Reagan*=The President thanked the Ambassador.");
+    done(d);
+}
+END_TEST
+
+START_TEST(roster_inline_semicolons)
+{
+    tdoc *d = run("1. Memorandum of Conversation",
+                  "PARTICIPANTS: Ambassador Anatoliy F. Dobrynin; Dr. Henry A. Kissinger",
+                  "Dobrynin said Moscow agreed.");
+    CHECK(participants(d), "Anatoliy F. Dobrynin/Dobrynin/Ambassador/ | "
+                           "Henry A. Kissinger/Kissinger/Dr/");
+    done(d);
+}
+END_TEST
+
+/* ---- reported speech ------------------------------------------------------ */
+
+START_TEST(speech_named_and_carried)
+{
+    tdoc *d = run("255. Memorandum of Conversation", d255_parts,
+                  "Nitze answered that this interpretation was incorrect. The President is "
+                  "saying that testing will continue. Bessmertnykh then commented that it "
+                  "comes again to the question. He suggested a meeting of a small group.\n\n"
+                  "Simons, referring to the President’s conversation with former Ambassador "
+                  "Dobrynin in April, said the suggestion made sense. Bessmertnykh, laughing, "
+                  "then said he had something to bring up.");
+    CHECK(speech(d),
+          "named:Nitze*=Nitze answered that this interpretation was incorrect. | "
+          "carried:Nitze*=The President is saying that testing will continue. | "
+          "named:Bessmertnykh*=Bessmertnykh then commented that it comes again to the question. | "
+          "carried:Bessmertnykh*=He suggested a meeting of a small group. | "
+          "named:Simons*=Simons, referring to the President’s conversation with former "
+          "Ambassador Dobrynin in April, said the suggestion made sense. | "
+          "named:Bessmertnykh*=Bessmertnykh, laughing, then said he had something to bring up.");
+    done(d);
+}
+END_TEST
+
+START_TEST(speech_absent_person_is_reported)
+{
+    /* Gorbachev is not present: what he "proposed" is the Ambassador's report. */
+    tdoc *d = run("246. Memorandum of Conversation",
+                  "  • Soviet Participants:\n\n    • Ambassador Dubinin",
+                  "Dubinin indicated that the letter was ready. Gorbachev proposed that "
+                  "concrete areas be found.");
+    CHECK(speech(d), "named:Dubinin*=Dubinin indicated that the letter was ready. | "
+                     "carried:Dubinin*=Gorbachev proposed that concrete areas be found.");
+    done(d);
+}
+END_TEST
+
+START_TEST(speech_negative_narration)
+{
+    tdoc *d = run("1. Memorandum of Conversation", d255_parts,
+                  "Nitze’s letter was delivered. Bessmertnykh and company took about 15 "
+                  "minutes to read the letter.");
+    CHECK(speech(d), "");
+    CHECK(mentions(d), "Thomas Simons@Simons | Paul Nitze@Nitze | Robert Linhard@Linhard | "
+                       "Bruce Burton@Burton | Bessmertnykh@Bessmertnykh | Oleg Sokolov@Sokolov | "
+                       "Nitze@Nitze | Bessmertnykh@Bessmertnykh");
+    done(d);
+}
+END_TEST
+
+START_TEST(speech_joint_speakers)
+{
+    tdoc *d = run("1. Memorandum of Conversation", d255_parts,
+                  "Simons said it was late. Nitze and Simons agreed. It was over.");
+    CHECK(speech(d), "named:Simons*=Simons said it was late. | carried:Simons*=It was over.");
+    done(d);
+}
+END_TEST
+
+START_TEST(speech_she_after_he)
+{
+    tdoc *d = run("256. Memorandum of Conversation",
+                  "  • U.S. PARTICIPANTS\n\n    • Ambassador Ridgway\n    • DAS Simons\n"
+                  "  • SOVIET PARTICIPANTS\n\n    • Deputy ForMin Bessmertnykh",
+                  "Ridgway said she was glad. She recalled the session.\n\n"
+                  "Bessmertnykh said the Soviets were open. He said they want results.\n\n"
+                  "Saying she wanted to be clear, it was her understanding that the group is small.");
+    CHECK(speech(d), "named:Ridgway*=Ridgway said she was glad. | "
+                     "carried:Ridgway*=She recalled the session. | "
+                     "named:Bessmertnykh*=Bessmertnykh said the Soviets were open. | "
+                     "carried:Bessmertnykh*=He said they want results. | "
+                     "carried:Ridgway*=Saying she wanted to be clear, it was her understanding "
+                     "that the group is small.");
+    done(d);
+}
+END_TEST
+
+/* ---- quotations ------------------------------------------------------------- */
+
+START_TEST(speech_quoted)
+{
+    tdoc *d = run("255. Memorandum of Conversation", d255_parts,
+                  "After doing so, Bessmertnykh said he had an “urge to say something but I "
+                  "think I won’t”. He wanted a “working” meeting.\n\n"
+                  "Bessmertnykh said, “Good. I will tell Shevardnadze.”");
+    CHECK(speech(d),
+          "named:Bessmertnykh*=After doing so, Bessmertnykh said he had an “urge to say "
+          "something but I think I won’t”. | "
+          "quoted:Bessmertnykh*=urge to say something but I think I won’t | "
+          "carried:Bessmertnykh*=He wanted a “working” meeting. | "
+          "named:Bessmertnykh*=Bessmertnykh said, “Good. | "
+          "quoted:Bessmertnykh*=Good. I will tell Shevardnadze. | "
+          "carried:Bessmertnykh*=I will tell Shevardnadze.”");
+    done(d);
+}
+END_TEST
+
+/* ---- dialogue ---------------------------------------------------------------- */
+
+START_TEST(dialogue_labels)
+{
+    tdoc *d = run("10. Memorandum of Conversation",
+                  "PARTICIPANTS:\nThe President\nGeneral Secretary Gorbachev",
+                  "The President: We must reduce arms.\n\n"
+                  "Gorbachev: We agree. But not on SDI.\n\n"
+                  "Gorbachev said: the time has come.");
+    CHECK(speech(d), "dialogue:President*=We must reduce arms. | "
+                     "dialogue:Gorbachev*=We agree. But not on SDI. | "
+                     "dialogue:Gorbachev*=Gorbachev said: the time has come.");
+    done(d);
+}
+END_TEST
+
+START_TEST(dialogue_telephone_initials)
+{
+    tdoc *d = run("20. Transcript of Telephone Conversation Between the President’s Assistant "
+                  "(Kissinger) and Soviet Ambassador Dobrynin",
+                  NULL,
+                  "K: Anatol, I have your note.\n"
+                  "D: Yes, it only deals with the last one.\n\n"
+                  "K said they were hastily done. D said it only deals with the last one.");
+    CHECK(speech(d), "dialogue:Kissinger=Anatol, I have your note. | "
+                     "dialogue:Dobrynin=Yes, it only deals with the last one. | "
+                     "named:Kissinger=K said they were hastily done. | "
+                     "named:Dobrynin=D said it only deals with the last one.");
+    done(d);
+}
+END_TEST
+
+/* ---- first person ------------------------------------------------------------ */
+
+START_TEST(first_person_from_title)
+{
+    tdoc *d = run("244. Memorandum From Secretary of State Shultz to President Reagan", NULL,
+                  "I reminded Dubinin that Moscow had been unresponsive. I said we reciprocated.");
+    CHECK(speech(d), "named:Shultz=I reminded Dubinin that Moscow had been unresponsive. | "
+                     "named:Shultz=I said we reciprocated.");
+    done(d);
+}
+END_TEST
+
+START_TEST(first_person_unnamed_principal)
+{
+    /* The writer never names himself. */
+    tdoc *d = run("30. Memorandum for the Record",
+                  "PARTICIPANTS: Ambassador Dobrynin; Dr. Kissinger",
+                  "Ambassador Dobrynin came to see me. I told him that we were ready. "
+                  "Dobrynin replied that Moscow agreed.");
+    CHECK(speech(d), "named:Kissinger*=I told him that we were ready. | "
+                     "named:Dobrynin*=Dobrynin replied that Moscow agreed.");
+    done(d);
+}
+END_TEST
+
+/* ---- without a roster ------------------------------------------------------- */
+
+START_TEST(no_roster_named_people)
+{
+    tdoc *d = run("247. Telegram From the Department of State", NULL,
+                  "Gorbachev told the Politburo that talks should go on. He added that time "
+                  "was short.\n\nThe weather was fine.");
+    CHECK(speech(d), "named:Gorbachev=Gorbachev told the Politburo that talks should go on. | "
+                     "carried:Gorbachev=He added that time was short.");
+    done(d);
+}
+END_TEST
+
+/* ---- mentions ------------------------------------------------------------------ */
+
+START_TEST(mentions_names_titles)
+{
+    tdoc *d = run("246. Memorandum of Conversation",
+                  "  • US Participants:\n\n    • President Reagan\n    • Ambassador Matlock\n"
+                  "  • Soviet Participants:\n\n    • Ambassador Dubinin",
+                  "The President thanked the Ambassador. Jack Matlock spoke with Foreign "
+                  "Minister Shevardnadze about the Karpov-Kampelman level.");
+    CHECK(mentions(d), "Reagan@Reagan | Matlock@Matlock | Dubinin@Dubinin | President@Reagan | "
+                       "Jack Matlock@Matlock | Shevardnadze | Karpov | Kampelman");
+    done(d);
+}
+END_TEST
+
+START_TEST(mentions_known_people)
+{
+    load_people("id\tname\tdescription\n"
+                "p_NPH_1\tNitze, Paul H.\tAdviser\n"
+                "p_RR_1\tRidgway, Rozanne L. (Roz)\tAssistant Secretary\n"
+                "p_KG_1\tKorniyenko, Georgiy M.|Kornienko, Georgi\tFirst Deputy Foreign Minister\n");
+    tdoc *d = run("1. Memorandum", NULL,
+                  "Paul Nitze met Roz Ridgway. Kornienko and Korniyenko are one man. Nitze’s "
+                  "letter arrived.");
+    CHECK(mentions(d), "Paul Nitze#p_NPH_1 | Roz Ridgway#p_RR_1 | Kornienko#p_KG_1 | "
+                       "Korniyenko#p_KG_1 | Nitze#p_NPH_1");
+    CHECK(speech(d), "");
+    done(d);
+}
+END_TEST
+
+/* ---- lexicon and hostile input ---------------------------------------------------- */
+
+START_TEST(extra_verbs)
+{
+    const char *list = "# house verbs\nretort\n  harrumph  \n";
+    ck_assert_int_eq(spk_lexicon_add_verbs(lx, list, strlen(list)), 0);
+    ck_assert(spk_is_speech_verb(lx, "retorted", 8));
+    ck_assert(spk_is_speech_verb(lx, "harrumphs", 9));
+    ck_assert(!spk_is_speech_verb(lx, "house", 5));
+    tdoc *d = run("1. Memorandum of Conversation", d255_parts, "Nitze harrumphed that it was so.");
+    CHECK(speech(d), "named:Nitze*=Nitze harrumphed that it was so.");
+    done(d);
+}
+END_TEST
+
+START_TEST(loose_names)
+{
+    ck_assert(spk_names_equal("Mikol’chak", strlen("Mikol’chak"), "Mikolchak", 9));
+    ck_assert(spk_names_equal("Cuéllar", strlen("Cuéllar"), "CUELLAR", 7));
+    ck_assert(!spk_names_equal("Nitze", 5, "Nitz", 4));
+}
+END_TEST
+
+START_TEST(hostile_input)
+{
+    /* Unclosed quotes, labels without text, a long run of capitals: no crash,
+     * nothing quadratic, nothing invented. */
+    size_t n = 200000;
+    char *body = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        body[i] = "“A: Nitze said ”"[i % 16];
+    body[n] = 0;
+    tdoc *d = run("1.", "PARTICIPANTS:\n:\n;;\n(\n", body);
+    ck_assert_uint_le(d->r.nparts, 2);
+    done(d);
+    free(body);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("speakers");
+    TCase *t = tcase_create("rules");
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_set_timeout(t, 30);
+    tcase_add_test(t, roster_frus_shapes);
+    tcase_add_test(t, roster_titles_alone_and_descriptions);
+    tcase_add_test(t, roster_inline_semicolons);
+    tcase_add_test(t, speech_named_and_carried);
+    tcase_add_test(t, speech_absent_person_is_reported);
+    tcase_add_test(t, speech_negative_narration);
+    tcase_add_test(t, speech_joint_speakers);
+    tcase_add_test(t, speech_she_after_he);
+    tcase_add_test(t, speech_quoted);
+    tcase_add_test(t, dialogue_labels);
+    tcase_add_test(t, dialogue_telephone_initials);
+    tcase_add_test(t, first_person_from_title);
+    tcase_add_test(t, first_person_unnamed_principal);
+    tcase_add_test(t, no_roster_named_people);
+    tcase_add_test(t, mentions_names_titles);
+    tcase_add_test(t, mentions_known_people);
+    tcase_add_test(t, extra_verbs);
+    tcase_add_test(t, loose_names);
+    tcase_add_test(t, hostile_input);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *r = srunner_create(suite());
+    srunner_run_all(r, CK_NORMAL);
+    int failed = srunner_ntests_failed(r);
+    srunner_free(r);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
