@@ -45,7 +45,8 @@ typedef struct arena_chunk arena_chunk;
 struct sp_doc {
     char *id;
     size_t id_len;
-    json_t *text_json;        /* holds the text when it came from JSON */
+    json_t *text_json;        /* holds the text when a JSON string does */
+    char *text_owned;         /* holds it when the document owns it */
     const char *text;
     size_t text_len;
     int ascii;
@@ -90,6 +91,9 @@ void doc_set_id(sp_doc *doc, const char *id, size_t len);
  * holds S; else S is borrowed and must outlive the document.
  */
 void doc_set_text(sp_doc *doc, const char *s, size_t n, int ascii, json_t *holder);
+
+/* Set the text to S[0..N) (valid UTF-8, from malloc), taken over. */
+void doc_take_text(sp_doc *doc, char *s, size_t n, int ascii);
 
 /* The offset map of the text, built on first use. */
 const offmap *doc_offmap(sp_doc *doc);

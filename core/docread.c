@@ -6,172 +6,435 @@
  * code points to bytes.  Anything it does not know is kept as is for output.
  */
 #include "docread.h"
+#include "jsonscan.h"
 #include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *type_name(const json_t *v)
+/* A span as read, before the text (which may come after it) is known. */
+typedef struct raw_span {
+    const char *layer, *id;     /* in the document's arena; id may be NULL */
+    long long start, end;
+    int start_ok, end_ok;       /* the offsets were integers */
+    const char *start_kind, *end_kind; /* else what they were */
+    int has_start, has_end;
+    json_t *attrs, *extra;
+} raw_span;
+
+typedef struct reading {
+    jscan j;
+    sp_doc *doc;
+    buf *err;
+    buf key;                    /* scratch for keys */
+    raw_span *spans;
+    size_t nspans, cap;
+} reading;
+
+/* Parse the value at the cursor with jansson (it was checked by the scanner
+ * first, so this only builds it).  New reference, or NULL with an error. */
+static json_t *value_here(reading *rd)
 {
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "an integer";
-    case JSON_REAL: return "a number";
-    case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    case JSON_NULL: return "null";
-    }
-    return "something else";
+    const char *from = rd->j.p;
+    if (js_skip(&rd->j) < 0)
+        return NULL;
+    json_error_t jerr;
+    json_t *v = json_loadb(from, (size_t)(rd->j.p - from),
+                           JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &jerr);
+    if (!v && rd->err->len == 0)
+        buf_printf(rd->err, "invalid JSON at column %zu: %s",
+                   (size_t)(from - rd->j.start) + (size_t)jerr.position + 1, jerr.text);
+    return v;
 }
 
-/* An offset of span I: a non-negative integer within the text, as bytes. */
-static int get_offset(sp_doc *doc, const json_t *o, const char *key, size_t i,
-                      size_t *out, buf *err)
+/* Read an object key into rd->key (NUL-terminated; keys cannot hold NUL). */
+static int read_key(reading *rd)
 {
-    const json_t *v = json_object_get(o, key);
-    if (!v) {
-        buf_printf(err, "span %zu has no \"%s\"", i, key);
+    int nul;
+    buf_clear(&rd->key);
+    if (js_ws(&rd->j) != '"')
+        return js_fail(&rd->j, "expected a string as object key");
+    if (js_string(&rd->j, &rd->key, &nul) < 0)
+        return -1;
+    if (nul)
+        return js_fail(&rd->j, "an object key holds NUL (\\u0000)");
+    if (!rd->key.data)
+        buf_reserve(&rd->key, 0); /* the empty key "" */
+    rd->key.data[rd->key.len] = '\0';
+    return js_expect(&rd->j, ':');
+}
+
+/* Step past ',' (returns 1: another member) or CLOSE (returns 0). */
+static int next_member(reading *rd, char close)
+{
+    int c = js_ws(&rd->j);
+    if (c == ',') {
+        rd->j.p++;
+        return 1;
+    }
+    if (c == close) {
+        rd->j.p++;
+        return 0;
+    }
+    return js_fail(&rd->j, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+}
+
+/* The string at the cursor, copied into the document's arena; *OK is 0 on error. */
+static const char *string_value(reading *rd, int *ok)
+{
+    buf s = BUF_INIT;
+    int nul;
+    *ok = 0;
+    if (js_string(&rd->j, &s, &nul) < 0) {
+        buf_free(&s);
+        return NULL;
+    }
+    *ok = 1;
+    const char *v = doc_strdup(rd->doc, s.data ? s.data : "", s.len);
+    buf_free(&s);
+    return v;
+}
+
+static int duplicate(reading *rd, const char *what)
+{
+    if (rd->err->len == 0)
+        buf_printf(rd->err, "invalid JSON at column %zu: duplicate object key \"%s\"",
+                   (size_t)(rd->j.p - rd->j.start), what);
+    return -1;
+}
+
+static int read_offset(reading *rd, raw_span *sp, int is_start)
+{
+    long long v = 0;
+    int is_int = 0;
+    js_kind k = js_peek(&rd->j);
+    if (k == JS_NUMBER) {
+        if (js_number(&rd->j, &v, &is_int) < 0)
+            return -1;
+    } else if (js_skip(&rd->j) < 0)
+        return -1;
+    if (is_start) {
+        sp->has_start = 1, sp->start = v, sp->start_ok = is_int;
+        sp->start_kind = k == JS_NUMBER && !is_int ? "a number" : js_kind_name(k);
+    } else {
+        sp->has_end = 1, sp->end = v, sp->end_ok = is_int;
+        sp->end_kind = k == JS_NUMBER && !is_int ? "a number" : js_kind_name(k);
+    }
+    return 0;
+}
+
+static int read_span(reading *rd, size_t i)
+{
+    js_kind k = js_peek(&rd->j);
+    if (k != JS_OBJECT) {
+        if (js_skip(&rd->j) < 0)
+            return -1;
+        buf_printf(rd->err, "span %zu is %s, not an object", i, js_kind_name(k));
         return -1;
     }
-    if (!json_is_integer(v)) {
-        buf_printf(err, "span %zu: \"%s\" is %s, not an integer", i, key, type_name(v));
+    rd->spans = xgrow(rd->spans, &rd->cap, rd->nspans + 1, sizeof *rd->spans);
+    raw_span *sp = &rd->spans[rd->nspans++];
+    memset(sp, 0, sizeof *sp);
+    rd->j.p++;
+    if (js_ws(&rd->j) == '}') {
+        rd->j.p++;
+        return 0;
+    }
+    int more = 1;
+    while (more > 0) {
+        if (read_key(rd) < 0)
+            return -1;
+        const char *key = rd->key.data;
+        int ok;
+        if (!strcmp(key, "layer") || !strcmp(key, "id")) {
+            int is_layer = key[0] == 'l';
+            if ((is_layer ? sp->layer : sp->id) != NULL)
+                return duplicate(rd, key);
+            js_kind vk = js_peek(&rd->j);
+            if (vk != JS_STRING) {
+                if (js_skip(&rd->j) < 0)
+                    return -1;
+                buf_printf(rd->err, is_layer ? "span %zu has no \"layer\" string"
+                                             : "span %zu: \"id\" is %s, not a non-empty string",
+                           i, js_kind_name(vk));
+                return -1;
+            }
+            const char *v = string_value(rd, &ok);
+            if (!ok)
+                return -1;
+            if (!*v) {
+                buf_printf(rd->err, is_layer ? "span %zu has no \"layer\" string"
+                                             : "span %zu: \"id\" is an empty string", i);
+                return -1;
+            }
+            if (is_layer)
+                sp->layer = v;
+            else
+                sp->id = v;
+        } else if (!strcmp(key, "start") || !strcmp(key, "end")) {
+            int is_start = key[0] == 's';
+            if (is_start ? sp->has_start : sp->has_end)
+                return duplicate(rd, key);
+            if (read_offset(rd, sp, is_start) < 0)
+                return -1;
+        } else if (!strcmp(key, "attrs")) {
+            if (sp->attrs)
+                return duplicate(rd, key);
+            json_t *v = value_here(rd);
+            if (!v)
+                return -1;
+            if (!json_is_object(v)) {
+                buf_printf(rd->err, "span %zu: \"attrs\" is %s, not an object", i,
+                           js_kind_name(k == JS_OBJECT ? JS_BAD : k));
+                json_decref(v);
+                return -1;
+            }
+            sp->attrs = v;
+        } else {
+            /* Keys we do not know travel with the span. */
+            if (!sp->extra)
+                sp->extra = json_object();
+            if (json_object_get(sp->extra, key))
+                return duplicate(rd, key);
+            json_t *v = value_here(rd);
+            if (!v)
+                return -1;
+            json_object_set_new(sp->extra, key, v);
+        }
+        more = next_member(rd, '}');
+        if (more < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int read_spans(reading *rd)
+{
+    js_kind k = js_peek(&rd->j);
+    if (k != JS_ARRAY) {
+        if (js_skip(&rd->j) < 0)
+            return -1;
+        buf_printf(rd->err, "\"spans\" is %s, not an array", js_kind_name(k));
         return -1;
     }
-    json_int_t cp = json_integer_value(v);
-    const offmap *m = doc_offmap(doc);
+    rd->j.p++;
+    if (js_ws(&rd->j) == ']') {
+        rd->j.p++;
+        return 0;
+    }
+    for (size_t i = 0;; i++) {
+        if (read_span(rd, i) < 0)
+            return -1;
+        int more = next_member(rd, ']');
+        if (more <= 0)
+            return more;
+    }
+}
+
+/* An offset of span I, now that the text is known: code points to bytes. */
+static int settle_offset(reading *rd, size_t i, const char *key, int has, int ok,
+                         const char *kind, long long cp, size_t *out)
+{
+    const offmap *m = doc_offmap(rd->doc);
+    if (!has) {
+        buf_printf(rd->err, "span %zu has no \"%s\"", i, key);
+        return -1;
+    }
+    if (!ok) {
+        buf_printf(rd->err, "span %zu: \"%s\" is %s, not an integer", i, key, kind);
+        return -1;
+    }
     if (cp < 0 || (unsigned long long)cp > m->ncp) {
-        buf_printf(err, "span %zu: \"%s\" %lld is outside the text (0 to %zu)", i, key,
-                   (long long)cp, m->ncp);
+        buf_printf(rd->err, "span %zu: \"%s\" %lld is outside the text (0 to %zu)", i, key,
+                   cp, m->ncp);
         return -1;
     }
     offmap_to_byte(m, (size_t)cp, out);
     return 0;
 }
 
-static int read_span(sp_doc *doc, json_t *o, size_t i, buf *err)
+/* Move the spans read into the document. */
+static int settle_spans(reading *rd)
 {
-    if (!json_is_object(o)) {
-        buf_printf(err, "span %zu is %s, not an object", i, type_name(o));
-        return -1;
+    for (size_t i = 0; i < rd->nspans; i++) {
+        raw_span *sp = &rd->spans[i];
+        size_t start, end;
+        if (!sp->layer) {
+            buf_printf(rd->err, "span %zu has no \"layer\" string", i);
+            return -1;
+        }
+        if (settle_offset(rd, i, "start", sp->has_start, sp->start_ok, sp->start_kind,
+                          sp->start, &start) < 0 ||
+            settle_offset(rd, i, "end", sp->has_end, sp->end_ok, sp->end_kind, sp->end,
+                          &end) < 0)
+            return -1;
+        if (start > end) {
+            buf_printf(rd->err, "span %zu ends before it starts", i);
+            return -1;
+        }
+        if (sp->attrs && json_object_size(sp->attrs) == 0) {
+            json_decref(sp->attrs);
+            sp->attrs = NULL;
+        }
+        doc_add_input_span(rd->doc, sp->layer, sp->id, start, end, sp->attrs, sp->extra);
+        sp->attrs = sp->extra = NULL; /* the document has them now */
     }
-    const json_t *layer = json_object_get(o, "layer");
-    if (!json_is_string(layer) || json_string_length(layer) == 0) {
-        buf_printf(err, "span %zu has no \"layer\" string", i);
-        return -1;
-    }
-    const json_t *id = json_object_get(o, "id");
-    if (id && (!json_is_string(id) || json_string_length(id) == 0)) {
-        buf_printf(err, "span %zu: \"id\" is %s, not a non-empty string", i, type_name(id));
-        return -1;
-    }
-    json_t *attrs = json_object_get(o, "attrs");
-    if (attrs && !json_is_object(attrs)) {
-        buf_printf(err, "span %zu: \"attrs\" is %s, not an object", i, type_name(attrs));
-        return -1;
-    }
-    size_t start, end;
-    if (get_offset(doc, o, "start", i, &start, err) < 0 ||
-        get_offset(doc, o, "end", i, &end, err) < 0)
-        return -1;
-    if (start > end) {
-        buf_printf(err, "span %zu ends before it starts", i);
-        return -1;
-    }
-    /* Keys we do not know travel with the span. */
-    json_t *extra = NULL;
-    const char *k;
-    json_t *v;
-    json_object_foreach(o, k, v) {
-        if (!strcmp(k, "layer") || !strcmp(k, "id") || !strcmp(k, "attrs") ||
-            !strcmp(k, "start") || !strcmp(k, "end"))
-            continue;
-        if (!extra)
-            extra = json_object();
-        json_object_set(extra, k, v);
-    }
-    if (attrs && json_object_size(attrs) == 0)
-        attrs = NULL;
-    doc_add_input_span(doc, json_string_value(layer), id ? json_string_value(id) : NULL,
-                       start, end, attrs ? json_incref(attrs) : NULL, extra);
     return 0;
+}
+
+static void reading_free(reading *rd)
+{
+    for (size_t i = 0; i < rd->nspans; i++) {
+        json_decref(rd->spans[i].attrs);
+        json_decref(rd->spans[i].extra);
+    }
+    free(rd->spans);
+    buf_free(&rd->key);
+}
+
+/* The members of the top-level object. */
+static int read_members(reading *rd, int *have_text)
+{
+    sp_doc *doc = rd->doc;
+    int have_id = 0, have_spans = 0;
+    buf text = BUF_INIT;
+    rd->j.p++; /* '{' */
+    if (js_ws(&rd->j) == '}') {
+        rd->j.p++;
+        return 0;
+    }
+    int more = 1;
+    while (more > 0) {
+        if (read_key(rd) < 0)
+            goto fail;
+        const char *key = rd->key.data;
+        if (!strcmp(key, "text")) {
+            if (*have_text)
+                {
+                duplicate(rd, key);
+                goto fail;
+            }
+            js_kind k = js_peek(&rd->j);
+            if (k != JS_STRING) {
+                if (js_skip(&rd->j) < 0)
+                    goto fail;
+                buf_adds(rd->err, "not a document: \"text\" is not a string");
+                goto fail;
+            }
+            if (js_string(&rd->j, &text, NULL) < 0)
+                goto fail;
+            *have_text = 1;
+            int ascii;
+            utf8_check(text.data ? text.data : "", text.len, NULL, &ascii);
+            size_t n = text.len;
+            doc_take_text(doc, buf_steal(&text), n, ascii);
+        } else if (!strcmp(key, "id")) {
+            if (have_id)
+                {
+                duplicate(rd, key);
+                goto fail;
+            }
+            js_kind k = js_peek(&rd->j);
+            if (k != JS_STRING) {
+                if (js_skip(&rd->j) < 0)
+                    goto fail;
+                buf_printf(rd->err, "\"id\" is %s, not a string", js_kind_name(k));
+                goto fail;
+            }
+            buf id = BUF_INIT;
+            if (js_string(&rd->j, &id, NULL) < 0) {
+                buf_free(&id);
+                goto fail;
+            }
+            doc_set_id(doc, id.data ? id.data : "", id.len);
+            buf_free(&id);
+            have_id = 1;
+        } else if (!strcmp(key, "spans")) {
+            if (have_spans)
+                {
+                duplicate(rd, key);
+                goto fail;
+            }
+            have_spans = 1;
+            if (read_spans(rd) < 0)
+                goto fail;
+        } else if (!strcmp(key, "layers")) {
+            if (doc->layers_in)
+                {
+                duplicate(rd, key);
+                goto fail;
+            }
+            js_kind k = js_peek(&rd->j);
+            json_t *v = value_here(rd);
+            if (!v)
+                goto fail;
+            if (!json_is_object(v)) {
+                buf_printf(rd->err, "\"layers\" is %s, not an object", js_kind_name(k));
+                json_decref(v);
+                goto fail;
+            }
+            doc->layers_in = v;
+        } else {
+            if (!doc->extra)
+                doc->extra = json_object();
+            if (json_object_get(doc->extra, key))
+                {
+                duplicate(rd, key);
+                goto fail;
+            }
+            json_t *v = value_here(rd);
+            if (!v)
+                goto fail;
+            json_object_set_new(doc->extra, key, v);
+        }
+        more = next_member(rd, '}');
+        if (more < 0)
+            goto fail;
+    }
+    return 0;
+fail:
+    buf_free(&text);
+    return -1;
 }
 
 sp_doc *doc_from_json(const char *line, size_t len, const char *default_id, buf *err)
 {
-    json_error_t jerr;
-    /* Duplicate keys are refused: which of two "text"s is meant is a guess. */
-    json_t *root = json_loadb(line, len, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &jerr);
-    if (!root) {
-        /* jansson checks UTF-8 as it parses; say so in the terms of SPEC 5 */
-        if (strncmp(jerr.text, "unable to decode byte", 21) == 0)
-            buf_printf(err, "invalid UTF-8 at column %d (%s)", jerr.column, jerr.text);
-        else
-            buf_printf(err, "invalid JSON at column %d: %s", jerr.column, jerr.text);
+    reading rd;
+    memset(&rd, 0, sizeof rd);
+    rd.err = err;
+    js_init(&rd.j, line, len, err);
+    js_kind k = js_peek(&rd.j);
+    if (k != JS_OBJECT) {
+        /* Say it is not JSON, or not a document, whichever is true. */
+        if (js_skip(&rd.j) == 0) {
+            if (js_ws(&rd.j) >= 0)
+                js_fail(&rd.j, "end of the line expected");
+            else
+                buf_printf(err, "not a document: %s, not an object", js_kind_name(k));
+        }
         return NULL;
     }
-    sp_doc *doc = NULL;
-    if (!json_is_object(root)) {
-        buf_printf(err, "not a document: %s, not an object", type_name(root));
+    rd.doc = doc_new();
+    int have_text = 0;
+    if (read_members(&rd, &have_text) < 0)
+        goto fail;
+    if (js_ws(&rd.j) >= 0) {
+        js_fail(&rd.j, "end of the line expected after the document");
         goto fail;
     }
-    json_t *text = json_object_get(root, "text");
-    if (!json_is_string(text)) {
-        buf_printf(err, "not a document: %s", text ? "\"text\" is not a string"
-                                                     : "no \"text\"");
+    if (!have_text) {
+        buf_adds(err, "not a document: no \"text\"");
         goto fail;
     }
-    json_t *id = json_object_get(root, "id");
-    if (id && !json_is_string(id)) {
-        buf_printf(err, "\"id\" is %s, not a string", type_name(id));
+    if (!rd.doc->id)
+        doc_set_id(rd.doc, default_id, strlen(default_id));
+    if (settle_spans(&rd) < 0 || doc_input_done(rd.doc, err) < 0)
         goto fail;
-    }
-    json_t *spans = json_object_get(root, "spans");
-    if (spans && !json_is_array(spans)) {
-        buf_printf(err, "\"spans\" is %s, not an array", type_name(spans));
-        goto fail;
-    }
-    json_t *layers = json_object_get(root, "layers");
-    if (layers && !json_is_object(layers)) {
-        buf_printf(err, "\"layers\" is %s, not an object", type_name(layers));
-        goto fail;
-    }
-
-    doc = doc_new();
-    if (id)
-        doc_set_id(doc, json_string_value(id), json_string_length(id));
-    else
-        doc_set_id(doc, default_id, strlen(default_id));
-    int ascii;
-    /* jansson has already rejected invalid UTF-8; this finds out if it is ASCII */
-    utf8_check(json_string_value(text), json_string_length(text), NULL, &ascii);
-    doc_set_text(doc, json_string_value(text), json_string_length(text), ascii, text);
-    if (layers)
-        doc->layers_in = json_incref(layers);
-
-    size_t i;
-    json_t *v;
-    json_array_foreach(spans, i, v)
-        if (read_span(doc, v, i, err) < 0)
-            goto fail;
-    if (doc_input_done(doc, err) < 0)
-        goto fail;
-
-    const char *k;
-    json_object_foreach(root, k, v) {
-        if (!strcmp(k, "id") || !strcmp(k, "text") || !strcmp(k, "spans") ||
-            !strcmp(k, "layers"))
-            continue;
-        if (!doc->extra)
-            doc->extra = json_object();
-        json_object_set(doc->extra, k, v);
-    }
-    json_decref(root);
-    return doc;
+    reading_free(&rd);
+    return rd.doc;
 fail:
-    doc_free(doc);
-    json_decref(root);
+    reading_free(&rd);
+    doc_free(rd.doc);
     return NULL;
 }
 

@@ -66,6 +66,7 @@ void doc_free(sp_doc *doc)
         free(c);
     }
     json_decref(doc->text_json);
+    free(doc->text_owned);
     json_decref(doc->extra);
     json_decref(doc->layers_in);
     if (doc->map_ready)
@@ -89,6 +90,13 @@ void doc_set_text(sp_doc *doc, const char *s, size_t n, int ascii, json_t *holde
     doc->text = s;
     doc->text_len = n;
     doc->ascii = ascii;
+}
+
+void doc_take_text(sp_doc *doc, char *s, size_t n, int ascii)
+{
+    free(doc->text_owned);
+    doc->text_owned = s;
+    doc_set_text(doc, s, n, ascii, NULL);
 }
 
 const offmap *doc_offmap(sp_doc *doc)

@@ -6,6 +6,7 @@ noinst_LTLIBRARIES += %reldir%/libspcore.la
 	%reldir%/error.c %reldir%/error_internal.h \
 	%reldir%/utf8.c %reldir%/utf8.h \
 	%reldir%/offsets.c %reldir%/offsets.h \
+	%reldir%/jsonscan.c %reldir%/jsonscan.h \
 	%reldir%/document.c %reldir%/doc_internal.h \
 	%reldir%/docread.c %reldir%/docread.h \
 	%reldir%/docwrite.c %reldir%/docwrite.h \

@@ -31,6 +31,9 @@ const char *sp_plugin_dir(void)
 
 sp_pipeline *sp_pipeline_new(void)
 {
+    /* jansson seeds its hash function on first use; do it here, in one
+     * thread, before any worker creates an object. */
+    json_object_seed(0);
     loader_init();
     return xcalloc(1, sizeof(sp_pipeline));
 }
