@@ -18,11 +18,12 @@ struct arena_chunk {
     char data[];
 };
 
-const char *doc_strdup(sp_doc *doc, const char *s, size_t n)
+/* N bytes of the arena. */
+static char *arena_alloc(sp_doc *doc, size_t n)
 {
     arena_chunk *c = doc->arena;
-    if (!c || c->cap - c->used < n + 1) {
-        size_t cap = n + 1 > 4000 ? n + 1 : 4000;
+    if (!c || c->cap - c->used < n) {
+        size_t cap = n > 4000 ? n : 4000;
         c = xmalloc(sizeof *c + cap);
         c->cap = cap;
         c->used = 0;
@@ -30,9 +31,15 @@ const char *doc_strdup(sp_doc *doc, const char *s, size_t n)
         doc->arena = c;
     }
     char *d = c->data + c->used;
+    c->used += n;
+    return d;
+}
+
+const char *doc_strdup(sp_doc *doc, const char *s, size_t n)
+{
+    char *d = arena_alloc(doc, n + 1);
     memcpy(d, s, n);
     d[n] = '\0';
-    c->used += n + 1;
     return d;
 }
 
@@ -232,14 +239,23 @@ static const span *hash_get(const sp_doc *doc, const char *id)
 }
 
 /* "LAYER.N" in the arena. */
+/* Written straight into the arena: a tokenised document names tens of
+ * thousands of spans, and a buffer per name showed in the profile. */
 static const char *default_id(sp_doc *doc, const char *layer, size_t n)
 {
-    buf b = BUF_INIT;
-    buf_adds(&b, layer);
-    buf_addc(&b, '.');
-    buf_add_u64(&b, n);
-    const char *id = doc_strdup(doc, b.data, b.len);
-    buf_free(&b);
+    char digits[24];
+    size_t nd = 0;
+    do {
+        digits[nd++] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    size_t ll = strlen(layer);
+    char *id = arena_alloc(doc, ll + 1 + nd + 1);
+    memcpy(id, layer, ll);
+    id[ll] = '.';
+    for (size_t i = 0; i < nd; i++)
+        id[ll + 1 + i] = digits[nd - 1 - i];
+    id[ll + 1 + nd] = '\0';
     return id;
 }
 

@@ -120,28 +120,6 @@ static void put_utf8(buf *out, unsigned long cp)
     buf_add(out, u, n);
 }
 
-/* The first byte in [p, end) that ends a run of plain string content: '"',
- * '\\' or a control byte.  Eight bytes at a time where possible. */
-static const char *run_end(const char *p, const char *end)
-{
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    while (end - p >= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        /* a byte is special if < 0x20, == '"' or == '\\' (classic SWAR tests) */
-        uint64_t ctl = (w - ones * 0x20) & ~w;
-        uint64_t q = w ^ (ones * '"');
-        uint64_t bs = w ^ (ones * '\\');
-        uint64_t hit = (ctl | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
-        if (hit)
-            break;
-        p += 8;
-    }
-    while (p < end && (unsigned char)*p >= 0x20 && *p != '"' && *p != '\\')
-        p++;
-    return p;
-}
-
 int js_string(jscan *j, buf *out, int *has_nul)
 {
     if (has_nul)
@@ -150,7 +128,7 @@ int js_string(jscan *j, buf *out, int *has_nul)
         return js_fail(j, "expected a string");
     j->p++;
     for (;;) {
-        const char *q = run_end(j->p, j->end);
+        const char *q = json_plain_run(j->p, j->end);
         size_t bad;
         if (!utf8_check(j->p, (size_t)(q - j->p), &bad, NULL)) {
             j->p += bad;

@@ -2,13 +2,30 @@
 #include "offsets.h"
 #include "buf.h"
 
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
-#define OFF_STEP 64
+#define BLOCK 64 /* bytes between two marks */
 
 static inline int is_cont(unsigned char c)
 {
     return (c & 0xC0) == 0x80;
+}
+
+/* Characters that start in S[0..N): bytes that are not continuation bytes,
+ * counted eight at a time (a continuation byte is 10xxxxxx). */
+static size_t count_starts(const unsigned char *s, size_t n)
+{
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        cont += (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+    }
+    for (; i < n; i++)
+        cont += is_cont(s[i]);
+    return n - cont;
 }
 
 void offmap_init(offmap *m, const char *s, size_t n, int ascii)
@@ -21,18 +38,15 @@ void offmap_init(offmap *m, const char *s, size_t n, int ascii)
         m->ncp = n;
         return;
     }
-    size_t cap = n / OFF_STEP + 2;
-    m->mark = xmalloc(cap * sizeof *m->mark);
+    m->nmark = n / BLOCK + 1;
+    m->mark = xmalloc(m->nmark * sizeof *m->mark);
     size_t cp = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (is_cont(m->s[i]))
-            continue;
-        if (cp % OFF_STEP == 0)
-            m->mark[m->nmark++] = i;
-        cp++;
+    for (size_t k = 0; k < m->nmark; k++) {
+        m->mark[k] = cp;
+        size_t from = k * BLOCK;
+        size_t len = n - from < BLOCK ? n - from : BLOCK;
+        cp += count_starts(m->s + from, len);
     }
-    if (cp % OFF_STEP == 0)
-        m->mark[m->nmark++] = n; /* lets code point ncp resolve without a walk */
     m->ncp = cp;
 }
 
@@ -47,19 +61,8 @@ size_t offmap_to_cp(const offmap *m, size_t off)
 {
     if (!m->mark)
         return off;
-    /* the last mark at or before OFF */
-    size_t lo = 0, hi = m->nmark;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->mark[mid] <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    size_t cp = lo * OFF_STEP;
-    for (size_t i = m->mark[lo]; i < off; i++)
-        cp += !is_cont(m->s[i]);
-    return cp;
+    size_t k = off / BLOCK;
+    return m->mark[k] + count_starts(m->s + k * BLOCK, off - k * BLOCK);
 }
 
 int offmap_to_byte(const offmap *m, size_t cp, size_t *off)
@@ -70,8 +73,21 @@ int offmap_to_byte(const offmap *m, size_t cp, size_t *off)
         *off = cp;
         return 1;
     }
-    size_t i = m->mark[cp / OFF_STEP];
-    for (size_t k = cp % OFF_STEP; k > 0; k--) {
+    /* the last block whose first character is not past CP */
+    size_t lo = 0, hi = m->nmark;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->mark[mid] <= cp)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    /* mark[lo] characters start before the block: find the (cp - mark[lo])-th
+     * character start from its first byte on. */
+    size_t i = lo * BLOCK;
+    while (i < m->n && is_cont(m->s[i]))
+        i++;
+    for (size_t left = cp - m->mark[lo]; left > 0; left--) {
         i++;
         while (i < m->n && is_cont(m->s[i]))
             i++;

@@ -3,9 +3,10 @@
  * Unicode code point offsets (in the JSON form, SPEC section 1).
  *
  * For ASCII text the two are the same and nothing is built.  Otherwise a table
- * records the byte offset of every 64th code point, so a conversion costs a
- * table look-up and at most 63 steps (code point to byte) or a binary search
- * and at most 63 steps (byte to code point), whatever order spans come in.
+ * records how many characters start before every 64th byte, so byte to code
+ * point (the hot direction: every span of every output) costs a look-up and a
+ * count over at most 63 bytes, eight at a time; code point to byte (spans of
+ * the input) a binary search and a walk of at most 63 bytes.
  */
 #ifndef SPANPIPE_OFFSETS_H
 #define SPANPIPE_OFFSETS_H
@@ -16,7 +17,7 @@ typedef struct offmap {
     const unsigned char *s;
     size_t n;        /* bytes */
     size_t ncp;      /* code points */
-    size_t *mark;    /* mark[k]: byte offset of code point k*64; NULL for ASCII */
+    size_t *mark;    /* mark[k]: characters starting before byte k*64; NULL for ASCII */
     size_t nmark;
 } offmap;
 

@@ -63,6 +63,27 @@ invalid:
     return 0;
 }
 
+const char *json_plain_run(const char *p, const char *end)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        /* The classic tests for a byte below 0x20 and for a zero byte (after
+         * XOR with '"' or '\\'): exact for the lowest hit in the word, which
+         * is all the byte loop below needs. */
+        uint64_t ctl = (w - ones * 0x20) & ~w;
+        uint64_t q = w ^ (ones * '"');
+        uint64_t bs = w ^ (ones * '\\');
+        if ((ctl | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs)
+            break;
+        p += 8;
+    }
+    while (p < end && (unsigned char)*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+    return p;
+}
+
 void json_add_string(buf *b, const char *str, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -71,9 +92,10 @@ void json_add_string(buf *b, const char *str, size_t n)
     buf_addc(b, '"');
     size_t run = 0; /* start of the pending run that needs no escaping */
     for (size_t i = 0; i < n; i++) {
+        i = (size_t)(json_plain_run(str + i, str + n) - str);
+        if (i >= n)
+            break;
         unsigned c = s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
         buf_add(b, s + run, i - run);
         run = i + 1;
         char esc[6] = { '\\', 0, 0, 0, 0, 0 };

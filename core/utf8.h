@@ -20,6 +20,13 @@ static inline int utf8_is_boundary(const char *s, size_t n, size_t off)
 }
 
 /*
+ * The first byte in [P, END) that cannot stand as it is inside a JSON string
+ * literal ('"', '\\' or a control byte), or END.  Reading and writing JSON
+ * both spend their time finding these, so it looks eight bytes at a time.
+ */
+const char *json_plain_run(const char *p, const char *end);
+
+/*
  * Append S[0..N) to B as a JSON string literal with its quotes.  S must be valid
  * UTF-8; characters at or above U+0080 are written as they are, control
  * characters (NUL included) escaped.
