@@ -1,9 +1,11 @@
 /*
  * docread.c — documents from JSON Lines records and from plain text.
  *
- * jansson parses the record; this file checks that it is a document and
- * moves what it holds into the document model, converting span offsets from
- * code points to bytes.  Anything it does not know is kept as is for output.
+ * The scanner (jsonscan.h) reads the record in place: the text, ids and
+ * layer names are decoded straight into the document, span offsets read as
+ * integers and converted from code points to bytes once the text is known
+ * (it may come after the spans).  jansson builds only what we keep as JSON:
+ * attrs, "layers", meta and keys we do not know, which go out as they came.
  */
 #include "docread.h"
 #include "jsonscan.h"
@@ -180,12 +182,13 @@ static int read_span(reading *rd, size_t i)
         } else if (!strcmp(key, "attrs")) {
             if (sp->attrs)
                 return duplicate(rd, key);
+            js_kind vk = js_peek(&rd->j);
             json_t *v = value_here(rd);
             if (!v)
                 return -1;
             if (!json_is_object(v)) {
                 buf_printf(rd->err, "span %zu: \"attrs\" is %s, not an object", i,
-                           js_kind_name(k == JS_OBJECT ? JS_BAD : k));
+                           js_kind_name(vk));
                 json_decref(v);
                 return -1;
             }
