@@ -34,13 +34,15 @@ static const char run_usage[] =
     "                               (default: continue)\n"
     "      --progress, --no-progress  show progress on standard error (default:\n"
     "                               when it is a terminal)\n"
+    "      --progress-interval SECONDS  how often progress is redrawn (default 0.25)\n"
     "  -q, --quiet                  no summary line at the end\n"
     "  -h, --help                   this help\n"
     "\n"
     "Plugins are searched in -P directories, then $SPANPIPE_PLUGIN_PATH\n"
     "(colon-separated), then the installed plugin directory.\n";
 
-enum { OPT_PIPELINE = 256, OPT_ERRORS, OPT_ON_ERROR, OPT_PROGRESS, OPT_NO_PROGRESS };
+enum { OPT_PIPELINE = 256, OPT_ERRORS, OPT_ON_ERROR, OPT_PROGRESS, OPT_NO_PROGRESS,
+       OPT_PROGRESS_INTERVAL };
 
 typedef struct step {
     int is_file;
@@ -127,6 +129,7 @@ int cmd_run(int argc, char **argv)
         { "on-error", required_argument, NULL, OPT_ON_ERROR },
         { "progress", no_argument, NULL, OPT_PROGRESS },
         { "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
+        { "progress-interval", required_argument, NULL, OPT_PROGRESS_INTERVAL },
         { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -166,6 +169,18 @@ int cmd_run(int argc, char **argv)
             break;
         case OPT_PROGRESS: progress = 1; break;
         case OPT_NO_PROGRESS: progress = 0; break;
+        case OPT_PROGRESS_INTERVAL: {
+            char *end;
+            o.progress_interval = strtod(optarg, &end);
+            if (!*optarg || *end || o.progress_interval < 0) {
+                cli_error("--progress-interval wants seconds, not '%s'", optarg);
+                goto out;
+            }
+            /* 0 would mean the default; the smallest step is what was asked */
+            if (o.progress_interval == 0)
+                o.progress_interval = 1e-9;
+            break;
+        }
         case 'q': quiet = 1; break;
         case 'h':
             fputs(run_usage, stdout);
