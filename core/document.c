@@ -161,11 +161,15 @@ static int span_cmp(const void *pa, const void *pb)
     return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* Sort the committed spans and rebuild each layer's chain through them. */
+static void sort_spans(span *s, size_t n)
+{
+    if (n > 1) /* qsort(NULL, 0, ...) is undefined */
+        qsort(s, n, sizeof *s, span_cmp);
+}
+
+/* Rebuild each layer's chain through the committed spans, which are in order. */
 static void relink(sp_doc *doc)
 {
-    if (doc->nspans > 1) /* qsort(NULL, 0, ...) is undefined */
-        qsort(doc->spans, doc->nspans, sizeof *doc->spans, span_cmp);
     for (size_t i = 0; i < doc->nlayer; i++) {
         doc->layer[i].first = doc->layer[i].last = SPAN_NONE;
         doc->layer[i].count = 0;
@@ -286,6 +290,7 @@ void doc_add_input_span(sp_doc *doc, const char *layer, const char *id,
 
 int doc_input_done(sp_doc *doc, buf *err)
 {
+    sort_spans(doc->spans, doc->nspans);
     relink(doc);
     /* Spans that came without an id get LAYER.N, N counting in output order. */
     for (size_t li = 0; li < doc->nlayer; li++) {
@@ -437,6 +442,32 @@ static int check_refs(sp_doc *doc, const doc_stage *st, const span *s, buf *err)
     return 0;
 }
 
+/*
+ * Put the stage's spans among the committed ones.  Both runs are in order
+ * (the committed ones always are; the added ones are sorted here), so one
+ * merge does it: re-sorting the whole document after every stage showed as
+ * a tenth of a full chain's time.
+ */
+static void merge_added(sp_doc *doc)
+{
+    sort_spans(doc->added, doc->nadded);
+    size_t n = doc->nspans + doc->nadded, cap = n;
+    span *out = xmalloc(n * sizeof *out);
+    size_t a = 0, b = 0, k = 0;
+    while (a < doc->nspans && b < doc->nadded)
+        out[k++] = span_cmp(&doc->spans[a], &doc->added[b]) <= 0 ? doc->spans[a++]
+                                                                 : doc->added[b++];
+    while (a < doc->nspans)
+        out[k++] = doc->spans[a++];
+    while (b < doc->nadded)
+        out[k++] = doc->added[b++];
+    free(doc->spans);
+    doc->spans = out;
+    doc->spans_cap = cap;
+    doc->nspans = n;
+    doc->nadded = 0;
+}
+
 int doc_end_stage(sp_doc *doc, buf *err)
 {
     const doc_stage *st = doc->stage;
@@ -446,15 +477,10 @@ int doc_end_stage(sp_doc *doc, buf *err)
         return -1;
     }
     /* Merge, then check ids and references over the whole document. */
-    size_t before = doc->nspans;
-    doc->spans = xgrow(doc->spans, &doc->spans_cap, doc->nspans + doc->nadded,
-                       sizeof *doc->spans);
-    if (doc->nadded)
-        memcpy(doc->spans + doc->nspans, doc->added, doc->nadded * sizeof *doc->added);
-    doc->nspans += doc->nadded;
-    doc->nadded = 0;
-    if (doc->nspans != before)
+    if (doc->nadded) {
+        merge_added(doc);
         relink(doc);
+    }
     if (hash_build(doc, err) < 0)
         return -1;
     for (size_t i = 0; i < doc->nspans; i++)

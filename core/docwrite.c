@@ -17,9 +17,62 @@ static int dump_cb(const char *s, size_t n, void *data)
     return 0;
 }
 
+/*
+ * Compact JSON, as jansson's JSON_COMPACT writes it (keys in insertion order),
+ * written here because attrs are written once per span and jansson's dumper
+ * costs a callback per token.  Reals, rare in attrs, still go through jansson
+ * so that their digits are exactly jansson's.
+ */
 void json_add_value(buf *out, const json_t *v)
 {
-    json_dump_callback(v, dump_cb, out, JSON_COMPACT | JSON_ENCODE_ANY);
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+        const char *k;
+        json_t *m;
+        int first = 1;
+        buf_addc(out, '{');
+        json_object_foreach((json_t *)v, k, m) {
+            if (!first)
+                buf_addc(out, ',');
+            first = 0;
+            json_add_string(out, k, strlen(k));
+            buf_addc(out, ':');
+            json_add_value(out, m);
+        }
+        buf_addc(out, '}');
+        break;
+    }
+    case JSON_ARRAY: {
+        size_t i;
+        json_t *m;
+        buf_addc(out, '[');
+        json_array_foreach(v, i, m) {
+            if (i)
+                buf_addc(out, ',');
+            json_add_value(out, m);
+        }
+        buf_addc(out, ']');
+        break;
+    }
+    case JSON_STRING:
+        json_add_string(out, json_string_value(v), json_string_length(v));
+        break;
+    case JSON_INTEGER: {
+        json_int_t n = json_integer_value(v);
+        if (n < 0) {
+            buf_addc(out, '-');
+            buf_add_u64(out, 0ull - (unsigned long long)n);
+        } else
+            buf_add_u64(out, (unsigned long long)n);
+        break;
+    }
+    case JSON_TRUE: buf_adds(out, "true"); break;
+    case JSON_FALSE: buf_adds(out, "false"); break;
+    case JSON_NULL: buf_adds(out, "null"); break;
+    case JSON_REAL:
+        json_dump_callback(v, dump_cb, out, JSON_COMPACT | JSON_ENCODE_ANY);
+        break;
+    }
 }
 
 static void add_key(buf *out, const char *k)
