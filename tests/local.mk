@@ -5,6 +5,7 @@ include %reldir%/unit/local.mk
 include %reldir%/segment/local.mk
 include %reldir%/speakers/local.mk
 include %reldir%/citations/local.mk
+include %reldir%/gold/local.mk
 
 # End-to-end: the built spanpipe on the cases in cli/cases (see cli.test).
 TESTS += %reldir%/cli.test
