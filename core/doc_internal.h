@@ -30,6 +30,7 @@ typedef struct layer_ent {
     size_t count;         /* committed spans */
     size_t added;         /* spans the running stage added (names its default ids) */
     const char *prov;     /* provenance written for it (a stage's, borrowed), or NULL */
+    const char *json_name; /* the name as a JSON literal, made on first output */
 } layer_ent;
 
 /* What the document needs to know of the running stage. */

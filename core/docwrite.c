@@ -126,6 +126,20 @@ static int has_layers(const sp_doc *doc)
     return 0;
 }
 
+/* A layer's name as a JSON string, escaped once per layer and document
+ * rather than once per span. */
+static void add_layer_name(buf *out, sp_doc *doc, uint32_t li)
+{
+    layer_ent *l = &doc->layer[li];
+    if (!l->json_name) {
+        buf b = BUF_INIT;
+        json_add_string(&b, l->name, strlen(l->name));
+        l->json_name = doc_strdup(doc, b.data, b.len);
+        buf_free(&b);
+    }
+    buf_adds(out, l->json_name);
+}
+
 void doc_write_json(sp_doc *doc, buf *out)
 {
     const offmap *m = doc_offmap(doc);
@@ -145,12 +159,10 @@ void doc_write_json(sp_doc *doc, buf *out)
     buf_adds(out, ",\"spans\":[");
     for (size_t i = 0; i < doc->nspans; i++) {
         const span *s = &doc->spans[i];
-        if (i)
-            buf_addc(out, ',');
-        buf_adds(out, "{\"id\":");
+        buf_adds(out, i ? ",{\"id\":" : "{\"id\":");
         json_add_string(out, s->pub.id, strlen(s->pub.id));
         buf_adds(out, ",\"layer\":");
-        json_add_string(out, s->pub.layer, strlen(s->pub.layer));
+        add_layer_name(out, doc, s->layer);
         buf_adds(out, ",\"start\":");
         buf_add_u64(out, offmap_to_cp(m, s->pub.start));
         buf_adds(out, ",\"end\":");

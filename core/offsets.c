@@ -21,7 +21,10 @@ static size_t count_starts(const unsigned char *s, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        cont += (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+        /* bit 7 of each byte set for a continuation byte; summing the bytes
+         * by a multiply avoids popcount, a library call without -mpopcnt */
+        uint64_t c = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+        cont += (size_t)((c * 0x0101010101010101ull) >> 56);
     }
     for (; i < n; i++)
         cont += is_cont(s[i]);
