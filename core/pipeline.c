@@ -292,8 +292,6 @@ int pipeline_process(const sp_pipeline *p, sp_doc *doc, sp_error *werr,
                      const char **failed, buf *err)
 {
     *failed = NULL;
-    if (pipeline_check_input(p, doc, failed, err) < 0)
-        return -1;
     for (size_t i = 0; i < p->nstage; i++) {
         const stage *s = &p->stage[i];
         *failed = s->desc->name;

@@ -30,8 +30,8 @@ struct sp_pipeline {
     int started;
 };
 
-/* Run DOC through the stages; returns 0, or -1 with the failing stage's name
- * in *FAILED (NULL when no stage is to blame) and the reason in ERR.
+/* Run DOC, which passed pipeline_check_input(), through the stages; returns
+ * 0, or -1 with the failing stage's name in *FAILED and the reason in ERR.
  * WERR is scratch space owned by the calling thread. */
 int pipeline_process(const sp_pipeline *p, sp_doc *doc, sp_error *werr,
                      const char **failed, buf *err);

@@ -71,7 +71,7 @@ typedef struct run {
 
     batch *ring;
     size_t nring;
-    size_t filled, taken, done_upto, written;
+    size_t filled, taken, written;
     unsigned char *done;     /* per slot: processed */
     int reading_over;
     atomic_int stop;         /* stop reading: --on-error=stop, output error */
