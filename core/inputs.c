@@ -8,12 +8,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static void add(input_list *l, const char *path, const char *error, uint64_t size,
-                int size_known)
+static void add(input_list *l, const char *path, const char *rel, const char *error,
+                uint64_t size, int size_known)
 {
     l->file = xgrow(l->file, &l->cap, l->n + 1, sizeof *l->file);
     input_file *f = &l->file[l->n++];
     f->path = xstrdup(path);
+    f->rel = rel ? xstrdup(rel) : NULL;
     f->name = xstrdup(strcmp(path, "-") == 0 ? "<stdin>" : path);
     f->error = error ? xstrdup(error) : NULL;
     f->size = size;
@@ -100,13 +101,17 @@ static int cmp_found(const void *a, const void *b)
 static void add_path(input_list *l, const char *path)
 {
     if (strcmp(path, "-") == 0) {
-        add(l, path, NULL, 0, 0);
+        add(l, path, NULL, NULL, 0, 0);
         return;
     }
+    /* Where the file's output goes under -O: its name, for a file named on the
+     * command line; its path below the directory, for one found under it. */
+    const char *base = strrchr(path, '/');
+    base = base && base[1] ? base + 1 : path;
     struct stat st;
     if (stat(path, &st) < 0) {
         char *why = stat_error(path);
-        add(l, path, why, 0, 1);
+        add(l, path, base, why, 0, 1);
         free(why);
     } else if (S_ISDIR(st.st_mode)) {
         /* Sorted as whole paths, as `find DIR -type f | LC_ALL=C sort` lists them. */
@@ -114,16 +119,20 @@ static void add_path(input_list *l, const char *path)
         walk(&fl, path);
         if (fl.n > 1)
             qsort(fl.f, fl.n, sizeof *fl.f, cmp_found);
+        size_t skip = strlen(path);
         for (size_t i = 0; i < fl.n; i++) {
-            add(l, fl.f[i].path, fl.f[i].error, fl.f[i].size, fl.f[i].size_known);
+            const char *rel = fl.f[i].path + skip;
+            while (*rel == '/')
+                rel++;
+            add(l, fl.f[i].path, rel, fl.f[i].error, fl.f[i].size, fl.f[i].size_known);
             free(fl.f[i].path);
             free(fl.f[i].error);
         }
         free(fl.f);
     } else if (S_ISREG(st.st_mode)) {
-        add(l, path, NULL, (uint64_t)st.st_size, 1);
+        add(l, path, base, NULL, (uint64_t)st.st_size, 1);
     } else {
-        add(l, path, NULL, 0, 0); /* a FIFO or device named on purpose: read it */
+        add(l, path, base, NULL, 0, 0); /* a FIFO or device named on purpose: read it */
     }
 }
 
@@ -131,7 +140,7 @@ void inputs_expand(input_list *l, const char *const *args, size_t nargs)
 {
     memset(l, 0, sizeof *l);
     if (nargs == 0) {
-        add(l, "-", NULL, 0, 0);
+        add(l, "-", NULL, NULL, 0, 0);
         return;
     }
     for (size_t i = 0; i < nargs; i++)
@@ -143,6 +152,7 @@ void inputs_free(input_list *l)
     for (size_t i = 0; i < l->n; i++) {
         free(l->file[i].path);
         free(l->file[i].name);
+        free(l->file[i].rel);
         free(l->file[i].error);
     }
     free(l->file);

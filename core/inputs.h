@@ -15,6 +15,8 @@
 typedef struct input_file {
     char *path;        /* as given or found; "-" for standard input */
     char *name;        /* for messages: the path, or "<stdin>" */
+    char *rel;         /* its path below the argument that named it (for -O),
+                          NULL for standard input */
     char *error;       /* why it cannot be read, or NULL */
     uint64_t size;     /* bytes on disk, 0 when unknown */
 } input_file;

@@ -14,6 +14,7 @@ noinst_LTLIBRARIES += %reldir%/libspcore.la
 	%reldir%/reader.c %reldir%/reader.h \
 	%reldir%/inputs.c %reldir%/inputs.h \
 	%reldir%/sink.c %reldir%/sink.h \
+	%reldir%/outdir.c %reldir%/outdir.h \
 	%reldir%/options.c %reldir%/options.h \
 	%reldir%/loader.c %reldir%/loader.h \
 	%reldir%/pipeline.c %reldir%/pipeline_internal.h \

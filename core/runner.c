@@ -21,6 +21,7 @@
 #include "docwrite.h"
 #include "error_internal.h"
 #include "inputs.h"
+#include "outdir.h"
 #include "reader.h"
 #include "sink.h"
 #include "utf8.h"
@@ -38,7 +39,8 @@
 typedef enum rec_kind {
     REC_JSON,   /* a JSON Lines record */
     REC_TEXT,   /* a whole plain-text document */
-    REC_NOTE    /* not a document: an input that could not be read */
+    REC_NOTE,   /* not a document: an input that could not be read */
+    REC_EOF     /* not a document: the end of an input (its -O output is done) */
 } rec_kind;
 
 typedef struct record {
@@ -83,8 +85,14 @@ typedef struct run {
 
     _Atomic uint64_t in_bytes;
 
+    char **out_names;        /* -O: each input's output file, else NULL */
+    uint64_t skipped;        /* --resume: inputs whose output was there */
+
     /* writer's own */
-    sink out;
+    sink out;                /* the output: -o or standard output, or under -O
+                                the current input's */
+    long out_in;             /* -O: which input OUT is open for, or -1 */
+    int in_bad;              /* -O: the current input could not be read whole */
     sink errs;
     sink reasons;
     int have_errs;
@@ -166,7 +174,7 @@ static void *worker_main(void *arg)
         int skip = R->stop;
         pthread_mutex_unlock(&R->mu);
         for (size_t i = 0; i < b->n && !skip; i++)
-            if (b->rec[i].kind != REC_NOTE)
+            if (b->rec[i].kind == REC_JSON || b->rec[i].kind == REC_TEXT)
                 process_record(R, &b->rec[i], werr);
         pthread_mutex_lock(&R->mu);
         R->done[seq % R->nring] = 1;
@@ -278,11 +286,58 @@ static void keep_failed(run *R, const record *r)
     buf_free(&err);
 }
 
+/* -O: open the output of input number I, unless it is open. */
+static int open_for_input(run *R, long i)
+{
+    if (R->out_in == i)
+        return 0;
+    buf err = BUF_INIT;
+    const char *path = R->out_names[i];
+    outdir_clean_tmp(path);
+    if (outdir_make_parents(path, &err) < 0 || sink_open(&R->out, path, &err) < 0) {
+        diag(R, SP_IO, NULL, NULL, err.data);
+        raise_status(R, SP_IO);
+        R->stop = R->out_failed = 1;
+        buf_free(&err);
+        return -1;
+    }
+    R->out_in = i;
+    return 0;
+}
+
+/* -O: the end of an input.  Its output is put in place only when the input
+ * was read whole and the run was not cut short, so that --resume redoes it
+ * otherwise; an input without documents still gets its (empty) output. */
+static void end_of_input(run *R, long i)
+{
+    int whole = !R->in_bad && !R->stop;
+    R->in_bad = 0;
+    if (whole && open_for_input(R, i) < 0)
+        return;
+    if (R->out_in != i)
+        return;
+    buf err = BUF_INIT;
+    if (sink_close(&R->out, whole, &err) < 0 && whole) {
+        diag(R, SP_IO, NULL, NULL, err.data);
+        raise_status(R, SP_IO);
+        R->stop = R->out_failed = 1;
+    }
+    R->out_in = -1;
+    buf_free(&err);
+}
+
 static void write_record(run *R, record *r)
 {
+    long in_index = r->in ? (long)(r->in - R->inputs.file) : -1;
+    if (r->kind == REC_EOF) {
+        if (R->out_names)
+            end_of_input(R, in_index);
+        return;
+    }
     if (r->kind == REC_NOTE) {
         diag(R, SP_IO, r, NULL, r->msg.data);
         raise_status(R, SP_IO);
+        R->in_bad = 1;
         return;
     }
     if (R->stop)
@@ -307,6 +362,8 @@ static void write_record(run *R, record *r)
         return;
     }
     R->any_doc_seen = 1;
+    if (R->out_names && open_for_input(R, in_index) < 0)
+        return;
     buf err = BUF_INIT;
     if (sink_write(&R->out, r->out.data, r->out.len, &err) < 0) {
         diag(R, SP_IO, NULL, NULL, err.data);
@@ -409,8 +466,31 @@ static int is_blank_line(const char *s, size_t n)
     return 1;
 }
 
+static batch *end_marker(run *R, batch *b, const input_file *in)
+{
+    record r;
+    memset(&r, 0, sizeof r);
+    r.kind = REC_EOF;
+    r.in = in;
+    return add_record(R, b, &r);
+}
+
+static batch *read_records(run *R, batch *b, const input_file *in);
+
 /* Read one input into the ring; returns the batch to go on with, or NULL. */
 static batch *read_input(run *R, batch *b, const input_file *in)
+{
+    if (R->out_names && R->o->resume && outdir_done(R->out_names[in - R->inputs.file])) {
+        R->skipped++; /* done by an earlier run */
+        return b;
+    }
+    b = read_records(R, b, in);
+    if (b && R->out_names)
+        b = end_marker(R, b, in);
+    return b;
+}
+
+static batch *read_records(run *R, batch *b, const input_file *in)
 {
     if (in->error)
         return note(R, b, in, 0, in->error);
@@ -475,7 +555,8 @@ static unsigned cores(void)
 
 static int open_outputs(run *R, buf *err)
 {
-    if (sink_open(&R->out, R->o->output, err) < 0)
+    R->out_in = -1;
+    if (!R->out_names && sink_open(&R->out, R->o->output, err) < 0)
         return -1;
     if (R->o->errors) {
         buf rp = BUF_INIT;
@@ -487,7 +568,8 @@ static int open_outputs(run *R, buf *err)
         }
         buf_free(&rp);
         if (rc < 0) {
-            sink_close(&R->out, 0, NULL);
+            if (!R->out_names)
+                sink_close(&R->out, 0, NULL);
             return -1;
         }
         R->have_errs = 1;
@@ -499,9 +581,11 @@ static int open_outputs(run *R, buf *err)
 static void close_outputs(run *R, int had_errs)
 {
     buf err = BUF_INIT;
-    /* A file that was cut short is not put in place as if it were whole. */
-    int whole = !R->out_failed && !R->cut_short;
-    if (sink_close(&R->out, whole, &err) < 0 && whole) {
+    /* A file that was cut short is not put in place as if it were whole.
+     * Under -O, an output still open belongs to an input never finished. */
+    int whole = !R->out_failed && !R->cut_short && !R->out_names;
+    if ((!R->out_names || R->out_in >= 0) && sink_close(&R->out, whole, &err) < 0 &&
+        whole) {
         diag(R, SP_IO, NULL, NULL, err.data);
         raise_status(R, SP_IO);
     }
@@ -521,6 +605,8 @@ sp_status sp_pipeline_run(sp_pipeline *p, const char *const *inputs, size_t ninp
     static const sp_run_options none;
     run R;
     memset(&R, 0, sizeof R);
+    if (stats)
+        memset(stats, 0, sizeof *stats); /* also when it returns early */
     R.p = p;
     R.o = opts ? opts : &none;
     if (!p->started) {
@@ -529,13 +615,23 @@ sp_status sp_pipeline_run(sp_pipeline *p, const char *const *inputs, size_t ninp
         return SP_USAGE;
     }
     buf err = BUF_INIT;
+    inputs_expand(&R.inputs, inputs, ninputs);
+    if (R.o->output_dir &&
+        outdir_names(&R.inputs, R.o->output_dir, &R.out_names, &err) < 0) {
+        diag(&R, SP_USAGE, NULL, NULL, err.data);
+        inputs_free(&R.inputs);
+        buf_free(&err);
+        return SP_USAGE;
+    }
     if (open_outputs(&R, &err) < 0) {
         diag(&R, SP_IO, NULL, NULL, err.data);
+        if (R.out_names)
+            outdir_free(R.out_names, R.inputs.n);
+        inputs_free(&R.inputs);
         buf_free(&err);
         return SP_IO;
     }
     int had_errs = R.have_errs;
-    inputs_expand(&R.inputs, inputs, ninputs);
 
     unsigned jobs = R.o->jobs ? R.o->jobs : cores();
     R.nring = 2 * (size_t)jobs + 2;
@@ -586,8 +682,11 @@ sp_status sp_pipeline_run(sp_pipeline *p, const char *const *inputs, size_t ninp
     pthread_cond_destroy(&R.cv_work);
     pthread_cond_destroy(&R.cv_done);
     pthread_cond_destroy(&R.cv_free);
+    if (R.out_names)
+        outdir_free(R.out_names, R.inputs.n);
     inputs_free(&R.inputs);
     buf_free(&err);
+    R.stats.skipped_inputs = R.skipped;
     if (stats)
         *stats = R.stats;
     return R.status;

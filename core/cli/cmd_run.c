@@ -26,6 +26,11 @@ static const char run_usage[] =
     "                               [{\"stage\":\"segment\",\"options\":{...}}, ...]\n"
     "  -o, --output FILE            write to FILE (gzip when it ends in .gz); it\n"
     "                               appears only once complete\n"
+    "  -O, --output-dir DIR         one output per input file under DIR, mirroring\n"
+    "                               the inputs' paths (NAME.jsonl, or NAME.jsonl.gz\n"
+    "                               for a gzipped input), each once complete\n"
+    "      --resume                 with -O: skip inputs whose output is there, to\n"
+    "                               finish a batch that was stopped\n"
     "  -j, --jobs N                 worker threads (default: one per core)\n"
     "  -P, --plugin-dir DIR         look for plugins in DIR first (repeatable)\n"
     "      --errors FILE            write failed documents to FILE as received,\n"
@@ -42,7 +47,7 @@ static const char run_usage[] =
     "(colon-separated), then the installed plugin directory.\n";
 
 enum { OPT_PIPELINE = 256, OPT_ERRORS, OPT_ON_ERROR, OPT_PROGRESS, OPT_NO_PROGRESS,
-       OPT_PROGRESS_INTERVAL };
+       OPT_PROGRESS_INTERVAL, OPT_RESUME };
 
 typedef struct step {
     int is_file;
@@ -123,6 +128,8 @@ int cmd_run(int argc, char **argv)
         { "stage", required_argument, NULL, 'p' },
         { "pipeline", required_argument, NULL, OPT_PIPELINE },
         { "output", required_argument, NULL, 'o' },
+        { "output-dir", required_argument, NULL, 'O' },
+        { "resume", no_argument, NULL, OPT_RESUME },
         { "jobs", required_argument, NULL, 'j' },
         { "plugin-dir", required_argument, NULL, 'P' },
         { "errors", required_argument, NULL, OPT_ERRORS },
@@ -146,11 +153,13 @@ int cmd_run(int argc, char **argv)
     int c;
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, ":p:o:j:P:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":p:o:O:j:P:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'p': steps[nsteps++] = (step){ 0, optarg }; break;
         case OPT_PIPELINE: steps[nsteps++] = (step){ 1, optarg }; break;
         case 'o': o.output = optarg; break;
+        case 'O': o.output_dir = optarg; break;
+        case OPT_RESUME: o.resume = 1; break;
         case 'j':
             if (parse_jobs(optarg, &o.jobs) < 0) {
                 cli_error("-j wants a number of threads from 1 to 4096, not '%s'", optarg);
@@ -194,6 +203,14 @@ int cmd_run(int argc, char **argv)
             goto out;
         }
     }
+    if (o.output && o.output_dir) {
+        cli_error("-o and -O do not go together: one output file, or one per input");
+        goto out;
+    }
+    if (o.resume && !o.output_dir) {
+        cli_error("--resume goes with -O DIR (it skips inputs whose output is there)");
+        goto out;
+    }
     if (nsteps == 0) {
         cli_error("no stage given: use -p STAGE or --pipeline FILE (see spanpipe run --help)");
         goto out;
@@ -224,9 +241,15 @@ int cmd_run(int argc, char **argv)
     sp_run_stats st;
     status = sp_pipeline_run(p, (const char *const *)argv + optind, (size_t)(argc - optind),
                              &o, &st);
-    if (!quiet)
+    /* A run refused before it read anything has nothing to sum up. */
+    if (!quiet && !(status == SP_USAGE && st.read == 0)) {
         fprintf(stderr, "spanpipe: %" PRIu64 " document%s read, %" PRIu64 " written, %" PRIu64
-                " failed\n", st.read, st.read == 1 ? "" : "s", st.written, st.failed);
+                " failed", st.read, st.read == 1 ? "" : "s", st.written, st.failed);
+        if (st.skipped_inputs)
+            fprintf(stderr, "; %" PRIu64 " input%s already done", st.skipped_inputs,
+                    st.skipped_inputs == 1 ? "" : "s");
+        fputc('\n', stderr);
+    }
 done:
     sp_error_free(err);
     sp_pipeline_free(p);

@@ -129,12 +129,18 @@ typedef struct sp_run_options {
     void (*on_progress)(void *ctx, const sp_progress *p);
     double progress_interval; /* 0 for 0.25 s */
     void *ctx;
+    /* One output per input file under this directory, mirroring the inputs'
+     * paths (".jsonl", or ".jsonl.gz" for a gzipped input), instead of
+     * `output`; each appears once complete.  NULL for none. */
+    const char *output_dir;
+    int resume;               /* with output_dir: skip inputs whose output exists */
 } sp_run_options;
 
 typedef struct sp_run_stats {
     uint64_t read;      /* documents read */
     uint64_t written;   /* documents written */
     uint64_t failed;    /* documents that failed */
+    uint64_t skipped_inputs; /* inputs --resume found done */
 } sp_run_stats;
 
 /*

@@ -9,9 +9,11 @@
  *   FAULT_NEEDS_WORD  requires the layer "word" (which the words stage makes)
  *   FAULT_BADREF   adds a span whose reference names no span
  *   FAULT_LAYER    adds a span of a layer it does not declare
+ *   FAULT_SLOW     adds nothing, slowly (20 ms a document): runs to interrupt
  */
 #include <spanpipe/spanpipe.h>
 #include <string.h>
+#include <time.h>
 
 #ifndef FAULT_NAME
 #error "compile with -DFAULT_NAME=... and one FAULT_* macro"
@@ -56,6 +58,9 @@ static int fault_process(void *state, sp_doc *doc, sp_error *err)
     sp_doc_add(doc, "mark", 0, n, json_pack("{s:s}", "target", "nosuch.7"));
 #elif defined(FAULT_LAYER)
     sp_doc_add(doc, "undeclared", 0, n, NULL);
+#elif defined(FAULT_SLOW)
+    struct timespec ts = { 0, 20 * 1000 * 1000 };
+    nanosleep(&ts, NULL);
 #else
     sp_doc_add(doc, "mark", 0, n, NULL);
 #endif

@@ -1,0 +1,127 @@
+/* outdir.c — outputs mirroring inputs under -O DIR (see outdir.h). */
+#include "outdir.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* REL with its extension replaced by .jsonl, keeping a final .gz. */
+static char *mapped(const char *dir, const char *rel)
+{
+    size_t n = strlen(rel);
+    int gz = n > 3 && strcmp(rel + n - 3, ".gz") == 0;
+    if (gz)
+        n -= 3;
+    const char *slash = memrchr(rel, '/', n);
+    size_t base = slash ? (size_t)(slash - rel) + 1 : 0;
+    for (size_t i = n; i > base + 1; i--) /* a leading dot names, it does not extend */
+        if (rel[i - 1] == '.') {
+            n = i - 1;
+            break;
+        }
+    buf b = BUF_INIT;
+    buf_adds(&b, dir);
+    if (b.len && b.data[b.len - 1] != '/')
+        buf_addc(&b, '/');
+    buf_add(&b, rel, n);
+    buf_adds(&b, gz ? ".jsonl.gz" : ".jsonl");
+    return buf_steal(&b);
+}
+
+typedef struct named {
+    const char *name;
+    size_t i;
+} named;
+
+static int cmp_named(const void *a, const void *b)
+{
+    return strcmp(((const named *)a)->name, ((const named *)b)->name);
+}
+
+int outdir_names(const input_list *l, const char *dir, char ***out, buf *err)
+{
+    char **names = xcalloc(l->n ? l->n : 1, sizeof *names);
+    for (size_t i = 0; i < l->n; i++) {
+        if (!l->file[i].rel) {
+            buf_adds(err, "-O writes one output per input file: standard input has no "
+                          "name to give its output (use -o)");
+            outdir_free(names, i);
+            return -1;
+        }
+        names[i] = mapped(dir, l->file[i].rel);
+    }
+    /* Two inputs must not write the same file ("a.txt" and "a.jsonl"). */
+    named *idx = xmalloc((l->n ? l->n : 1) * sizeof *idx);
+    for (size_t i = 0; i < l->n; i++)
+        idx[i] = (named){ names[i], i };
+    if (l->n > 1)
+        qsort(idx, l->n, sizeof *idx, cmp_named);
+    for (size_t i = 1; i < l->n; i++)
+        if (strcmp(idx[i].name, idx[i - 1].name) == 0) {
+            buf_printf(err, "%s and %s would both be written to %s; rename one",
+                       l->file[idx[i - 1].i].name, l->file[idx[i].i].name, idx[i].name);
+            free(idx);
+            outdir_free(names, l->n);
+            return -1;
+        }
+    free(idx);
+    *out = names;
+    return 0;
+}
+
+void outdir_free(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+int outdir_make_parents(const char *path, buf *err)
+{
+    char *p = xstrdup(path);
+    for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+        *s = '\0';
+        if (mkdir(p, 0777) < 0 && errno != EEXIST) {
+            buf_printf(err, "%s: cannot create directory: %s", p, strerror(errno));
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    free(p);
+    return 0;
+}
+
+void outdir_clean_tmp(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+    const char *base = slash ? slash + 1 : path;
+    size_t blen = strlen(base);
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *de;
+        while ((de = readdir(d))) {
+            /* sink.c names them PATH.tmp.XXXXXX */
+            if (strncmp(de->d_name, base, blen) == 0 &&
+                strncmp(de->d_name + blen, ".tmp.", 5) == 0 &&
+                strlen(de->d_name + blen + 5) == 6) {
+                buf p = BUF_INIT;
+                buf_printf(&p, "%s/%s", dir, de->d_name);
+                unlink(p.data);
+                buf_free(&p);
+            }
+        }
+        closedir(d);
+    }
+    free(dir);
+}
+
+int outdir_done(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}

@@ -1,0 +1,35 @@
+/*
+ * outdir.h — one output file per input under a directory (-O), for batches
+ * that can be stopped and resumed.
+ *
+ * An input's output mirrors its path below the argument that named it, with
+ * its extension replaced: "corpus/1985/d12.txt.gz" under "corpus" becomes
+ * "OUT/1985/d12.jsonl.gz" (gzip in, gzip out), "a/b.jsonl" becomes
+ * "OUT/b.jsonl".  An output exists only once complete (sink.h), so "the
+ * output exists" is what "this input is done" means to --resume.
+ */
+#ifndef SPANPIPE_OUTDIR_H
+#define SPANPIPE_OUTDIR_H
+
+#include "buf.h"
+#include "inputs.h"
+
+/*
+ * The output path of each input of L under DIR, in OUT (an array of L->n
+ * strings, malloc'd, freed with outdir_free).  Returns 0, or -1 with a
+ * message in ERR: standard input among them, or two inputs that would write
+ * the same output.
+ */
+int outdir_names(const input_list *l, const char *dir, char ***out, buf *err);
+void outdir_free(char **names, size_t n);
+
+/* Create the directories PATH needs.  Returns 0, or -1 with ERR. */
+int outdir_make_parents(const char *path, buf *err);
+
+/* Remove what a killed run left of PATH: PATH.tmp.XXXXXX files. */
+void outdir_clean_tmp(const char *path);
+
+/* Whether PATH exists (a finished output). */
+int outdir_done(const char *path);
+
+#endif
