@@ -66,21 +66,6 @@ static int read_key(reading *rd)
     return js_expect(&rd->j, ':');
 }
 
-/* Step past ',' (returns 1: another member) or CLOSE (returns 0). */
-static int next_member(reading *rd, char close)
-{
-    int c = js_ws(&rd->j);
-    if (c == ',') {
-        rd->j.p++;
-        return 1;
-    }
-    if (c == close) {
-        rd->j.p++;
-        return 0;
-    }
-    return js_fail(&rd->j, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
-}
-
 /* The string at the cursor, copied into the document's arena; *OK is 0 on error. */
 static const char *string_value(reading *rd, int *ok)
 {
@@ -137,13 +122,8 @@ static int read_span(reading *rd, size_t i)
     rd->spans = xgrow(rd->spans, &rd->cap, rd->nspans + 1, sizeof *rd->spans);
     raw_span *sp = &rd->spans[rd->nspans++];
     memset(sp, 0, sizeof *sp);
-    rd->j.p++;
-    if (js_ws(&rd->j) == '}') {
-        rd->j.p++;
-        return 0;
-    }
-    int more = 1;
-    while (more > 0) {
+    int more;
+    for (more = js_open(&rd->j, '}'); more > 0; more = js_next(&rd->j, '}')) {
         if (read_key(rd) < 0)
             return -1;
         const char *key = rd->key.data;
@@ -204,11 +184,8 @@ static int read_span(reading *rd, size_t i)
                 return -1;
             json_object_set_new(sp->extra, key, v);
         }
-        more = next_member(rd, '}');
-        if (more < 0)
-            return -1;
     }
-    return 0;
+    return more;
 }
 
 static int read_spans(reading *rd)
@@ -220,18 +197,12 @@ static int read_spans(reading *rd)
         buf_printf(rd->err, "\"spans\" is %s, not an array", js_kind_name(k));
         return -1;
     }
-    rd->j.p++;
-    if (js_ws(&rd->j) == ']') {
-        rd->j.p++;
-        return 0;
-    }
-    for (size_t i = 0;; i++) {
-        if (read_span(rd, i) < 0)
+    size_t i = 0;
+    int more;
+    for (more = js_open(&rd->j, ']'); more > 0; more = js_next(&rd->j, ']'))
+        if (read_span(rd, i++) < 0)
             return -1;
-        int more = next_member(rd, ']');
-        if (more <= 0)
-            return more;
-    }
+    return more;
 }
 
 /* An offset of span I, now that the text is known: code points to bytes. */
@@ -301,13 +272,8 @@ static int read_members(reading *rd, int *have_text)
     sp_doc *doc = rd->doc;
     int have_id = 0, have_spans = 0;
     buf text = BUF_INIT;
-    rd->j.p++; /* '{' */
-    if (js_ws(&rd->j) == '}') {
-        rd->j.p++;
-        return 0;
-    }
-    int more = 1;
-    while (more > 0) {
+    int more;
+    for (more = js_open(&rd->j, '}'); more > 0; more = js_next(&rd->j, '}')) {
         if (read_key(rd) < 0)
             goto fail;
         const char *key = rd->key.data;
@@ -390,10 +356,9 @@ static int read_members(reading *rd, int *have_text)
                 goto fail;
             json_object_set_new(doc->extra, key, v);
         }
-        more = next_member(rd, '}');
-        if (more < 0)
-            goto fail;
     }
+    if (more < 0)
+        goto fail;
     return 0;
 fail:
     buf_free(&text);

@@ -260,7 +260,7 @@ static int skip(jscan *j, int depth)
     if (depth > JSCAN_MAX_DEPTH)
         return js_fail(j, "nested too deeply (more than 2048 levels)");
     long long v;
-    int is_int;
+    int is_int, more;
     switch (js_peek(j)) {
     case JS_STRING:
         return js_string(j, NULL, NULL);
@@ -271,48 +271,47 @@ static int skip(jscan *j, int depth)
     case JS_NULL:
         return literal(j, "null");
     case JS_ARRAY:
-        j->p++;
-        if (js_ws(j) == ']') {
-            j->p++;
-            return 0;
-        }
-        for (;;) {
+        for (more = js_open(j, ']'); more > 0; more = js_next(j, ']'))
             if (skip(j, depth + 1) < 0)
                 return -1;
-            int c = js_ws(j);
-            j->p++;
-            if (c == ']')
-                return 0;
-            if (c != ',') {
-                j->p--;
-                return js_fail(j, "expected ',' or ']'");
-            }
-        }
+        return more;
     case JS_OBJECT:
-        j->p++;
-        if (js_ws(j) == '}') {
-            j->p++;
-            return 0;
-        }
-        for (;;) {
+        for (more = js_open(j, '}'); more > 0; more = js_next(j, '}')) {
             if (js_ws(j) != '"')
                 return js_fail(j, "expected a string as object key");
             if (js_string(j, NULL, NULL) < 0 || js_expect(j, ':') < 0 ||
                 skip(j, depth + 1) < 0)
                 return -1;
-            int c = js_ws(j);
-            j->p++;
-            if (c == '}')
-                return 0;
-            if (c != ',') {
-                j->p--;
-                return js_fail(j, "expected ',' or '}'");
-            }
         }
+        return more;
     case JS_BAD:
         break;
     }
     return js_fail(j, j->p < j->end ? "unexpected character" : "unexpected end of the line");
+}
+
+int js_open(jscan *j, char close)
+{
+    j->p++; /* the opening bracket */
+    if (js_ws(j) == (unsigned char)close) {
+        j->p++;
+        return 0;
+    }
+    return 1;
+}
+
+int js_next(jscan *j, char close)
+{
+    int c = js_ws(j);
+    if (c == ',') {
+        j->p++;
+        return 1;
+    }
+    if (c == (unsigned char)close) {
+        j->p++;
+        return 0;
+    }
+    return js_fail(j, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
 }
 
 int js_skip(jscan *j)

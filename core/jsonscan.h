@@ -57,6 +57,17 @@ int js_string(jscan *j, buf *out, int *has_nul);
  */
 int js_number(jscan *j, long long *v, int *is_int);
 
+/*
+ * Walk the members of the object or array at the cursor (at '{' or '['):
+ *     for (int more = js_open(j, '}'); more > 0; more = js_next(j, '}'))
+ *         ... read one member ...
+ * js_open() steps over the opening bracket and returns 1 when a member
+ * follows, 0 when the brackets were empty; js_next() steps over ',' (1) or
+ * the closing bracket (0), or returns -1 with an error.
+ */
+int js_open(jscan *j, char close);
+int js_next(jscan *j, char close);
+
 /* Check and step over any value at the cursor.  Returns 0, or -1 with an error. */
 int js_skip(jscan *j);
 
