@@ -365,6 +365,30 @@ fail:
     return -1;
 }
 
+int doc_peek_id(const char *line, size_t len, buf *id)
+{
+    buf err = BUF_INIT, key = BUF_INIT;
+    jscan j;
+    int found = 0, more;
+    js_init(&j, line, len, &err);
+    if (js_peek(&j) != JS_OBJECT)
+        return 0;
+    for (more = js_open(&j, '}'); more > 0 && !found; more = js_next(&j, '}')) {
+        buf_clear(&key);
+        if (js_ws(&j) != '"' || js_string(&j, &key, NULL) < 0 || js_expect(&j, ':') < 0)
+            break;
+        if (key.len == 2 && memcmp(key.data, "id", 2) == 0) {
+            found = js_peek(&j) == JS_STRING && js_string(&j, id, NULL) == 0;
+            break;
+        }
+        if (js_skip(&j) < 0) /* the text is skipped eight bytes at a time */
+            break;
+    }
+    buf_free(&key);
+    buf_free(&err);
+    return found;
+}
+
 sp_doc *doc_from_json(const char *line, size_t len, const char *default_id, buf *err)
 {
     reading rd;

@@ -12,6 +12,14 @@
 sp_doc *doc_from_json(const char *line, size_t len, const char *default_id, buf *err);
 
 /*
+ * The "id" of the record LINE[0..LEN), appended to ID, without reading the
+ * rest of it into a document: for deciding cheaply whether a record is ours
+ * (--shard).  Returns 1 when the record is an object with a string id, else 0
+ * (no id, or not a document: the full read will say what is wrong).
+ */
+int doc_peek_id(const char *line, size_t len, buf *id);
+
+/*
  * Make a document of the plain text TEXT[0..LEN) (borrowed: it must outlive
  * the document) with the id ID (copied).  Returns NULL with a message in ERR
  * when the text is not valid UTF-8.

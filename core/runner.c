@@ -52,6 +52,7 @@ typedef struct record {
     char *id;                /* default id (JSON) or the id (text) */
     /* results, filled by a worker */
     int failed;
+    int elsewhere;           /* --shard: another shard's document */
     int chain;               /* failed because the input lacks a required layer */
     const char *stage;       /* the stage that failed, or NULL */
     char *doc_id;            /* the document's id once parsed */
@@ -136,9 +137,37 @@ static void batch_clear(batch *b)
 
 /* ---------------------------------------------------------------- workers */
 
+/* 64-bit FNV-1a: simple, stable across machines and releases. */
+static uint64_t fnv1a(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* --shard: whether the record belongs to another shard.  Its id is peeked at
+ * without reading the document, so the other shards' documents cost little. */
+static int other_shard(const run *R, const record *r)
+{
+    unsigned n = R->o->shards;
+    if (n <= 1)
+        return 0;
+    buf id = BUF_INIT;
+    if (r->kind != REC_JSON || !doc_peek_id(r->data, r->len, &id))
+        buf_adds(&id, r->id); /* the default id: FILE:LINE, or the text's path */
+    int other = fnv1a(id.data ? id.data : "", id.len) % n != R->o->shard;
+    buf_free(&id);
+    return other;
+}
+
 static void process_record(const run *R, record *r, sp_error *werr)
 {
     sp_doc *doc = NULL;
+    if (other_shard(R, r)) {
+        r->elsewhere = 1;
+        return;
+    }
     if (r->kind == REC_JSON)
         doc = doc_from_json(r->data, r->len, r->id, &r->msg);
     else
@@ -342,6 +371,10 @@ static void write_record(run *R, record *r)
     }
     if (R->stop)
         return; /* read ahead of the stop: neither counted nor written */
+    if (r->elsewhere) {
+        R->stats.other_shards++;
+        return;
+    }
     R->stats.read++;
     if (r->failed) {
         R->stats.failed++;

@@ -32,6 +32,8 @@ static const char run_usage[] =
     "      --resume                 with -O: skip inputs whose output is there, to\n"
     "                               finish a batch that was stopped\n"
     "  -j, --jobs N                 worker threads (default: one per core)\n"
+    "      --shard K/N              only the documents whose id hashes to shard K\n"
+    "                               of N (0 <= K < N), the same on every machine\n"
     "  -P, --plugin-dir DIR         look for plugins in DIR first (repeatable)\n"
     "      --errors FILE            write failed documents to FILE as received,\n"
     "                               and why to FILE.reasons, to fix and run again\n"
@@ -47,7 +49,7 @@ static const char run_usage[] =
     "(colon-separated), then the installed plugin directory.\n";
 
 enum { OPT_PIPELINE = 256, OPT_ERRORS, OPT_ON_ERROR, OPT_PROGRESS, OPT_NO_PROGRESS,
-       OPT_PROGRESS_INTERVAL, OPT_RESUME };
+       OPT_PROGRESS_INTERVAL, OPT_RESUME, OPT_SHARD };
 
 typedef struct step {
     int is_file;
@@ -122,6 +124,23 @@ static int parse_jobs(const char *s, unsigned *out)
     return 0;
 }
 
+/* "K/N" with 0 <= K < N. */
+static int parse_shard(const char *s, unsigned *k, unsigned *n)
+{
+    char *end;
+    errno = 0;
+    unsigned long a = strtoul(s, &end, 10);
+    if (end == s || *end != '/' || s[0] == '-')
+        return -1;
+    const char *t = end + 1;
+    unsigned long b = strtoul(t, &end, 10);
+    if (end == t || *end || *t == '-' || errno || b == 0 || a >= b || b > 1000000)
+        return -1;
+    *k = (unsigned)a;
+    *n = (unsigned)b;
+    return 0;
+}
+
 int cmd_run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -130,6 +149,7 @@ int cmd_run(int argc, char **argv)
         { "output", required_argument, NULL, 'o' },
         { "output-dir", required_argument, NULL, 'O' },
         { "resume", no_argument, NULL, OPT_RESUME },
+        { "shard", required_argument, NULL, OPT_SHARD },
         { "jobs", required_argument, NULL, 'j' },
         { "plugin-dir", required_argument, NULL, 'P' },
         { "errors", required_argument, NULL, OPT_ERRORS },
@@ -160,6 +180,13 @@ int cmd_run(int argc, char **argv)
         case 'o': o.output = optarg; break;
         case 'O': o.output_dir = optarg; break;
         case OPT_RESUME: o.resume = 1; break;
+        case OPT_SHARD:
+            if (parse_shard(optarg, &o.shard, &o.shards) < 0) {
+                cli_error("--shard wants K/N with 0 <= K < N, e.g. --shard 3/100, not '%s'",
+                          optarg);
+                goto out;
+            }
+            break;
         case 'j':
             if (parse_jobs(optarg, &o.jobs) < 0) {
                 cli_error("-j wants a number of threads from 1 to 4096, not '%s'", optarg);
@@ -245,6 +272,8 @@ int cmd_run(int argc, char **argv)
     if (!quiet && !(status == SP_USAGE && st.read == 0)) {
         fprintf(stderr, "spanpipe: %" PRIu64 " document%s read, %" PRIu64 " written, %" PRIu64
                 " failed", st.read, st.read == 1 ? "" : "s", st.written, st.failed);
+        if (st.other_shards)
+            fprintf(stderr, "; %" PRIu64 " left to other shards", st.other_shards);
         if (st.skipped_inputs)
             fprintf(stderr, "; %" PRIu64 " input%s already done", st.skipped_inputs,
                     st.skipped_inputs == 1 ? "" : "s");

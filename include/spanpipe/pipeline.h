@@ -134,6 +134,10 @@ typedef struct sp_run_options {
      * `output`; each appears once complete.  NULL for none. */
     const char *output_dir;
     int resume;               /* with output_dir: skip inputs whose output exists */
+    /* Process only shard SHARD (0 to SHARDS-1) of SHARDS: the documents whose
+     * id hashes there (64-bit FNV-1a of the id's bytes, modulo SHARDS), the
+     * same on every run and machine.  SHARDS 0 or 1: every document. */
+    unsigned shard, shards;
 } sp_run_options;
 
 typedef struct sp_run_stats {
@@ -141,6 +145,7 @@ typedef struct sp_run_stats {
     uint64_t written;   /* documents written */
     uint64_t failed;    /* documents that failed */
     uint64_t skipped_inputs; /* inputs --resume found done */
+    uint64_t other_shards;   /* documents left to other shards */
 } sp_run_stats;
 
 /*
