@@ -18,6 +18,7 @@ noinst_LTLIBRARIES += %reldir%/libspcore.la
 	%reldir%/options.c %reldir%/options.h \
 	%reldir%/loader.c %reldir%/loader.h \
 	%reldir%/pipeline.c %reldir%/pipeline_internal.h \
+	%reldir%/execstage.c %reldir%/execstage.h \
 	%reldir%/runner.c
 %canon_reldir%_libspcore_la_CPPFLAGS = $(AM_CPPFLAGS) -DSP_PLUGINDIR='"$(plugindir)"'
 %canon_reldir%_libspcore_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS) -pthread

@@ -7,6 +7,7 @@
 #include "pipeline_internal.h"
 #include "docwrite.h"
 #include "error_internal.h"
+#include "execstage.h"
 #include "options.h"
 
 #include <stdlib.h>
@@ -51,11 +52,15 @@ void sp_pipeline_free(sp_pipeline *p)
         free(s->active);
         free(s->from_input);
         loader_close(&s->mod);
+        if (s->own)
+            exec_descriptor_free(s->own);
     }
     free(p->stage);
     for (size_t i = 0; i < p->nprobe; i++)
         loader_close(&p->probe[i]);
     free(p->probe);
+    if (p->exec_probe)
+        exec_descriptor_free(p->exec_probe);
     for (size_t i = 0; i < p->ndir; i++)
         free(p->dir[i]);
     free(p->dir);
@@ -90,12 +95,20 @@ static int add_stage(sp_pipeline *p, const char *name, const json_t *options, bu
     }
     stage s;
     memset(&s, 0, sizeof s);
-    if (loader_open((const char *const *)p->dir, p->ndir, name, &s.mod, err) < 0)
+    if (strcmp(name, EXEC_STAGE_NAME) == 0) {
+        /* not a module: a command speaking JSON Lines (execstage.h) */
+        s.own = exec_descriptor_new();
+        s.mod.path = xstrdup("(built in)");
+        s.desc = s.own;
+    } else if (loader_open((const char *const *)p->dir, p->ndir, name, &s.mod, err) < 0)
         return -1;
-    s.desc = s.mod.desc;
+    else
+        s.desc = s.mod.desc;
     s.options = options_resolve(s.desc, options, err);
     if (!s.options) {
         loader_close(&s.mod);
+        if (s.own)
+            exec_descriptor_free(s.own);
         return -1;
     }
     p->stage = xgrow(p->stage, &p->stage_cap, p->nstage + 1, sizeof *p->stage);
@@ -250,13 +263,19 @@ int sp_pipeline_start(sp_pipeline *p, sp_error *err)
             sp_error_reset(perr);
             if (s->desc->init(s->options, &s->state, perr) < 0) {
                 const char *m = sp_error_message(perr);
-                buf_printf(&b, "stage '%s' (%s) failed to start: %s", s->desc->name,
-                           s->mod.path, m ? m : "no reason given");
+                if (s->own)
+                    buf_printf(&b, "stage '%s' failed to start: %s", s->desc->name,
+                               m ? m : "no reason given");
+                else
+                    buf_printf(&b, "stage '%s' (%s) failed to start: %s", s->desc->name,
+                               s->mod.path, m ? m : "no reason given");
                 sp_error_free(perr);
                 return fail(err, &b);
             }
         }
         s->inited = 1;
+        if (s->own)
+            exec_settle_layers(s->own, s->state); /* its layers come from the command */
         settle_layers(s);
         s->prov = provenance(s);
         s->ds.name = s->desc->name;
@@ -322,6 +341,13 @@ const sp_plugin *sp_pipeline_find_plugin(sp_pipeline *p, const char *name,
     /* Kept loaded apart from the stages, so it lives as long as P. */
     buf b = BUF_INIT;
     plugin_mod m;
+    if (strcmp(name, EXEC_STAGE_NAME) == 0) {
+        if (!p->exec_probe)
+            p->exec_probe = exec_descriptor_new();
+        if (path)
+            *path = "(built into spanpipe)";
+        return p->exec_probe;
+    }
     if (loader_open((const char *const *)p->dir, p->ndir, name, &m, &b) < 0) {
         fail(err, &b);
         return NULL;
@@ -338,5 +364,8 @@ size_t sp_pipeline_list_plugins(sp_pipeline *p,
                                            const char *),
                                 void *ctx)
 {
-    return loader_list((const char *const *)p->dir, p->ndir, cb, ctx);
+    sp_plugin *exec = exec_descriptor_new(); /* the one stage that is no module */
+    cb(ctx, "(built into spanpipe)", exec, NULL);
+    exec_descriptor_free(exec);
+    return 1 + loader_list((const char *const *)p->dir, p->ndir, cb, ctx);
 }

@@ -1,0 +1,474 @@
+/* execstage.c — stages as child processes over JSON Lines (see execstage.h). */
+#include "execstage.h"
+#include "doc_internal.h"
+#include "docread.h"
+#include "docwrite.h"
+#include "error_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+typedef struct child {
+    pid_t pid;
+    int to;              /* its standard input */
+    int from;            /* its standard output */
+    int err;             /* an unlinked file holding its standard error */
+    buf pending;         /* bytes read past the last line */
+    struct child *next;
+} child;
+
+typedef struct exec_state {
+    char *command;
+    int timeout_ms;
+    int handshake;                /* each child starts with a handshake line */
+    char **requires, **produces;  /* NULL-terminated, owned */
+    pthread_mutex_t mu;
+    child *idle;                  /* children waiting for a document */
+    buf line;                     /* handshake scratch */
+} exec_state;
+
+/* ---------------------------------------------------------------- children */
+
+/* The end of its standard error, on one line, for a message. */
+static void stderr_tail(const child *c, buf *out)
+{
+    struct stat st;
+    if (c->err < 0 || fstat(c->err, &st) < 0 || st.st_size == 0)
+        return;
+    off_t n = st.st_size > 600 ? 600 : st.st_size;
+    char tail[600];
+    ssize_t r = pread(c->err, tail, (size_t)n, st.st_size - n);
+    if (r <= 0)
+        return;
+    buf_adds(out, "; its standard error ends: \"");
+    for (ssize_t i = 0; i < r; i++) {
+        unsigned char ch = (unsigned char)tail[i];
+        if (ch == '\n' && i == r - 1)
+            break;
+        buf_addc(out, ch == '\n' ? '|' : ch < 0x20 ? ' ' : (char)ch);
+    }
+    buf_addc(out, '"');
+}
+
+static void child_free(child *c, int kill_it)
+{
+    if (!c)
+        return;
+    if (c->to >= 0)
+        close(c->to); /* end of input: a well-behaved child exits */
+    if (c->pid > 0) {
+        if (kill_it)
+            kill(c->pid, SIGKILL);
+        /* give it a second to finish, then insist */
+        for (int i = 0; i < 100; i++) {
+            if (waitpid(c->pid, NULL, WNOHANG) != 0)
+                goto reaped;
+            struct timespec ts = { 0, 10 * 1000 * 1000 };
+            nanosleep(&ts, NULL);
+        }
+        kill(c->pid, SIGKILL);
+        waitpid(c->pid, NULL, 0);
+    }
+reaped:
+    if (c->from >= 0)
+        close(c->from);
+    if (c->err >= 0)
+        close(c->err);
+    buf_free(&c->pending);
+    free(c);
+}
+
+static child *child_start(const exec_state *st, buf *err)
+{
+    int in[2] = { -1, -1 }, out[2] = { -1, -1 };
+    child *c = xcalloc(1, sizeof *c);
+    c->to = c->from = c->err = -1;
+    char tmpl[] = "/tmp/spanpipe-exec-XXXXXX";
+    c->err = mkstemp(tmpl);
+    if (c->err >= 0)
+        unlink(tmpl);
+    if (c->err < 0 || pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0) {
+        buf_printf(err, "cannot start '%s': %s", st->command, strerror(errno));
+        goto fail;
+    }
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, in[0], 0);
+    posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+    posix_spawn_file_actions_adddup2(&fa, c->err, 2);
+    char *argv[] = { "sh", "-c", st->command, NULL };
+    int rc = posix_spawn(&c->pid, "/bin/sh", &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(in[0]);
+    close(out[1]);
+    in[0] = out[1] = -1;
+    if (rc != 0) {
+        c->pid = 0;
+        buf_printf(err, "cannot start '%s': %s", st->command, strerror(rc));
+        goto fail;
+    }
+    c->to = in[1];
+    c->from = out[0];
+    fcntl(c->to, F_SETFL, fcntl(c->to, F_GETFL) | O_NONBLOCK);
+    fcntl(c->from, F_SETFL, fcntl(c->from, F_GETFL) | O_NONBLOCK);
+    return c;
+fail:
+    for (int i = 0; i < 2; i++) {
+        if (in[i] >= 0)
+            close(in[i]);
+        if (out[i] >= 0)
+            close(out[i]);
+    }
+    child_free(c, 1);
+    return NULL;
+}
+
+static long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* Why the child stopped answering, after EOF on its output or a failed
+ * write: it has exited, or is about to (it gets a second, not forever). */
+static void child_gone(child *c, const char *command, buf *err)
+{
+    int status = 0;
+    pid_t r = 0;
+    for (int i = 0; i < 100 && r == 0; i++) {
+        r = waitpid(c->pid, &status, WNOHANG);
+        if (r == 0) {
+            struct timespec ts = { 0, 10 * 1000 * 1000 };
+            nanosleep(&ts, NULL);
+        }
+    }
+    if (r == c->pid) {
+        c->pid = 0;
+        if (WIFEXITED(status))
+            buf_printf(err, "'%s' exited with status %d", command, WEXITSTATUS(status));
+        else if (WIFSIGNALED(status))
+            buf_printf(err, "'%s' was killed by signal %d", command, WTERMSIG(status));
+    } else
+        buf_printf(err, "'%s' closed its output", command);
+    stderr_tail(c, err);
+}
+
+/*
+ * Write SEND[0..N) (may be empty) and read one line back into LINE, both at
+ * once so neither pipe can fill up and stall the other side.  Returns 0, or
+ * -1 with what went wrong in ERR (the child is then not to be used again).
+ */
+static int exchange(const exec_state *st, child *c, const char *send, size_t n, buf *line,
+                    buf *err)
+{
+    long deadline = now_ms() + st->timeout_ms;
+    size_t sent = 0;
+    buf_clear(line);
+    for (;;) {
+        char *nl = c->pending.len ? memchr(c->pending.data, '\n', c->pending.len) : NULL;
+        if (nl && sent == n) {
+            size_t k = (size_t)(nl - c->pending.data);
+            buf_add(line, c->pending.data, k);
+            memmove(c->pending.data, nl + 1, c->pending.len - k - 1);
+            c->pending.len -= k + 1;
+            return 0;
+        }
+        long left = deadline - now_ms();
+        if (left <= 0) {
+            buf_printf(err, "'%s' did not answer within %d s", st->command,
+                       st->timeout_ms / 1000);
+            stderr_tail(c, err);
+            return -1;
+        }
+        struct pollfd pf[2] = { { c->from, POLLIN, 0 }, { c->to, POLLOUT, 0 } };
+        int np = sent < n ? 2 : 1;
+        int r = poll(pf, (nfds_t)np, left > 1000000 ? 1000000 : (int)left);
+        if (r < 0 && errno != EINTR) {
+            buf_printf(err, "poll: %s", strerror(errno));
+            return -1;
+        }
+        if (r <= 0)
+            continue;
+        if (np == 2 && (pf[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+            ssize_t w = write(c->to, send + sent, n - sent);
+            if (w > 0)
+                sent += (size_t)w;
+            else if (w < 0 && errno != EAGAIN && errno != EINTR) {
+                child_gone(c, st->command, err);
+                return -1;
+            }
+        }
+        if (pf[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+            buf_reserve(&c->pending, 65536);
+            ssize_t got = read(c->from, c->pending.data + c->pending.len, 65536);
+            if (got > 0)
+                c->pending.len += (size_t)got;
+            else if (got == 0) {
+                child_gone(c, st->command, err);
+                return -1;
+            } else if (errno != EAGAIN && errno != EINTR) {
+                buf_printf(err, "reading from '%s': %s", st->command, strerror(errno));
+                return -1;
+            }
+        }
+    }
+}
+
+/*
+ * Start a child and, when the command declares its layers itself, read its
+ * handshake line into HELLO: every copy of the command says it first.
+ */
+static child *child_new(const exec_state *st, buf *hello, buf *err)
+{
+    child *c = child_start(st, err);
+    if (c && st->handshake && exchange(st, c, "", 0, hello, err) < 0) {
+        buf_adds(err, " (waiting for its handshake line)");
+        child_free(c, 1);
+        return NULL;
+    }
+    return c;
+}
+
+/* A child for this document: an idle one, or a new one. */
+static child *take(exec_state *st, buf *err)
+{
+    pthread_mutex_lock(&st->mu);
+    child *c = st->idle;
+    if (c)
+        st->idle = c->next;
+    pthread_mutex_unlock(&st->mu);
+    if (c)
+        return c;
+    buf hello = BUF_INIT; /* the same layers as the first copy declared */
+    c = child_new(st, &hello, err);
+    buf_free(&hello);
+    return c;
+}
+
+static void give_back(exec_state *st, child *c)
+{
+    pthread_mutex_lock(&st->mu);
+    c->next = st->idle;
+    st->idle = c;
+    pthread_mutex_unlock(&st->mu);
+}
+
+/* ---------------------------------------------------------------- layers */
+
+/* "a;b c" or a JSON array of strings into a NULL-terminated list. */
+static char **split_list(const json_t *v)
+{
+    char **l = xcalloc(1, sizeof *l);
+    size_t n = 0;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *m;
+        json_array_foreach(v, i, m)
+            if (json_is_string(m) && json_string_length(m)) {
+                l = xrealloc(l, (n + 2) * sizeof *l);
+                l[n++] = xstrdup(json_string_value(m));
+                l[n] = NULL;
+            }
+        return l;
+    }
+    const char *s = json_string_value(v);
+    while (s && *s) {
+        size_t k = strcspn(s, "; ,");
+        if (k) {
+            l = xrealloc(l, (n + 2) * sizeof *l);
+            l[n++] = xstrndup(s, k);
+            l[n] = NULL;
+        }
+        s += k;
+        s += strspn(s, "; ,");
+    }
+    return l;
+}
+
+static void free_list(char **l)
+{
+    for (size_t i = 0; l && l[i]; i++)
+        free(l[i]);
+    free(l);
+}
+
+/* ---------------------------------------------------------------- callbacks */
+
+static void exec_fini(void *state)
+{
+    exec_state *st = state;
+    if (!st)
+        return;
+    for (child *c = st->idle, *next; c; c = next) {
+        next = c->next;
+        child_free(c, 0);
+    }
+    free_list(st->requires);
+    free_list(st->produces);
+    pthread_mutex_destroy(&st->mu);
+    buf_free(&st->line);
+    free(st->command);
+    free(st);
+}
+
+static int exec_init(const json_t *options, void **state, sp_error *err)
+{
+    const char *command = json_string_value(json_object_get(options, "command"));
+    if (!command || !*command) {
+        sp_error_set(err, "give the command to run: -p exec:command='python3 stage.py'");
+        return -1;
+    }
+    exec_state *st = xcalloc(1, sizeof *st);
+    st->command = xstrdup(command);
+    json_int_t t = json_integer_value(json_object_get(options, "timeout"));
+    st->timeout_ms = (int)((t > 0 && t < 86400 ? t : 60) * 1000);
+    pthread_mutex_init(&st->mu, NULL);
+    *state = st;
+    const json_t *produces = json_object_get(options, "produces");
+    if (produces) {
+        st->produces = split_list(produces);
+        st->requires = split_list(json_object_get(options, "requires"));
+        return 0;
+    }
+    /* No layers given: the command declares them on its first line. */
+    st->handshake = 1;
+    buf e = BUF_INIT;
+    child *c = child_new(st, &st->line, &e);
+    if (!c) {
+        sp_error_set(err, "%s", e.data);
+        buf_free(&e);
+        return -1;
+    }
+    json_error_t jerr;
+    json_t *h = json_loadb(st->line.data ? st->line.data : "", st->line.len, 0, &jerr);
+    if (!json_is_object(h) || !json_is_array(json_object_get(h, "produces"))) {
+        sp_error_set(err, "'%s' did not start with a handshake line "
+                     "{\"requires\":[...],\"produces\":[...]} (nor were produces= and "
+                     "requires= given as options)", command);
+        json_decref(h);
+        child_free(c, 1);
+        buf_free(&e);
+        return -1;
+    }
+    st->produces = split_list(json_object_get(h, "produces"));
+    st->requires = split_list(json_object_get(h, "requires"));
+    json_decref(h);
+    give_back(st, c);
+    buf_free(&e);
+    return 0;
+}
+
+static int declared(const exec_state *st, const char *layer)
+{
+    for (size_t i = 0; st->produces[i]; i++)
+        if (strcmp(st->produces[i], layer) == 0)
+            return 1;
+    return 0;
+}
+
+/* Take the declared layers' spans of the returned document BACK into DOC. */
+static int take_spans(const exec_state *st, sp_doc *doc, sp_doc *back, buf *err)
+{
+    if (back->text_len != doc->text_len || memcmp(back->text, doc->text, doc->text_len)) {
+        buf_printf(err, "'%s' changed the document's text; a stage may only add spans",
+                   st->command);
+        return -1;
+    }
+    /* Its spans are in output order; per layer that is order of start. */
+    for (size_t i = 0; i < back->nspans; i++) {
+        const sp_span *s = &back->spans[i].pub;
+        if (!declared(st, s->layer))
+            continue;
+        json_t *attrs = s->attrs ? json_incref((json_t *)s->attrs) : NULL;
+        if (!sp_doc_add_with_id(doc, s->layer, s->id, s->start, s->end, attrs))
+            return 0; /* the core has recorded why; it fails the document */
+    }
+    return 0;
+}
+
+static int exec_process(void *state, sp_doc *doc, sp_error *perr)
+{
+    exec_state *st = state;
+    buf send = BUF_INIT, line = BUF_INIT, err = BUF_INIT;
+    int rc = -1;
+    child *c = take(st, &err);
+    if (!c)
+        goto out;
+    doc_write_json(doc, &send);
+    if (exchange(st, c, send.data, send.len, &line, &err) < 0) {
+        child_free(c, 1);
+        goto out;
+    }
+    sp_doc *back = doc_from_json(line.data ? line.data : "", line.len, "", &err);
+    if (!back) {
+        buf e = BUF_INIT;
+        buf_printf(&e, "'%s' answered what is not a document (%s): \"%.80s%s\"",
+                   st->command, err.data, line.data ? line.data : "",
+                   line.len > 80 ? "..." : "");
+        stderr_tail(c, &e);
+        buf_free(&err);
+        err = e;
+        child_free(c, 1); /* out of step with us now */
+        goto out;
+    }
+    rc = take_spans(st, doc, back, &err);
+    doc_free(back);
+    give_back(st, c);
+out:
+    if (rc < 0)
+        sp_error_set(perr, "%s", err.data ? err.data : "failed");
+    buf_free(&send);
+    buf_free(&line);
+    buf_free(&err);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- descriptor */
+
+static const sp_option exec_options[] = {
+    { "command", SP_OPT_STRING, NULL, "the command to run (under /bin/sh -c)" },
+    { "produces", SP_OPT_STRING, NULL,
+      "layers it adds, separated by ';' (else its first line declares them)" },
+    { "requires", SP_OPT_STRING, NULL, "layers it needs, separated by ';'" },
+    { "timeout", SP_OPT_INT, "60", "seconds it may take on one document" },
+    { NULL, 0, NULL, NULL },
+};
+
+sp_plugin *exec_descriptor_new(void)
+{
+    sp_plugin *d = xcalloc(1, sizeof *d);
+    *d = (sp_plugin){
+        SP_PLUGIN_HEADER,
+        .name = EXEC_STAGE_NAME, .version = "1.0.0",
+        .summary = "run a command as a stage, JSON Lines in and out (any language)",
+        .options = exec_options,
+        .init = exec_init, .process = exec_process, .fini = exec_fini,
+    };
+    return d;
+}
+
+void exec_settle_layers(sp_plugin *d, const void *state)
+{
+    const exec_state *st = state;
+    d->produces = (const char *const *)st->produces;
+    d->requires = (const char *const *)st->requires;
+}
+
+void exec_descriptor_free(sp_plugin *d)
+{
+    free(d);
+}
