@@ -7,19 +7,6 @@
 #include "spk_chars.h"
 #include "spk_doc.h"
 
-int spk_tok_is(const spk_ctx *c, size_t i, const char *w)
-{
-    if (i >= c->toks.n)
-        return 0;
-    size_t n = strlen(w);
-    return spk_tok_n(c, i) == n && memcmp(spk_tok_p(c, i), w, n) == 0;
-}
-
-int spk_tok_punct(const spk_ctx *c, size_t i, uint32_t ch)
-{
-    return i < c->toks.n && c->toks.v[i].kind == SPK_TOK_PUNCT && c->toks.v[i].c == ch;
-}
-
 size_t spk_tok_at(const spk_ctx *c, size_t pos)
 {
     size_t lo = 0, hi = c->toks.n;
@@ -61,10 +48,19 @@ int spk_ctx_own(spk_ctx *c, char *s)
 static int spk_find_body(spk_ctx *c)
 {
     const spk_spans *secs = c->in->sections;
-    for (size_t i = 0; secs && i < secs->n; i++)
-        if (secs->v[i].kind == SPK_SEC_BODY &&
-            spk_spans_push(&c->body, secs->v[i].start, secs->v[i].end, 0) < 0)
+    for (size_t i = 0; secs && i < secs->n; i++) {
+        if (secs->v[i].kind != SPK_SEC_BODY)
+            continue;
+        /* Overlapping body sections merge: spk_in_body() searches disjoint
+         * ranges in order. */
+        spk_span *last = c->body.n ? &c->body.v[c->body.n - 1] : NULL;
+        if (last && secs->v[i].start <= last->end) {
+            if (secs->v[i].end > last->end)
+                last->end = secs->v[i].end;
+        } else if (spk_spans_push(&c->body, secs->v[i].start, secs->v[i].end, 0) < 0) {
             return -1;
+        }
+    }
     if (!c->body.n) {
         size_t pos = 0;
         for (size_t i = 0; secs && i < secs->n; i++) {
@@ -119,6 +115,7 @@ int spk_analyse(const spk_config *cfg, const spk_input *in, spk_result *out)
     if (!c.names || !c.part_titles || !c.text_titles || spk_find_body(&c) < 0 ||
         spk_tokenize(c.t, 0, c.n, &c.toks) < 0)
         goto done;
+    spk_classify(c.lx, c.t, &c.toks);
     size_t nt = c.toks.n ? c.toks.n : 1;
     c.tok_ent = malloc(nt * sizeof *c.tok_ent);
     c.tok_ment = calloc(nt, 1);
@@ -126,7 +123,8 @@ int spk_analyse(const spk_config *cfg, const spk_input *in, spk_result *out)
         goto done;
     for (size_t i = 0; i < c.toks.n; i++)
         c.tok_ent[i] = SPK_NONE;
-    if (spk_roster(&c) < 0 || spk_register(&c) < 0 || spk_roster_resolve_titles(&c) < 0 ||
+    if (spk_roster(&c) < 0 || spk_register(&c) < 0 || spk_register_cues(&c) < 0 ||
+        spk_roster_resolve_titles(&c) < 0 ||
         spk_mentions(&c) < 0)
         goto done;
     spk_writer(&c);

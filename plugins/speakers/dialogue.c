@@ -98,6 +98,10 @@ static int spk_label(const spk_ctx *c, size_t i, size_t *colon)
     size_t k = i, words = 0;
     for (; k < c->toks.n && k < i + 7; k++) {
         const spk_tok *t = &c->toks.v[k];
+        /* A label is on one line: a colon on a later line (perhaps in the
+         * next paragraph) belongs to something else. */
+        if (k > i && (t->flags & SPK_TF_LINE))
+            return 0;
         if (t->kind == SPK_TOK_PUNCT) {
             if (t->c == ':')
                 break;
@@ -106,14 +110,13 @@ static int spk_label(const spk_ctx *c, size_t i, size_t *colon)
             continue;
         }
         const char *p = spk_tok_p(c, k);
-        size_t n = spk_tok_n(c, k);
         if (spk_tok_is(c, k, "The") || spk_tok_is(c, k, "the")) {
             words++;
             continue;
         }
         if (!(t->flags & SPK_TF_CAP) || spk_is_digit((unsigned char)p[0]))
             return 0;
-        if (spk_is_not_name(c->lx, p, n) && !spk_is_title(c->lx, p, n))
+        if ((t->lex & SPK_LX_NOTNAME) && !(t->lex & SPK_LX_TITLE))
             return 0;
         words++;
     }
@@ -135,16 +138,24 @@ int spk_dialogue(spk_ctx *c, spk_turns *out)
         const spk_tok *t = &c->toks.v[i];
         if (!(t->flags & SPK_TF_LINE) || !spk_in_body(c, t->start))
             continue;
+        /* Up to two marks before the label ("• K:", "(Gorbachev:"), on its
+         * line: a mark alone on a line is no part of the next one's label. */
         size_t a = i, colon;
-        while (a < c->toks.n && c->toks.v[a].kind == SPK_TOK_PUNCT && c->toks.v[a].c != ':' &&
-               a < i + 2)
+        while (a < c->toks.n && a < i + 2 && c->toks.v[a].kind == SPK_TOK_PUNCT &&
+               c->toks.v[a].c != ':' && (a == i || !(c->toks.v[a].flags & SPK_TF_LINE)))
             a++;
-        if (a >= c->toks.n || c->toks.v[a].kind != SPK_TOK_WORD || !spk_label(c, a, &colon))
+        if (a >= c->toks.n || (a > i && (c->toks.v[a].flags & SPK_TF_LINE)) ||
+            c->toks.v[a].kind != SPK_TOK_WORD || !spk_label(c, a, &colon))
             continue;
-        while (paras && para < paras->n && paras->v[para].end <= t->start)
+        /* The turn runs to the end of the label's paragraph (found from the
+         * label's word: a list item's paragraph leaves out its bullet). */
+        size_t from = c->toks.v[a].start, said = c->toks.v[colon + 1].start;
+        while (paras && para < paras->n && paras->v[para].end <= from)
             para++;
-        size_t limit = paras && para < paras->n && paras->v[para].start <= t->start
+        size_t limit = paras && para < paras->n && paras->v[para].start <= from
                            ? paras->v[para].end : c->n;
+        if (said >= limit)
+            continue; /* nothing said inside the label's paragraph: no turn */
         if (spk_grow((void **)&out->v, &out->cap, out->n, sizeof *out->v) < 0)
             return -1;
         if (out->n && out->v[out->n - 1].end > c->toks.v[a].start)
@@ -152,7 +163,7 @@ int spk_dialogue(spk_ctx *c, spk_turns *out)
         size_t last = colon - 1;
         while (last > a && c->toks.v[last].kind != SPK_TOK_WORD)
             last--;
-        out->v[out->n++] = (spk_turn){ c->toks.v[a].start, c->toks.v[colon + 1].start, limit,
+        out->v[out->n++] = (spk_turn){ from, said, limit,
                                        spk_label_who(c, a, colon),
                                        { spk_tok_p(c, last), spk_tok_n(c, last) } };
         i = colon;

@@ -3,16 +3,18 @@
  * the little words that may stand between a subject and its verb, and
  * capitalised words that are not people.
  *
- * Each set is a name table (loose comparison, so "COL", "Col" and "col"
- * are one title).  Verbs are listed as base forms and their regular forms
- * are derived, so a user's file can say "retort" and get "retorted".
+ * One name table maps each word (loose comparison, so "COL", "Col" and
+ * "col" are one title) to the set of SPK_LX_ classes it belongs to, so a
+ * word is looked up once whatever is asked about it.  Verbs are listed as
+ * base forms and their regular forms are derived, so a user's file can say
+ * "retort" and get "retorted".
  */
 #include <stdlib.h>
 #include <string.h>
 #include "spk_rules.h"
 
 struct spk_lexicon {
-    spk_names *verbs, *titles, *fillers, *notnames, *given;
+    spk_names *words; /* word -> SPK_LX_ bits */
     char **owned; /* derived forms and copied files */
     size_t nowned, capowned;
 };
@@ -163,11 +165,7 @@ void spk_lexicon_free(spk_lexicon *lx)
 {
     if (!lx)
         return;
-    spk_names_free(lx->verbs);
-    spk_names_free(lx->titles);
-    spk_names_free(lx->fillers);
-    spk_names_free(lx->notnames);
-    spk_names_free(lx->given);
+    spk_names_free(lx->words);
     for (size_t i = 0; i < lx->nowned; i++)
         free(lx->owned[i]);
     free(lx->owned);
@@ -184,10 +182,10 @@ static int spk_lx_own(spk_lexicon *lx, char *s)
     return 0;
 }
 
-static int spk_add_list(spk_names *t, const char *const *list)
+static int spk_add_list(spk_lexicon *lx, const char *const *list, unsigned bits)
 {
     for (size_t i = 0; list[i]; i++)
-        if (spk_names_add(t, list[i], strlen(list[i]), 1) < 0)
+        if (spk_names_or(lx->words, list[i], strlen(list[i]), bits) < 0)
             return -1;
     return 0;
 }
@@ -214,7 +212,7 @@ static int spk_add_verb(spk_lexicon *lx, const char *w, size_t n)
 {
     if (n == 0)
         return 0;
-    if (spk_names_add(lx->verbs, w, n, 1) < 0)
+    if (spk_names_or(lx->words, w, n, SPK_LX_VERB) < 0)
         return -1;
     char last = w[n - 1], before = n > 1 ? w[n - 2] : 0;
     char *forms[3];
@@ -236,7 +234,7 @@ static int spk_add_verb(spk_lexicon *lx, const char *w, size_t n)
     int rc = 0;
     for (int i = 0; i < 3; i++) {
         char *f = forms[i];
-        if (spk_lx_own(lx, f) < 0 || spk_names_add(lx->verbs, f, strlen(f), 1) < 0)
+        if (spk_lx_own(lx, f) < 0 || spk_names_or(lx->words, f, strlen(f), SPK_LX_VERB) < 0)
             rc = -1;
     }
     return rc;
@@ -275,7 +273,7 @@ static int spk_add_file(spk_lexicon *lx, const char *buf, size_t len,
 
 static int spk_add_title(spk_lexicon *lx, const char *w, size_t n)
 {
-    return spk_names_add(lx->titles, w, n, 1);
+    return spk_names_or(lx->words, w, n, SPK_LX_TITLE);
 }
 
 int spk_lexicon_add_verbs(spk_lexicon *lx, const char *buf, size_t len)
@@ -293,19 +291,16 @@ spk_lexicon *spk_lexicon_new(void)
     spk_lexicon *lx = calloc(1, sizeof *lx);
     if (!lx)
         return NULL;
-    lx->verbs = spk_names_new();
-    lx->titles = spk_names_new();
-    lx->fillers = spk_names_new();
-    lx->notnames = spk_names_new();
-    lx->given = spk_names_new();
-    if (!lx->verbs || !lx->titles || !lx->fillers || !lx->notnames || !lx->given)
+    if (!(lx->words = spk_names_new()))
         goto fail;
     for (size_t i = 0; spk_verb_bases[i]; i++)
         if (spk_add_verb(lx, spk_verb_bases[i], strlen(spk_verb_bases[i])) < 0)
             goto fail;
-    if (spk_add_list(lx->verbs, spk_verb_forms) < 0 || spk_add_list(lx->titles, spk_titles) < 0 ||
-        spk_add_list(lx->fillers, spk_fillers) < 0 || spk_add_list(lx->notnames, spk_notnames) < 0 ||
-        spk_add_list(lx->given, spk_given) < 0)
+    if (spk_add_list(lx, spk_verb_forms, SPK_LX_VERB) < 0 ||
+        spk_add_list(lx, spk_titles, SPK_LX_TITLE) < 0 ||
+        spk_add_list(lx, spk_fillers, SPK_LX_FILLER) < 0 ||
+        spk_add_list(lx, spk_notnames, SPK_LX_NOTNAME) < 0 ||
+        spk_add_list(lx, spk_given, SPK_LX_GIVEN) < 0)
         goto fail;
     return lx;
 fail:
@@ -313,30 +308,43 @@ fail:
     return NULL;
 }
 
+unsigned spk_lexicon_class(const spk_lexicon *lx, const char *w, size_t n, uint64_t h)
+{
+    size_t it = 0, bits = 0;
+    spk_names_find_h(lx->words, h, w, n, &it, &bits); /* BITS stays 0 when absent */
+    /* Adverbs in -ly stand between a subject and its verb: "Gorbachev
+     * positively noted". */
+    if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
+        bits |= SPK_LX_FILLER;
+    return (unsigned)bits;
+}
+
+static int spk_lx_is(const spk_lexicon *lx, const char *w, size_t n, unsigned bit)
+{
+    return (spk_lexicon_class(lx, w, n, spk_names_hash(w, n)) & bit) != 0;
+}
+
 int spk_is_speech_verb(const spk_lexicon *lx, const char *w, size_t n)
 {
-    return spk_names_has(lx->verbs, w, n);
+    return spk_lx_is(lx, w, n, SPK_LX_VERB);
 }
 
 int spk_is_title(const spk_lexicon *lx, const char *w, size_t n)
 {
-    return spk_names_has(lx->titles, w, n);
+    return spk_lx_is(lx, w, n, SPK_LX_TITLE);
 }
 
 int spk_is_verb_filler(const spk_lexicon *lx, const char *w, size_t n)
 {
-    /* Adverbs in -ly: "Gorbachev positively noted". */
-    if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
-        return 1;
-    return spk_names_has(lx->fillers, w, n);
+    return spk_lx_is(lx, w, n, SPK_LX_FILLER);
 }
 
 int spk_is_not_name(const spk_lexicon *lx, const char *w, size_t n)
 {
-    return spk_names_has(lx->notnames, w, n);
+    return spk_lx_is(lx, w, n, SPK_LX_NOTNAME);
 }
 
 int spk_is_given_name(const spk_lexicon *lx, const char *w, size_t n)
 {
-    return spk_names_has(lx->given, w, n);
+    return spk_lx_is(lx, w, n, SPK_LX_GIVEN);
 }

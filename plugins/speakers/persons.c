@@ -12,29 +12,6 @@
 #include <string.h>
 #include "spk_doc.h"
 
-/* Words shaped like common nouns ("Relations", "Reorganization") or
- * contractions ("They’re", "I’d") rather than surnames. */
-static int spk_nounish(const char *p, size_t n)
-{
-    static const char *const ends[] = { "tion", "tions", "sion", "sions", "ment", "ments",
-                                        "ity", "ities", "ics", "ism", "isms", "ship", "ness",
-                                        "ance", "ence", "ings", "ing", "ights", "try", "ries",
-                                        "ure", "ures", "ogy", NULL };
-    for (size_t k = 0; ends[k]; k++) {
-        size_t m = strlen(ends[k]);
-        if (n > m + 1 && memcmp(p + n - m, ends[k], m) == 0)
-            return 1;
-    }
-    static const char *const tails[] = { "’re", "’d", "’ll", "’ve", "’m", "’t", "'re", "'d",
-                                         "'ll", "'ve", "'m", "'t", NULL };
-    for (size_t k = 0; tails[k]; k++) {
-        size_t m = strlen(tails[k]);
-        if (n > m && memcmp(p + n - m, tails[k], m) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* Title words that only qualify another ("Foreign Minister", "Deputy
  * Director"): alone they make no title ("Foreign Policy"). */
 static int spk_title_modifier(const spk_ctx *c, size_t i)
@@ -52,15 +29,7 @@ static int spk_title_modifier(const spk_ctx *c, size_t i)
 
 int spk_name_word(const spk_ctx *c, size_t i)
 {
-    if (i >= c->toks.n)
-        return 0;
-    const spk_tok *k = &c->toks.v[i];
-    if (k->kind != SPK_TOK_WORD || !(k->flags & SPK_TF_CAP) || (k->flags & SPK_TF_ALLCAPS) ||
-        k->end - k->start < 2)
-        return 0;
-    const char *p = spk_tok_p(c, i);
-    size_t n = spk_tok_n(c, i);
-    return !spk_is_title(c->lx, p, n) && !spk_is_not_name(c->lx, p, n) && !spk_nounish(p, n);
+    return i < c->toks.n && (c->toks.v[i].lex & SPK_TL_NAME); /* see spk_classify() */
 }
 
 /* A single capital followed by a period: the "F." of "Anatoliy F. Dobrynin". */
@@ -143,10 +112,11 @@ size_t spk_entity_of(spk_ctx *c, size_t i, int *rc)
 {
     const char *p = spk_tok_p(c, i);
     size_t n = spk_tok_n(c, i), it = 0, e;
-    if (spk_names_find(c->names, p, n, &it, &e) == 0)
+    uint64_t h = c->toks.v[i].hash;
+    if (spk_names_find_h(c->names, h, p, n, &it, &e) == 0)
         return e;
     const spk_people *pp = c->cfg->people;
-    if (!pp || !pp->by_key || !spk_names_has(pp->by_key, p, n) || !spk_name_word(c, i))
+    if (!pp || !pp->by_key || !spk_name_word(c, i) || !spk_names_has_h(pp->by_key, h, p, n))
         return SPK_NONE;
     spk_str given = { 0, 0 };
     if (i > 0 && spk_name_word(c, i - 1))
@@ -161,7 +131,7 @@ int spk_title_before(const spk_ctx *c, size_t i, size_t *first)
         size_t j = k - 1;
         const spk_tok *t = &c->toks.v[j];
         if (t->kind == SPK_TOK_WORD && (t->flags & SPK_TF_CAP) && !(t->flags & SPK_TF_POSS) &&
-            spk_is_title(c->lx, spk_tok_p(c, j), spk_tok_n(c, j))) {
+            (t->lex & SPK_LX_TITLE)) {
             k = j;
             got = 1;
             if (!spk_title_modifier(c, j))
@@ -170,19 +140,17 @@ int spk_title_before(const spk_ctx *c, size_t i, size_t *first)
         }
         /* "Dr.", "Gen." and "Minister-Counselor": punctuation inside a title. */
         if (got && j > 0 && (spk_tok_punct(c, j, '-') || spk_tok_punct(c, j, '/')) &&
-            spk_is_title(c->lx, spk_tok_p(c, j - 1), spk_tok_n(c, j - 1))) {
+            (spk_tok_lex(c, j - 1) & SPK_LX_TITLE)) {
             k = j;
             continue;
         }
-        if (spk_tok_punct(c, j, '.') && j > 0 && !got &&
-            spk_is_title(c->lx, spk_tok_p(c, j - 1), spk_tok_n(c, j - 1))) {
+        if (spk_tok_punct(c, j, '.') && j > 0 && !got && (spk_tok_lex(c, j - 1) & SPK_LX_TITLE)) {
             k = j;
             continue;
         }
         /* "Secretary of State Shultz", "Chief of Staff Regan". */
         if (j >= 2 && t->kind == SPK_TOK_WORD && (t->flags & SPK_TF_CAP) &&
-            spk_tok_is(c, j - 1, "of") &&
-            spk_is_title(c->lx, spk_tok_p(c, j - 2), spk_tok_n(c, j - 2))) {
+            spk_tok_is(c, j - 1, "of") && (spk_tok_lex(c, j - 2) & SPK_LX_TITLE)) {
             k = j - 2;
             got = core = 1;
             continue;
@@ -233,9 +201,9 @@ static int spk_verb_follows(const spk_ctx *c, size_t i, int any_past)
             return 0;
         const char *p = spk_tok_p(c, k);
         size_t n = spk_tok_n(c, k);
-        if (spk_is_speech_verb(c->lx, p, n) || (any_past && n > 4 && p[n - 2] == 'e' && p[n - 1] == 'd'))
+        if ((t->lex & SPK_LX_VERB) || (any_past && n > 4 && p[n - 2] == 'e' && p[n - 1] == 'd'))
             return 1;
-        if (!spk_is_verb_filler(c->lx, p, n))
+        if (!(t->lex & SPK_LX_FILLER))
             return 0;
     }
     return 0;
@@ -243,7 +211,7 @@ static int spk_verb_follows(const spk_ctx *c, size_t i, int any_past)
 
 /* Register the name ending at token I (first token S) as a person, with the
  * title tokens [TA, TB) before it when there is one. */
-static int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb)
+int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb)
 {
     int rc = 0;
     spk_str surname = { spk_tok_p(c, i), spk_tok_n(c, i) };
@@ -263,7 +231,9 @@ static int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t t
             en->female = 1;
         const char *p = spk_tok_p(c, ta);
         size_t n = c->toks.v[tb - 1].end - c->toks.v[ta].start;
-        if (spk_names_add(c->text_titles, p, n, e) < 0)
+        /* The first person written with a title is the one it names; a
+         * title seen again adds nothing (a map, not a list of every use). */
+        if (!spk_names_value(c->text_titles, p, n) && spk_names_add(c->text_titles, p, n, e) < 0)
             return -1;
     }
     return 0;
@@ -294,7 +264,7 @@ int spk_register(spk_ctx *c)
             continue;
         }
         /* "Jack Matlock": a common given name before it. */
-        if (s < i && spk_is_given_name(c->lx, spk_tok_p(c, s), spk_tok_n(c, s))) {
+        if (s < i && (spk_tok_lex(c, s) & SPK_LX_GIVEN)) {
             if (spk_register_name(c, s, i, 0, 0) < 0)
                 return -1;
             continue;
@@ -313,7 +283,8 @@ int spk_register(spk_ctx *c)
         int poss = c->toks.v[i].flags & SPK_TF_POSS;
         if (!after_the && !poss) {
             int label = (c->toks.v[s].flags & SPK_TF_LINE) && i + 1 < c->toks.n &&
-                        spk_tok_punct(c, i + 1, ':') && spk_in_body(c, c->toks.v[i].start);
+                        spk_tok_punct(c, i + 1, ':') && !(c->toks.v[i + 1].flags & SPK_TF_LINE) &&
+                        spk_in_body(c, c->toks.v[i].start);
             if ((label || spk_verb_follows(c, i, 1)) && spk_register_name(c, s, i, 0, 0) < 0)
                 return -1;
         }

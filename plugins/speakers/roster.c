@@ -87,6 +87,22 @@ static const char *spk_expand(const char *p, size_t n)
     return NULL;
 }
 
+/* A title phrase two participants share names neither of them. */
+#define SPK_AMBIGUOUS (SPK_NONE - 1)
+
+/* Map the title phrase KEY[0, N) to participant PART, or to SPK_AMBIGUOUS
+ * when another has it too: one entry a phrase, however many participants
+ * ("Ambassador" for every ambassador of a long list). */
+static int spk_title_key(spk_ctx *c, const char *key, size_t n, size_t part)
+{
+    size_t *v = spk_names_value(c->part_titles, key, n);
+    if (!v)
+        return spk_names_add(c->part_titles, key, n, part);
+    if (*v != part)
+        *v = SPK_AMBIGUOUS;
+    return 0;
+}
+
 /* Register participant P's title tokens [TA, TB) under their spelled-out
  * phrase, and under the phrase before " of " ("Secretary" of "Secretary of
  * State"). */
@@ -123,9 +139,7 @@ static int spk_title_keys(spk_ctx *c, size_t part, size_t ta, size_t tb)
     *o = 0;
     if (o == s)
         return 0;
-    if (spk_names_add(c->part_titles, s, (size_t)(o - s), part) < 0)
-        return -1;
-    if (of_at && spk_names_add(c->part_titles, s, of_at, part) < 0)
+    if (spk_title_key(c, s, (size_t)(o - s), part) < 0 || (of_at && spk_title_key(c, s, of_at, part) < 0))
         return -1;
     return 0;
 }
@@ -170,10 +184,8 @@ static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side)
     size_t k = ta;
     while (k < comma) {
         const spk_tok *t = &c->toks.v[k];
-        const char *p = spk_tok_p(c, k);
-        size_t n = spk_tok_n(c, k);
         if (t->kind == SPK_TOK_WORD &&
-            (spk_is_title(c->lx, p, n) || (t->flags & SPK_TF_ALLCAPS) || spk_tok_is(c, k, "The"))) {
+            ((t->lex & SPK_LX_TITLE) || (t->flags & SPK_TF_ALLCAPS) || spk_tok_is(c, k, "The"))) {
             k++;
         } else if (t->kind == SPK_TOK_PUNCT && (t->c == '/' || t->c == '-' || t->c == '&' ||
                                                 (t->c == '.' && k > ta))) {
@@ -298,11 +310,18 @@ static int spk_section(spk_ctx *c, size_t a, size_t b)
 
 int spk_roster(spk_ctx *c)
 {
+    /* Sections come in order of start; one inside or across another (input
+     * may bring such layers) is read only once, so the participants stay in
+     * order of start, as their ids must be. */
     const spk_spans *secs = c->in->sections;
-    for (size_t i = 0; secs && i < secs->n; i++)
-        if (secs->v[i].kind == SPK_SEC_PARTICIPANTS &&
-            spk_section(c, secs->v[i].start, secs->v[i].end) < 0)
+    size_t done = 0;
+    for (size_t i = 0; secs && i < secs->n; i++) {
+        if (secs->v[i].kind != SPK_SEC_PARTICIPANTS || secs->v[i].start < done)
+            continue;
+        if (spk_section(c, secs->v[i].start, secs->v[i].end) < 0)
             return -1;
+        done = secs->v[i].end;
+    }
     return 0;
 }
 
@@ -336,11 +355,8 @@ size_t spk_title_participant(const spk_ctx *c, size_t a, size_t b)
     if (a >= b)
         return SPK_NONE;
     const char *p = spk_tok_p(c, a);
-    size_t n = c->toks.v[b - 1].end - c->toks.v[a].start, it = 0, v, found = SPK_NONE;
-    while (spk_names_find(c->part_titles, p, n, &it, &v) == 0) {
-        if (found != SPK_NONE && found != v)
-            return SPK_NONE; /* two "Ambassadors": say nothing */
-        found = v;
-    }
-    return found;
+    size_t n = c->toks.v[b - 1].end - c->toks.v[a].start, it = 0, v;
+    if (spk_names_find(c->part_titles, p, n, &it, &v) < 0 || v == SPK_AMBIGUOUS)
+        return SPK_NONE; /* unknown, or two "Ambassadors": say nothing */
+    return v;
 }

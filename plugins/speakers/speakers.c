@@ -146,11 +146,23 @@ static int spk_collect(const sp_doc *doc, const char *layer, spk_spans *out, int
     return 0;
 }
 
+/*
+ * Attributes are built for every span added, so they skip jansson's UTF-8
+ * checks where the value is known to be valid: keys are literals, ids come
+ * from the core, and names are slices of the text (which the core has
+ * validated) cut at character boundaries.  A person id comes from the
+ * user's file and is checked.
+ */
 static int spk_set_str(json_t *o, const char *key, spk_str s)
 {
     if (!s.n)
         return 0;
-    return json_object_set_new(o, key, json_stringn(s.p, s.n));
+    return json_object_set_new_nocheck(o, key, json_stringn_nocheck(s.p, s.n));
+}
+
+static int spk_set_id(json_t *o, const char *key, const char *id)
+{
+    return json_object_set_new_nocheck(o, key, json_string_nocheck(id));
 }
 
 static int spk_add_all(const spk_state *st, sp_doc *doc, const spk_result *r)
@@ -164,7 +176,7 @@ static int spk_add_all(const spk_state *st, sp_doc *doc, const spk_result *r)
         json_t *a = json_object();
         if (!a || spk_set_str(a, "name", p->name) < 0 || spk_set_str(a, "surname", p->surname) < 0 ||
             spk_set_str(a, "title", p->title) < 0 ||
-            (p->side && json_object_set_new(a, "side", json_string(p->side)) < 0)) {
+            (p->side && spk_set_id(a, "side", p->side) < 0)) {
             json_decref(a);
             goto done;
         }
@@ -174,9 +186,9 @@ static int spk_add_all(const spk_state *st, sp_doc *doc, const spk_result *r)
     for (size_t i = 0; i < r->nmentions; i++) {
         const spk_mention *m = &r->mentions[i];
         json_t *a = json_object();
-        if (!a || (m->participant != SPK_NONE &&
-                   json_object_set_new(a, "participant", json_string(pid[m->participant])) < 0) ||
-            (m->person != SPK_NONE && spk_set_str(a, "person", st->people.v[m->person].id) < 0)) {
+        const spk_str *person = m->person != SPK_NONE ? &st->people.v[m->person].id : NULL;
+        if (!a || (m->participant != SPK_NONE && spk_set_id(a, "participant", pid[m->participant]) < 0) ||
+            (person && json_object_set_new_nocheck(a, "person", json_stringn(person->p, person->n)) < 0)) {
             json_decref(a);
             goto done;
         }
@@ -186,10 +198,8 @@ static int spk_add_all(const spk_state *st, sp_doc *doc, const spk_result *r)
     for (size_t i = 0; i < r->nspeech; i++) {
         const spk_speech *s = &r->speech[i];
         json_t *a = json_object();
-        if (!a || (s->participant != SPK_NONE &&
-                   json_object_set_new(a, "speaker", json_string(pid[s->participant])) < 0) ||
-            spk_set_str(a, "name", s->name) < 0 ||
-            json_object_set_new(a, "how", json_string(spk_how_name(s->how))) < 0) {
+        if (!a || (s->participant != SPK_NONE && spk_set_id(a, "speaker", pid[s->participant]) < 0) ||
+            spk_set_str(a, "name", s->name) < 0 || spk_set_id(a, "how", spk_how_name(s->how)) < 0) {
             json_decref(a);
             goto done;
         }

@@ -81,16 +81,30 @@ static int spk_verb_run(const spk_ctx *c, size_t j, size_t b, size_t *verb)
         const spk_tok *t = &c->toks.v[j];
         if (t->kind != SPK_TOK_WORD)
             return SPK_V_NONE;
-        const char *p = spk_tok_p(c, j);
-        size_t n = spk_tok_n(c, j);
-        if (spk_is_speech_verb(c->lx, p, n) && !(t->flags & SPK_TF_CAP)) {
+        if ((t->lex & SPK_LX_VERB) && !(t->flags & SPK_TF_CAP)) {
             *verb = j;
             return SPK_V_VERB;
         }
-        if ((t->flags & SPK_TF_CAP) || !spk_is_verb_filler(c->lx, p, n))
+        if ((t->flags & SPK_TF_CAP) || !(t->lex & SPK_LX_FILLER))
             return SPK_V_NONE;
     }
     return SPK_V_NONE;
+}
+
+/* Is the verb at token I in the past tense ("agreed", "said")? */
+static int spk_past(const spk_ctx *c, size_t i)
+{
+    static const char *const irregular[] = { "said", "told", "spoke", "thought", "felt", "knew",
+                                             "understood", "wrote", "began", "went", "put", "read",
+                                             "shot", "summed", NULL };
+    const char *p = spk_tok_p(c, i);
+    size_t n = spk_tok_n(c, i);
+    if (n > 2 && p[n - 2] == 'e' && p[n - 1] == 'd')
+        return 1;
+    for (size_t k = 0; irregular[k]; k++)
+        if (spk_tok_is(c, i, irregular[k]))
+            return 1;
+    return 0;
 }
 
 /* Is the subject ending at token K followed by its speech verb?  Looks
@@ -104,7 +118,9 @@ static int spk_verb_after(const spk_ctx *c, size_t k, size_t b, size_t *verb)
     if (j + 1 < b && spk_tok_is(c, j, "and")) {
         size_t other = spk_person_at(c, j + 1) ? j + 1 : spk_person_at(c, j + 2) ? j + 2 : 0;
         size_t v;
-        if (other && spk_verb_run(c, other + 1, b, &v) == SPK_V_VERB)
+        /* Only a narrated (past) exchange: "Hawes and Issraelyan discuss
+         * CW" inside Ridgway's report is still Ridgway speaking. */
+        if (other && spk_verb_run(c, other + 1, b, &v) == SPK_V_VERB && spk_past(c, v))
             return SPK_V_JOINT;
         return SPK_V_NONE;
     }
@@ -189,7 +205,7 @@ static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb
                 return SPK_SUBJ_NAME;
             }
         } else if (k > a && k + 1 < b && c->tok_ent[k + 1] != SPK_NONE &&
-                   spk_is_speech_verb(c->lx, spk_tok_p(c, k), spk_tok_n(c, k)) &&
+                   (t->lex & SPK_LX_VERB) &&
                    (spk_tok_punct(c, k - 1, ',') || spk_is_close_quote(c->toks.v[k - 1].c))) {
             *who = c->tok_ent[k + 1]; /* "..., said Nitze." */
             *verb = k;

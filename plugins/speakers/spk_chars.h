@@ -53,4 +53,38 @@ int spk_is_dash(uint32_t c);
  * "Ж" -> "ж"), or 0 for a character a name comparison ignores. */
 uint32_t spk_fold(uint32_t c);
 
+/*
+ * The loose form of a name (spk_names in spk_rules.h) and its hash, one
+ * folded character at a time: characters that fold to 0 are left out, y
+ * counts as i (transliteration writes the same sound either way:
+ * Korniyenko, Kornienko), and a letter repeated counts once (Mikhaylov,
+ * Mikhailov; doubled letters come and go).  Returns whether C is part of
+ * the loose form; the hash is FNV-1a over it.  names.c hashes keys with
+ * this, and the tokenizer hashes words with it as it reads them, so both
+ * always agree.
+ */
+#define SPK_LOOSE_SEED 1469598103934665603ull
+static inline uint32_t spk_loose_char(uint32_t c, uint32_t *last)
+{
+    if (c == 'y')
+        c = 'i';
+    if (!c || c == *last)
+        return 0;
+    *last = c;
+    return c;
+}
+static inline void spk_loose_step(uint64_t *h, uint32_t *last, uint32_t c)
+{
+    if ((c = spk_loose_char(c, last)) != 0)
+        *h = (*h ^ c) * 1099511628211ull;
+}
+
+/* spk_fold() of an ASCII character, inline for the common case. */
+static inline uint32_t spk_fold_ascii(unsigned char c)
+{
+    if ((unsigned)(c - 'A') < 26u)
+        return (uint32_t)c + 32;
+    return (unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u ? c : 0;
+}
+
 #endif

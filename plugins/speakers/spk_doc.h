@@ -9,6 +9,7 @@
 #ifndef SPK_DOC_H
 #define SPK_DOC_H
 
+#include <string.h>
 #include "spk_rules.h"
 
 typedef struct spk_entity {
@@ -37,8 +38,8 @@ typedef struct spk_ctx {
     spk_entity *ents;
     size_t nents, capents;
     spk_names *names;       /* surname -> entity */
-    spk_names *part_titles; /* participant's title phrase -> participant */
-    spk_names *text_titles; /* title written before a name -> entity */
+    spk_names *part_titles; /* participant's title phrase -> participant (a map) */
+    spk_names *text_titles; /* title written before a name -> first entity (a map) */
     char **owned;           /* strings the tables borrow */
     size_t nowned, capowned;
 
@@ -51,12 +52,32 @@ typedef struct spk_ctx {
 } spk_ctx;
 
 /* ---- tokens (analyse.c) ---- */
-/* Does token I spell W (exactly, case-sensitive)? */
-int spk_tok_is(const spk_ctx *c, size_t i, const char *w);
-/* Is token I the punctuation character CH? */
-int spk_tok_punct(const spk_ctx *c, size_t i, uint32_t ch);
 static inline const char *spk_tok_p(const spk_ctx *c, size_t i) { return c->t + c->toks.v[i].start; }
 static inline size_t spk_tok_n(const spk_ctx *c, size_t i) { return c->toks.v[i].end - c->toks.v[i].start; }
+/* Does token I spell W (exactly, case-sensitive)?  Inline, and the first
+ * byte first: the rules ask it of every token, often for each word of a
+ * list, and most tokens differ at once. */
+static inline int spk_tok_is(const spk_ctx *c, size_t i, const char *w)
+{
+    if (i >= c->toks.n)
+        return 0;
+    const char *p = spk_tok_p(c, i);
+    if (p[0] != w[0])
+        return 0;
+    size_t n = strlen(w);
+    return spk_tok_n(c, i) == n && memcmp(p, w, n) == 0;
+}
+/* Is token I the punctuation character CH? */
+static inline int spk_tok_punct(const spk_ctx *c, size_t i, uint32_t ch)
+{
+    return i < c->toks.n && c->toks.v[i].kind == SPK_TOK_PUNCT && c->toks.v[i].c == ch;
+}
+/* The lexicon's answers about token I (SPK_LX_ and SPK_TL_ bits; 0 past the
+ * end and for punctuation). */
+static inline unsigned spk_tok_lex(const spk_ctx *c, size_t i)
+{
+    return i < c->toks.n ? c->toks.v[i].lex : 0;
+}
 /* First token whose start is >= POS (binary search). */
 size_t spk_tok_at(const spk_ctx *c, size_t pos);
 /* Is POS inside the body? */
@@ -77,6 +98,12 @@ size_t spk_entity_add(spk_ctx *c, spk_str surname, spk_str given, int *rc);
 int spk_title_before(const spk_ctx *c, size_t i, size_t *first);
 /* Register the people the text names by title, in brackets or as a speaker. */
 int spk_register(spk_ctx *c);
+/* Register the name of tokens [S, I] (surname at I) as a person, with the
+ * title tokens [TA, TB) before it (TA == TB: none). */
+int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb);
+/* Register more people from weaker cues, once spk_register() has run
+ * (cues.c): lists with a known person, source notes, verbs' objects. */
+int spk_register_cues(spk_ctx *c);
 
 /* ---- steps ---- */
 int spk_roster(spk_ctx *c);

@@ -72,6 +72,20 @@ int spk_names_find(const spk_names *t, const char *key, size_t len, size_t *iter
                    size_t *value);
 /* Whether KEY is in T at all. */
 int spk_names_has(const spk_names *t, const char *key, size_t len);
+/* The hash of KEY's loose form, and the lookups above given it, so that a
+ * word looked up in several tables is folded and hashed once. */
+uint64_t spk_names_hash(const char *key, size_t len);
+int spk_names_find_h(const spk_names *t, uint64_t h, const char *key, size_t len, size_t *iter,
+                     size_t *value);
+int spk_names_has_h(const spk_names *t, uint64_t h, const char *key, size_t len);
+/* A table used as a map from names to sets of bits: OR BITS into KEY's
+ * value, adding KEY when it is not there yet. */
+int spk_names_or(spk_names *t, const char *key, size_t len, size_t bits);
+/* A table used as a map (one value a key): the value of KEY, which the
+ * caller may change, or NULL when KEY is not in T.  A key added many times
+ * over makes every later add and lookup walk all its copies, so tables that
+ * see a key again and again check here first. */
+size_t *spk_names_value(spk_names *t, const char *key, size_t len);
 /* Do A and B name the same thing loosely? */
 int spk_names_equal(const char *a, size_t an, const char *b, size_t bn);
 
@@ -100,6 +114,13 @@ int spk_is_not_name(const spk_lexicon *lx, const char *w, size_t n);
 /* Common given names ("Jack", "Mikhail"): a capitalised word after one is a
  * surname. */
 int spk_is_given_name(const spk_lexicon *lx, const char *w, size_t n);
+
+/* All the questions above at once, for the word W[0, N) whose loose hash
+ * is H: a set of SPK_LX_ bits. */
+enum {
+    SPK_LX_VERB = 1, SPK_LX_TITLE = 2, SPK_LX_FILLER = 4, SPK_LX_NOTNAME = 8, SPK_LX_GIVEN = 16
+};
+unsigned spk_lexicon_class(const spk_lexicon *lx, const char *w, size_t n, uint64_t h);
 
 /* ---- known people ---------------------------------------------------------- */
 
@@ -141,8 +162,10 @@ enum {
 
 typedef struct spk_tok {
     size_t start, end;   /* a word without its possessive; one punctuation mark */
+    uint64_t hash;       /* a word's loose hash (= spk_names_hash); 0 for punctuation */
     uint32_t c;          /* for punctuation: the character */
     unsigned char kind, flags;
+    uint16_t lex;        /* a word's SPK_LX_ and SPK_TL_ bits, once classified */
 } spk_tok;
 
 typedef struct spk_toks {
@@ -152,8 +175,13 @@ typedef struct spk_toks {
 
 void spk_toks_init(spk_toks *t);
 void spk_toks_free(spk_toks *t);
-/* Replace T's tokens with those of TEXT[START, END). */
+/* Replace T's tokens with those of TEXT[START, END) (lex 0). */
 int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t);
+/* Bits of spk_tok.lex beyond the lexicon's: a capitalised word that may be
+ * a name (no title, no common word, no noun's ending). */
+enum { SPK_TL_NAME = 0x100 };
+/* Answer the lexicon's questions about every word of T, once. */
+void spk_classify(const spk_lexicon *lx, const char *text, spk_toks *t);
 
 /* ---- results ------------------------------------------------------------ */
 

@@ -23,9 +23,9 @@ void spk_toks_free(spk_toks *t)
     spk_toks_init(t);
 }
 
-static int spk_tok_push(spk_toks *t, const spk_tok *k)
+static inline int spk_tok_push(spk_toks *t, const spk_tok *k)
 {
-    if (spk_grow((void **)&t->v, &t->cap, t->n, sizeof *t->v) < 0)
+    if (t->n == t->cap && spk_grow((void **)&t->v, &t->cap, t->n, sizeof *t->v) < 0)
         return -1;
     t->v[t->n++] = *k;
     return 0;
@@ -36,34 +36,75 @@ static int spk_is_wordchar(uint32_t c)
     return spk_is_letter(c) || spk_is_digit(c) || (c >= 0x300 && c <= 0x36F);
 }
 
+static inline int spk_ascii_alnum(unsigned char b)
+{
+    return (unsigned)((b | 0x20) - 'a') < 26u || (unsigned)(b - '0') < 10u;
+}
+
+/* The character at TEXT[I] (I < END), ASCII without a call. */
+static inline uint32_t spk_char_at(const char *text, size_t end, size_t i, size_t *w)
+{
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80) {
+        *w = 1;
+        return b;
+    }
+    return spk_decode_u(text, end, i, w);
+}
+
 int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t)
 {
     t->n = 0;
     int line = 1;
     size_t i = start, w;
     while (i < end) {
-        uint32_t c = spk_decode(text, end, i, &w);
-        if (spk_is_space(c)) {
+        uint32_t c = spk_char_at(text, end, i, &w);
+        /* ASCII is decided from the byte; only other characters need the
+         * Unicode classes. */
+        int space = c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : spk_is_space(c);
+        if (space) {
             if (c == '\n')
                 line = 1;
             i += w;
             continue;
         }
-        spk_tok k = { i, i + w, c, SPK_TOK_PUNCT, line ? SPK_TF_LINE : 0 };
+        spk_tok k = { i, i + w, 0, c, SPK_TOK_PUNCT, line ? SPK_TF_LINE : 0, 0 };
         line = 0;
-        if (!spk_is_wordchar(c)) {
+        if (c < 0x80 ? !spk_ascii_alnum((unsigned char)c) : !spk_is_wordchar(c)) {
             if (spk_tok_push(t, &k) < 0)
                 return -1;
             i += w;
             continue;
         }
         k.kind = SPK_TOK_WORD;
-        int letters = 0, uppers = 0;
-        uint32_t last = 0;
+        size_t letters = 0, uppers = 0;
+        uint32_t last = 0, folded = 0; /* the last character; of the loose form */
+        uint64_t h = SPK_LOOSE_SEED;   /* the word's loose hash, as it is read */
         size_t j = i;
         while (j < end) {
+            unsigned char b = (unsigned char)text[j];
+            /* ASCII letters and digits, the bulk of any word, in one step. */
+            if ((unsigned)(b - 'a') < 26u || (unsigned)(b - '0') < 10u) {
+                letters += b >= 'a';
+                last = b;
+                spk_loose_step(&h, &folded, b);
+                j++;
+                continue;
+            }
+            if ((unsigned)(b - 'A') < 26u) {
+                letters++;
+                uppers++;
+                if (j == i)
+                    k.flags |= SPK_TF_CAP;
+                last = b;
+                spk_loose_step(&h, &folded, (uint32_t)b + 32);
+                j++;
+                continue;
+            }
+            if (b < 0x80 && b != '\'')
+                break; /* ASCII space or punctuation: the word ends */
             size_t cw;
-            uint32_t d = spk_decode(text, end, j, &cw);
+            uint32_t d = spk_char_at(text, end, j, &cw);
             if (spk_is_wordchar(d)) {
                 int lc = spk_letter_case(d);
                 if (lc != SPK_NOTLETTER)
@@ -73,6 +114,7 @@ int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t)
                 if (j == i && lc == SPK_UPPER)
                     k.flags |= SPK_TF_CAP;
                 last = d;
+                spk_loose_step(&h, &folded, spk_fold(d));
                 j += cw;
                 continue;
             }
@@ -80,8 +122,8 @@ int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t)
                 break;
             /* An apostrophe: inside the word, a possessive, or the end. */
             size_t nw = 0, nw2 = 0;
-            uint32_t n1 = j + cw < end ? spk_decode(text, end, j + cw, &nw) : 0;
-            uint32_t n2 = j + cw + nw < end ? spk_decode(text, end, j + cw + nw, &nw2) : 0;
+            uint32_t n1 = j + cw < end ? spk_char_at(text, end, j + cw, &nw) : 0;
+            uint32_t n2 = j + cw + nw < end ? spk_char_at(text, end, j + cw + nw, &nw2) : 0;
             if ((n1 == 's' || n1 == 'S') && !spk_is_wordchar(n2)) {
                 k.flags |= SPK_TF_POSS;
                 k.end = j;
@@ -100,6 +142,7 @@ int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t)
         }
         k.end = j;
     done:
+        k.hash = h; /* an apostrophe folds to nothing: the hash stands */
         if (letters >= 2 && uppers == letters)
             k.flags |= SPK_TF_ALLCAPS;
         if (spk_tok_push(t, &k) < 0)

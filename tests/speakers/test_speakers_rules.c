@@ -173,6 +173,8 @@ static char *speech(const tdoc *d)
             puts_(&o, " | ");
             ck_assert_uint_le(d->r.speech[i - 1].start, s->start);
         }
+        ck_assert_uint_le(s->start, s->end);
+        ck_assert_uint_le(s->end, d->len);
         puts_(&o, spk_how_name(s->how));
         puts_(&o, ":");
         putstr(&o, s->name);
@@ -392,6 +394,20 @@ START_TEST(dialogue_telephone_initials)
 }
 END_TEST
 
+/* A capitalised word ending one paragraph and a colon opening the next are
+ * no label: the turn would start after its own paragraph's end (a reversed
+ * span).  Nor is a mark alone on a line part of the next line's label. */
+START_TEST(dialogue_label_stays_on_its_line)
+{
+    tdoc *d = run("1. Memo", NULL, "He said that.\nGorbachev\n\n: yes indeed.");
+    CHECK(speech(d), "");
+    done(d);
+    d = run("1. Memo", NULL, "(\n\nGorbachev: yes indeed.");
+    CHECK(speech(d), "dialogue:Gorbachev=yes indeed.");
+    done(d);
+}
+END_TEST
+
 /* ---- first person ------------------------------------------------------------ */
 
 START_TEST(first_person_from_title)
@@ -431,6 +447,33 @@ START_TEST(no_roster_named_people)
 END_TEST
 
 /* ---- mentions ------------------------------------------------------------------ */
+
+/* Bare names become persons from weaker cues (cues.c): the object of
+ * "told", a meeting "with", a source note's agents, and a list holding a
+ * known person.  Places in such positions are common words and stay out. */
+START_TEST(mentions_from_cues)
+{
+    tdoc *d = run("250. Memorandum", NULL,
+                  "Shultz said he had told Dobrynin about the meeting with Shevardnadze in "
+                  "Moscow. A draft was prepared by Linhard, Matlock, and Kraemer.\n\n"
+                  "Drafted by Collins; cleared by Simons.");
+    CHECK(mentions(d), "Shultz | Dobrynin | Shevardnadze | Linhard | Matlock | Kraemer | "
+                       "Collins | Simons");
+    done(d);
+}
+END_TEST
+
+/* Two people as one subject of a past speech verb speak for neither; in
+ * the present tense they are what the current speaker describes. */
+START_TEST(speech_joint_present_is_carried)
+{
+    tdoc *d = run("256. Memorandum of Conversation", "PARTICIPANTS:\nAmbassador Ridgway",
+                  "Ridgway said, yes. Hawes told Issraelyan so. Hawes and Issraelyan discuss CW.");
+    CHECK(speech(d), "named:Ridgway*=Ridgway said, yes. | carried:Ridgway*=Hawes told Issraelyan so. | "
+                     "carried:Ridgway*=Hawes and Issraelyan discuss CW.");
+    done(d);
+}
+END_TEST
 
 START_TEST(mentions_names_titles)
 {
@@ -500,6 +543,29 @@ START_TEST(hostile_input)
 }
 END_TEST
 
+/* A title written before many names, or shared by many participants, is
+ * one entry of the document's title tables, not one per use: with one per
+ * use every add walked all the others (minutes here, not milliseconds). */
+START_TEST(many_titles_stay_linear)
+{
+    size_t n = 20000;
+    out parts = { calloc(1, 1), 0, 1 }, body = { calloc(1, 1), 0, 1 };
+    puts_(&parts, "PARTICIPANTS:");
+    char line[64];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(line, sizeof line, "\nAmbassador Paul Nitzeq%zu", i);
+        puts_(&parts, line);
+        puts_(&body, "Ambassador Nitze said that. ");
+    }
+    tdoc *d = run("1. Memorandum of Conversation", parts.p, body.p);
+    ck_assert_uint_eq(d->r.nparts, n);
+    ck_assert_uint_eq(d->r.nspeech, n);
+    done(d);
+    free(parts.p);
+    free(body.p);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -517,14 +583,18 @@ static Suite *suite(void)
     tcase_add_test(t, speech_quoted);
     tcase_add_test(t, dialogue_labels);
     tcase_add_test(t, dialogue_telephone_initials);
+    tcase_add_test(t, dialogue_label_stays_on_its_line);
     tcase_add_test(t, first_person_from_title);
     tcase_add_test(t, first_person_unnamed_principal);
     tcase_add_test(t, no_roster_named_people);
     tcase_add_test(t, mentions_names_titles);
+    tcase_add_test(t, mentions_from_cues);
+    tcase_add_test(t, speech_joint_present_is_carried);
     tcase_add_test(t, mentions_known_people);
     tcase_add_test(t, extra_verbs);
     tcase_add_test(t, loose_names);
     tcase_add_test(t, hostile_input);
+    tcase_add_test(t, many_titles_stay_linear);
     suite_add_tcase(s, t);
     return s;
 }

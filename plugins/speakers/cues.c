@@ -1,0 +1,143 @@
+/*
+ * cues.c — more people, from cues weaker than a title or a speech verb.
+ *
+ * spk_register() learns who is a person from strong cues; a document then
+ * often writes others bare ("Shultz told Dobrynin", "prepared by Linhard,
+ * Matlock, and Kraemer").  Three general cues catch most of them without a
+ * list of known people:
+ *   - the object of a verb or noun that takes a person: "told Dobrynin",
+ *     "meeting with Shevardnadze", "letter to Gorbachev";
+ *   - the agents of a source note: "Drafted by Parris; cleared by Simons";
+ *   - a list ("A, B, and C", "A and B") one of whose names is a person
+ *     makes the others persons: lists do not mix people and places.
+ * Each is one pass over the tokens.
+ */
+#include "spk_doc.h"
+
+/* The name that starts at token I: consecutive name words, none but the
+ * last possessive ("Mark Parris", "Gorbachev’s").  Returns its last token,
+ * or SPK_NONE when no name starts at I. */
+static size_t spk_name_at(const spk_ctx *c, size_t i)
+{
+    if (!spk_name_word(c, i))
+        return SPK_NONE;
+    while (i + 1 < c->toks.n && !(c->toks.v[i].flags & SPK_TF_POSS) && spk_name_word(c, i + 1))
+        i++;
+    return i;
+}
+
+/* Is the surname at token I a person the document knows of already? */
+static int spk_known(const spk_ctx *c, size_t i)
+{
+    size_t it = 0, e;
+    return spk_names_find_h(c->names, c->toks.v[i].hash, spk_tok_p(c, i), spk_tok_n(c, i), &it,
+                            &e) == 0;
+}
+
+static int spk_word_in(const spk_ctx *c, size_t i, const char *const *words)
+{
+    if (i >= c->toks.n || c->toks.v[i].kind != SPK_TOK_WORD)
+        return 0;
+    for (size_t k = 0; words[k]; k++)
+        if (spk_tok_is(c, i, words[k]))
+            return 1;
+    return 0;
+}
+
+/* Does the word before token I (I > 0) announce a person after it? */
+static int spk_person_follows(const spk_ctx *c, size_t i)
+{
+    /* Verbs whose object is a person. */
+    static const char *const verbs[] = { "told", "asked", "informed", "reminded", "thanked",
+                                         "assured", "urged", "warned", "briefed", "congratulated",
+                                         "telephoned", "phoned", "tell", "ask", "inform", "remind",
+                                         "thank", "assure", "urge", "brief", NULL };
+    /* Source notes: who drafted, cleared, approved the document. */
+    static const char *const agents[] = { "Drafted", "drafted", "Cleared", "cleared", "Approved",
+                                          "approved", "prepared", "Prepared", "signed", NULL };
+    /* Meetings and letters are with and to people. */
+    static const char *const with[] = { "met", "meet", "meets", "meeting", "meetings", "talks",
+                                        "conversation", "conversations", "lunch", "dinner", NULL };
+    static const char *const to[] = { "letter", "letters", "message", "reply", NULL };
+    if (spk_word_in(c, i - 1, verbs))
+        return 1;
+    if (i < 2)
+        return 0;
+    if (spk_tok_is(c, i - 1, "by"))
+        return spk_word_in(c, i - 2, agents);
+    if (spk_tok_is(c, i - 1, "with"))
+        return spk_word_in(c, i - 2, with);
+    if (spk_tok_is(c, i - 1, "to"))
+        return spk_word_in(c, i - 2, to);
+    return 0;
+}
+
+/* The separator of list items at token I: ",", "and", "or", ", and".
+ * Returns the token after it, or SPK_NONE; *CONJ is set for and/or. */
+static size_t spk_list_sep(const spk_ctx *c, size_t i, int *conj)
+{
+    *conj = 0;
+    if (spk_tok_punct(c, i, ','))
+        i++;
+    else if (!spk_tok_is(c, i, "and") && !spk_tok_is(c, i, "or"))
+        return SPK_NONE;
+    if (spk_tok_is(c, i, "and") || spk_tok_is(c, i, "or")) {
+        *conj = 1;
+        i++;
+    }
+    return i < c->toks.n ? i : SPK_NONE;
+}
+
+/* The list of names that starts at token I, registered when one of its
+ * names is a person and it closes with "and" or "or" before its last
+ * name.  Returns the token after the list: a list is read once, not again
+ * from each of its names. */
+static size_t spk_list(spk_ctx *c, size_t i, int *rc)
+{
+    size_t first = i, end = spk_name_at(c, i), items = 1, conj_last = 0;
+    int known = spk_known(c, end);
+    for (;;) {
+        int conj;
+        size_t next = spk_list_sep(c, end + 1, &conj), e;
+        if (next == SPK_NONE || (e = spk_name_at(c, next)) == SPK_NONE)
+            break;
+        known |= spk_known(c, e);
+        conj_last = (size_t)conj;
+        items++;
+        end = e;
+        if (conj)
+            break; /* "A, B and C": the conjunction comes before the last */
+    }
+    if (items < 2 || !known || !conj_last)
+        return end + 1;
+    for (size_t k = first; k <= end;) {
+        size_t e = spk_name_at(c, k);
+        if (e == SPK_NONE) {
+            k++;
+            continue;
+        }
+        if (!spk_known(c, e) && spk_register_name(c, k, e, 0, 0) < 0) {
+            *rc = -1;
+            return end + 1;
+        }
+        k = e + 1;
+    }
+    return end + 1;
+}
+
+int spk_register_cues(spk_ctx *c)
+{
+    for (size_t i = 1; i < c->toks.n; i++) {
+        size_t e;
+        /* The name bit first: most tokens are no name, and that is cheap. */
+        if (!spk_name_word(c, i) || !spk_person_follows(c, i) || spk_known(c, e = spk_name_at(c, i)))
+            continue;
+        if (spk_register_name(c, i, e, 0, 0) < 0)
+            return -1;
+        i = e;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < c->toks.n && rc == 0;)
+        i = spk_name_word(c, i) ? spk_list(c, i, &rc) : i + 1;
+    return rc;
+}
