@@ -26,6 +26,8 @@ void buf_reserve(buf *b, size_t n);
 void buf_add(buf *b, const void *p, size_t n);
 void buf_addc(buf *b, char c);
 void buf_adds(buf *b, const char *s);
+/* Append a string literal, its length known at compile time. */
+#define BUF_LIT(b, lit) buf_add((b), (lit), sizeof(lit) - 1)
 void buf_printf(buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void buf_vprintf(buf *b, const char *fmt, va_list ap);

@@ -27,17 +27,19 @@ void json_add_value(buf *out, const json_t *v)
 {
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
-        const char *k;
-        json_t *m;
-        int first = 1;
+        /* An iterator kept from step to step: json_object_foreach looks each
+         * key up again to find the next one. */
         buf_addc(out, '{');
-        json_object_foreach((json_t *)v, k, m) {
+        int first = 1;
+        for (void *it = json_object_iter((json_t *)v); it;
+             it = json_object_iter_next((json_t *)v, it)) {
             if (!first)
                 buf_addc(out, ',');
             first = 0;
+            const char *k = json_object_iter_key(it);
             json_add_string(out, k, strlen(k));
             buf_addc(out, ':');
-            json_add_value(out, m);
+            json_add_value(out, json_object_iter_value(it));
         }
         buf_addc(out, '}');
         break;
@@ -159,16 +161,19 @@ void doc_write_json(sp_doc *doc, buf *out)
     buf_adds(out, ",\"spans\":[");
     for (size_t i = 0; i < doc->nspans; i++) {
         const span *s = &doc->spans[i];
-        buf_adds(out, i ? ",{\"id\":" : "{\"id\":");
+        if (i)
+            BUF_LIT(out, ",{\"id\":");
+        else
+            BUF_LIT(out, "{\"id\":");
         json_add_string(out, s->pub.id, strlen(s->pub.id));
-        buf_adds(out, ",\"layer\":");
+        BUF_LIT(out, ",\"layer\":");
         add_layer_name(out, doc, s->layer);
-        buf_adds(out, ",\"start\":");
+        BUF_LIT(out, ",\"start\":");
         buf_add_u64(out, offmap_to_cp(m, s->pub.start));
-        buf_adds(out, ",\"end\":");
+        BUF_LIT(out, ",\"end\":");
         buf_add_u64(out, offmap_to_cp(m, s->pub.end));
         if (s->pub.attrs) {
-            buf_adds(out, ",\"attrs\":");
+            BUF_LIT(out, ",\"attrs\":");
             json_add_value(out, s->pub.attrs);
         }
         json_object_foreach(s->extra, k, v) {
