@@ -19,6 +19,7 @@ noinst_LTLIBRARIES += %reldir%/libspcore.la
 	%reldir%/loader.c %reldir%/loader.h \
 	%reldir%/pipeline.c %reldir%/pipeline_internal.h \
 	%reldir%/execstage.c %reldir%/execstage.h \
+	%reldir%/watch.c %reldir%/watch.h \
 	%reldir%/runner.c %reldir%/run_internal.h %reldir%/run_read.c %reldir%/run_write.c
 %canon_reldir%_libspcore_la_CPPFLAGS = $(AM_CPPFLAGS) -DSP_PLUGINDIR='"$(plugindir)"'
 %canon_reldir%_libspcore_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS) -pthread

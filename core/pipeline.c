@@ -8,6 +8,7 @@
 #include "docwrite.h"
 #include "error_internal.h"
 #include "execstage.h"
+#include "watch.h"
 #include "options.h"
 
 #include <stdlib.h>
@@ -316,7 +317,9 @@ int pipeline_process(const sp_pipeline *p, sp_doc *doc, sp_error *werr,
         *failed = s->desc->name;
         doc_begin_stage(doc, &s->ds);
         sp_error_reset(werr);
+        watch_enter(s->desc->name);
         int rc = s->desc->process(s->state, doc, werr);
+        watch_leave();
         if (doc->violation.len) {
             /* The core's finding outranks the plugin's own account of it. */
             doc_end_stage(doc, err);

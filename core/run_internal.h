@@ -8,6 +8,7 @@
 #include "pipeline_internal.h"
 #include "inputs.h"
 #include "sink.h"
+#include "watch.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -31,6 +32,8 @@ typedef struct record {
     unsigned long line;
     char *id;                /* default id (JSON) or the id (text) */
     /* results, filled by a worker */
+    int processed;           /* a worker got to it (not so after a stop) */
+    atomic_int finished;     /* its worker is done with it: its results stand */
     int failed;
     int elsewhere;           /* --shard: another shard's document */
     int chain;               /* failed because the input lacks a required layer */
@@ -65,6 +68,14 @@ typedef struct run {
     pthread_cond_t cv_free;  /* a slot freed */
 
     _Atomic uint64_t in_bytes;
+
+    watch_slot *slot;        /* one per worker: what it is doing */
+    unsigned nworkers;
+    unsigned alive;          /* workers not yet returned */
+    atomic_uint hung;        /* 1 + the worker stuck past stage_timeout, or 0:
+                                reading and processing stop, writing goes on up
+                                to the document it is stuck on */
+    int finished;            /* the writer is done: the watchdog may go */
 
     char **out_names;        /* -O: each input's output file, else NULL */
     uint64_t skipped;        /* --resume: inputs whose output was there */

@@ -8,7 +8,7 @@
 
 static int stopping(run *R)
 {
-    return atomic_load(&R->stop);
+    return atomic_load(&R->stop) || atomic_load(&R->hung);
 }
 
 /* Add a record; publish the batch when full.  Returns the batch to go on
@@ -69,8 +69,13 @@ batch *read_input(run *R, batch *b, const input_file *in)
         return b;
     }
     b = read_records(R, b, in);
-    if (b && R->out_names)
+    if (b && R->out_names) {
         b = end_marker(R, b, in);
+        /* each input in its own batch: its output is put in place as soon
+         * as it is done, not when a later input fills the batch */
+        if (b && b->n)
+            b = publish(R, b);
+    }
     return b;
 }
 

@@ -162,8 +162,8 @@ static void write_record(run *R, record *r)
         R->in_bad = 1;
         return;
     }
-    if (R->stop)
-        return; /* read ahead of the stop: neither counted nor written */
+    if (R->stop || !r->processed)
+        return; /* read ahead of a stop: neither counted nor written */
     if (r->elsewhere) {
         R->stats.other_shards++;
         return;
@@ -202,15 +202,60 @@ static void write_record(run *R, record *r)
     R->text_bytes += r->text_len;
 }
 
+/* Push out what is written so far, a batch at a time: a stage that crashes the
+ * process later must not take finished documents with it. */
+static void flush_output(run *R)
+{
+    buf err = BUF_INIT;
+    if ((!R->out_names || R->out_in >= 0) && sink_flush(&R->out, &err) < 0) {
+        diag(R, SP_IO, NULL, NULL, err.data);
+        raise_status(R, SP_IO);
+        R->stop = R->out_failed = 1;
+    }
+    buf_free(&err);
+}
+
+/* A stage ran past --stage-timeout: name it and its document; the run is cut
+ * short, so an output file is not put in place as if whole. */
+static void report_hang(run *R)
+{
+    const watch_slot *w = &R->slot[R->hung - 1];
+    buf msg = BUF_INIT;
+    buf_printf(&msg, "stage '%s' ran longer than %g s on document \"%s\": stopped; the "
+               "documents before it were written", w->stage ? w->stage : "?",
+               R->o->stage_timeout, w->doc_id ? w->doc_id : "?");
+    sp_diag d = { .status = SP_FAILED, .file = w->file, .line = w->line,
+                  .message = msg.data };
+    if (R->o->on_diag)
+        R->o->on_diag(R->o->ctx, &d);
+    raise_status(R, SP_FAILED);
+    R->stats.failed++;
+    R->cut_short = 1;
+    buf_free(&msg);
+}
+
 void *writer_main(void *arg)
 {
     run *R = arg;
     pthread_mutex_lock(&R->mu);
     for (;;) {
-        while (R->written < R->filled && !R->done[R->written % R->nring])
-            pthread_cond_wait(&R->cv_done, &R->mu);
-        if (R->written == R->filled) {
-            if (R->reading_over)
+        int ready = R->written < R->filled && R->done[R->written % R->nring];
+        if (!ready) {
+            if (R->hung) {
+                /* Write what was finished before the stuck document, even in
+                 * its batch; then say where it stuck, and stop. */
+                int partial = R->written < R->filled;
+                pthread_mutex_unlock(&R->mu);
+                if (partial) {
+                    batch *b = &R->ring[R->written % R->nring];
+                    for (size_t i = 0; i < b->n && atomic_load(&b->rec[i].finished); i++)
+                        write_record(R, &b->rec[i]);
+                }
+                report_hang(R);
+                pthread_mutex_lock(&R->mu);
+                break;
+            }
+            if (R->written == R->filled && R->reading_over)
                 break;
             pthread_cond_wait(&R->cv_done, &R->mu);
             continue;
@@ -221,6 +266,7 @@ void *writer_main(void *arg)
         for (size_t i = 0; i < b->n; i++)
             write_record(R, &b->rec[i]);
         batch_clear(b);
+        flush_output(R);
         progress(R, 0);
         pthread_mutex_lock(&R->mu);
         R->done[slot] = 0;

@@ -86,10 +86,12 @@ static int other_shard(const run *R, const record *r)
 static void process_record(const run *R, record *r, sp_error *werr)
 {
     sp_doc *doc = NULL;
+    r->processed = 1;
     if (other_shard(R, r)) {
         r->elsewhere = 1;
         return;
     }
+    watch_document(r->id, r->in ? r->in->name : NULL, r->line);
     if (r->kind == REC_JSON)
         doc = doc_from_json(r->data, r->len, r->id, &r->msg);
     else
@@ -100,6 +102,7 @@ static void process_record(const run *R, record *r, sp_error *werr)
     }
     r->doc_id = xstrndup(doc->id, doc->id_len);
     r->text_len = doc->text_len;
+    watch_document(r->doc_id, r->in ? r->in->name : NULL, r->line);
     if (pipeline_check_input(R->p, doc, &r->stage, &r->msg) < 0) {
         r->failed = r->chain = 1;
     } else if (pipeline_process(R->p, doc, werr, &r->stage, &r->msg) < 0) {
@@ -108,11 +111,19 @@ static void process_record(const run *R, record *r, sp_error *werr)
         doc_write_json(doc, &r->out);
     }
     doc_free(doc);
+    watch_document(NULL, NULL, 0);
 }
+
+typedef struct worker_arg {
+    run *R;
+    unsigned index;
+} worker_arg;
 
 static void *worker_main(void *arg)
 {
-    run *R = arg;
+    run *R = ((worker_arg *)arg)->R;
+    watch_bind(&R->slot[((worker_arg *)arg)->index]);
+    watch_altstack();
     sp_error *werr = sp_error_new();
     pthread_mutex_lock(&R->mu);
     for (;;) {
@@ -122,18 +133,58 @@ static void *worker_main(void *arg)
             break;
         size_t seq = R->taken++;
         batch *b = &R->ring[seq % R->nring];
-        int skip = R->stop;
+        int skip = R->stop || R->hung;
         pthread_mutex_unlock(&R->mu);
-        for (size_t i = 0; i < b->n && !skip; i++)
+        for (size_t i = 0; i < b->n && !skip; i++) {
             if (b->rec[i].kind == REC_JSON || b->rec[i].kind == REC_TEXT)
                 process_record(R, &b->rec[i], werr);
+            atomic_store(&b->rec[i].finished, 1); /* the writer may take it now */
+        }
         pthread_mutex_lock(&R->mu);
         R->done[seq % R->nring] = 1;
         pthread_cond_broadcast(&R->cv_done);
     }
+    R->alive--;
+    pthread_cond_broadcast(&R->cv_done);
     pthread_mutex_unlock(&R->mu);
     sp_error_free(werr);
+    watch_altstack_free();
+    watch_bind(NULL);
     return NULL;
+}
+
+/*
+ * The watchdog (with a stage time limit): a stage call that has run past the
+ * limit stops the run.  A thread cannot be made to leave a plugin's code, so
+ * that worker is left behind; the writer writes what came before and says
+ * which stage and document it was.
+ */
+static void *watchdog_main(void *arg)
+{
+    run *R = arg;
+    long limit = (long)(R->o->stage_timeout * 1000);
+    struct timespec nap = { 0, 50 * 1000 * 1000 };
+    for (;;) {
+        pthread_mutex_lock(&R->mu);
+        int over = R->finished;
+        pthread_mutex_unlock(&R->mu);
+        if (over)
+            return NULL;
+        long now = watch_now_ms();
+        for (unsigned i = 0; i < R->nworkers; i++) {
+            long since = atomic_load(&R->slot[i].since_ms);
+            if (since && now - since > limit) {
+                pthread_mutex_lock(&R->mu);
+                R->hung = i + 1;
+                pthread_cond_broadcast(&R->cv_done);
+                pthread_cond_broadcast(&R->cv_free);
+                pthread_cond_broadcast(&R->cv_work);
+                pthread_mutex_unlock(&R->mu);
+                return NULL;
+            }
+        }
+        nanosleep(&nap, NULL);
+    }
 }
 
 /* ---------------------------------------------------------------- ring */
@@ -146,14 +197,44 @@ batch *publish(run *R, batch *b)
         R->filled++;
         pthread_cond_signal(&R->cv_work);
     }
-    while (R->filled - R->written >= R->nring && !R->stop)
+    while (R->filled - R->written >= R->nring && !R->stop && !R->hung)
         pthread_cond_wait(&R->cv_free, &R->mu);
-    batch *next = R->stop ? NULL : &R->ring[R->filled % R->nring];
+    batch *next = R->stop || R->hung ? NULL : &R->ring[R->filled % R->nring];
     pthread_mutex_unlock(&R->mu);
     return next;
 }
 
 /* ---------------------------------------------------------------- run */
+
+/*
+ * Join the workers.  After a stage overran its time limit, the stuck worker
+ * will not return: the others get as long again to finish their document,
+ * and whoever is still inside a stage then is detached.  Returns how many
+ * were left behind.
+ */
+static unsigned wait_workers(run *R, pthread_t *workers)
+{
+    pthread_mutex_lock(&R->mu);
+    if (R->hung) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += (time_t)R->o->stage_timeout + 1;
+        while (R->alive > 1 &&
+               pthread_cond_timedwait(&R->cv_done, &R->mu, &until) == 0)
+            ;
+    } else
+        while (R->alive > 0)
+            pthread_cond_wait(&R->cv_done, &R->mu);
+    unsigned left = R->alive;
+    pthread_mutex_unlock(&R->mu);
+    for (unsigned i = 0; i < R->nworkers; i++) {
+        if (left && atomic_load(&R->slot[i].since_ms))
+            pthread_detach(workers[i]); /* still inside a stage */
+        else
+            pthread_join(workers[i], NULL);
+    }
+    return left;
+}
 
 static unsigned cores(void)
 {
@@ -165,91 +246,116 @@ sp_status sp_pipeline_run(sp_pipeline *p, const char *const *inputs, size_t ninp
                           const sp_run_options *opts, sp_run_stats *stats)
 {
     static const sp_run_options none;
-    run R;
-    memset(&R, 0, sizeof R);
+    /* On the heap: a worker left stuck in a stage (stage_timeout) may still
+     * look at it after we return, so then it is never freed. */
+    run *R = xcalloc(1, sizeof *R);
     if (stats)
         memset(stats, 0, sizeof *stats); /* also when it returns early */
-    R.p = p;
-    R.o = opts ? opts : &none;
+    R->p = p;
+    R->o = opts ? opts : &none;
     if (!p->started) {
         static const char msg[] = "the pipeline was not started";
-        diag(&R, SP_USAGE, NULL, NULL, msg);
+        diag(R, SP_USAGE, NULL, NULL, msg);
         return SP_USAGE;
     }
     buf err = BUF_INIT;
-    inputs_expand(&R.inputs, inputs, ninputs);
-    if (R.o->output_dir &&
-        outdir_names(&R.inputs, R.o->output_dir, &R.out_names, &err) < 0) {
-        diag(&R, SP_USAGE, NULL, NULL, err.data);
-        inputs_free(&R.inputs);
+    inputs_expand(&R->inputs, inputs, ninputs);
+    if (R->o->output_dir &&
+        outdir_names(&R->inputs, R->o->output_dir, &R->out_names, &err) < 0) {
+        diag(R, SP_USAGE, NULL, NULL, err.data);
+        inputs_free(&R->inputs);
         buf_free(&err);
+        free(R);
         return SP_USAGE;
     }
-    if (open_outputs(&R, &err) < 0) {
-        diag(&R, SP_IO, NULL, NULL, err.data);
-        if (R.out_names)
-            outdir_free(R.out_names, R.inputs.n);
-        inputs_free(&R.inputs);
+    if (open_outputs(R, &err) < 0) {
+        diag(R, SP_IO, NULL, NULL, err.data);
+        if (R->out_names)
+            outdir_free(R->out_names, R->inputs.n);
+        inputs_free(&R->inputs);
         buf_free(&err);
+        free(R);
         return SP_IO;
     }
-    int had_errs = R.have_errs;
+    int had_errs = R->have_errs;
 
-    unsigned jobs = R.o->jobs ? R.o->jobs : cores();
-    R.nring = 2 * (size_t)jobs + 2;
-    R.ring = xcalloc(R.nring, sizeof *R.ring);
-    R.done = xcalloc(R.nring, 1);
-    pthread_mutex_init(&R.mu, NULL);
-    pthread_cond_init(&R.cv_work, NULL);
-    pthread_cond_init(&R.cv_done, NULL);
-    pthread_cond_init(&R.cv_free, NULL);
-    clock_gettime(CLOCK_MONOTONIC, &R.t0);
-    R.last_progress = R.t0;
+    unsigned jobs = R->o->jobs ? R->o->jobs : cores();
+    R->nring = 2 * (size_t)jobs + 2;
+    R->ring = xcalloc(R->nring, sizeof *R->ring);
+    R->done = xcalloc(R->nring, 1);
+    pthread_mutex_init(&R->mu, NULL);
+    pthread_cond_init(&R->cv_work, NULL);
+    pthread_cond_init(&R->cv_done, NULL);
+    pthread_cond_init(&R->cv_free, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &R->t0);
+    R->last_progress = R->t0;
 
+    R->nworkers = R->alive = jobs;
+    R->slot = xcalloc(jobs, sizeof *R->slot);
+    worker_arg *args = xcalloc(jobs, sizeof *args);
     pthread_t *workers = xcalloc(jobs, sizeof *workers);
-    pthread_t writer;
-    for (unsigned i = 0; i < jobs; i++)
-        pthread_create(&workers[i], NULL, worker_main, &R);
-    pthread_create(&writer, NULL, writer_main, &R);
+    pthread_t writer, watchdog;
+    if (R->o->report_crashes)
+        watch_install();
+    for (unsigned i = 0; i < jobs; i++) {
+        args[i] = (worker_arg){ R, i };
+        pthread_create(&workers[i], NULL, worker_main, &args[i]);
+    }
+    pthread_create(&writer, NULL, writer_main, R);
+    if (R->o->stage_timeout > 0)
+        pthread_create(&watchdog, NULL, watchdog_main, R);
 
-    batch *b = &R.ring[0];
-    for (size_t i = 0; i < R.inputs.n && b; i++)
-        b = read_input(&R, b, &R.inputs.file[i]);
-    pthread_mutex_lock(&R.mu);
+    batch *b = &R->ring[0];
+    for (size_t i = 0; i < R->inputs.n && b; i++)
+        b = read_input(R, b, &R->inputs.file[i]);
+    pthread_mutex_lock(&R->mu);
     if (b && b->n) {
-        R.filled++;
+        R->filled++;
     } else if (b) {
         batch_clear(b);
     }
-    R.reading_over = 1;
-    pthread_cond_broadcast(&R.cv_work);
-    pthread_cond_broadcast(&R.cv_done);
-    pthread_mutex_unlock(&R.mu);
+    R->reading_over = 1;
+    pthread_cond_broadcast(&R->cv_work);
+    pthread_cond_broadcast(&R->cv_done);
+    pthread_mutex_unlock(&R->mu);
 
-    for (unsigned i = 0; i < jobs; i++)
-        pthread_join(workers[i], NULL);
     pthread_join(writer, NULL);
-    free(workers);
+    unsigned abandoned = wait_workers(R, workers);
+    pthread_mutex_lock(&R->mu);
+    R->finished = 1;
+    pthread_mutex_unlock(&R->mu);
+    if (R->o->stage_timeout > 0)
+        pthread_join(watchdog, NULL);
+    if (R->o->report_crashes)
+        watch_uninstall();
 
-    close_outputs(&R, had_errs);
-    progress(&R, 1);
-    /* Batches filled after a stop were never written. */
-    for (size_t i = 0; i < R.nring; i++) {
-        batch_clear(&R.ring[i]);
-        free(R.ring[i].rec);
-    }
-    free(R.ring);
-    free(R.done);
-    pthread_mutex_destroy(&R.mu);
-    pthread_cond_destroy(&R.cv_work);
-    pthread_cond_destroy(&R.cv_done);
-    pthread_cond_destroy(&R.cv_free);
-    if (R.out_names)
-        outdir_free(R.out_names, R.inputs.n);
-    inputs_free(&R.inputs);
-    buf_free(&err);
-    R.stats.skipped_inputs = R.skipped;
+    close_outputs(R, had_errs);
+    progress(R, 1);
+    R->stats.skipped_inputs = R->skipped;
+    R->stats.abandoned = abandoned;
+    sp_status status = R->status;
     if (stats)
-        *stats = R.stats;
-    return R.status;
+        *stats = R->stats;
+    if (abandoned)
+        return status; /* a worker still uses R, the ring and the stages */
+    free(workers);
+    free(args);
+    free(R->slot);
+    /* Batches filled after a stop were never written. */
+    for (size_t i = 0; i < R->nring; i++) {
+        batch_clear(&R->ring[i]);
+        free(R->ring[i].rec);
+    }
+    free(R->ring);
+    free(R->done);
+    pthread_mutex_destroy(&R->mu);
+    pthread_cond_destroy(&R->cv_work);
+    pthread_cond_destroy(&R->cv_done);
+    pthread_cond_destroy(&R->cv_free);
+    if (R->out_names)
+        outdir_free(R->out_names, R->inputs.n);
+    inputs_free(&R->inputs);
+    buf_free(&err);
+    free(R);
+    return status;
 }

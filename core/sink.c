@@ -91,6 +91,14 @@ static int flush_pending(sink *s, int finish, buf *err)
     return rc;
 }
 
+int sink_flush(sink *s, buf *err)
+{
+    /* gzip keeps its own window: flushing it per batch would cost ratio */
+    if (s->gz || s->pending.len == 0)
+        return 0;
+    return flush_pending(s, 0, err);
+}
+
 int sink_write(sink *s, const void *p, size_t n, buf *err)
 {
     buf_add(&s->pending, p, n);

@@ -31,6 +31,9 @@ int sink_open(sink *s, const char *path, buf *err);
 /* Queue N bytes; returns 0, or -1 with ERR (write error). */
 int sink_write(sink *s, const void *p, size_t n, buf *err);
 
+/* Write out what is queued (no-op for an empty queue); 0, or -1 with ERR. */
+int sink_flush(sink *s, buf *err);
+
 /*
  * Finish: with COMMIT, flush everything and rename the file into place; else
  * remove the temporary file.  Returns 0, or -1 with ERR.  Frees S either way.

@@ -37,6 +37,8 @@ static const char run_usage[] =
     "  -P, --plugin-dir DIR         look for plugins in DIR first (repeatable)\n"
     "      --errors FILE            write failed documents to FILE as received,\n"
     "                               and why to FILE.reasons, to fix and run again\n"
+    "      --stage-timeout SECONDS  stop the run when a stage spends longer on one\n"
+    "                               document (default: no limit)\n"
     "      --on-error=stop          stop at the first failed document\n"
     "                               (default: continue)\n"
     "      --progress, --no-progress  show progress on standard error (default:\n"
@@ -49,7 +51,7 @@ static const char run_usage[] =
     "(colon-separated), then the installed plugin directory.\n";
 
 enum { OPT_PIPELINE = 256, OPT_ERRORS, OPT_ON_ERROR, OPT_PROGRESS, OPT_NO_PROGRESS,
-       OPT_PROGRESS_INTERVAL, OPT_RESUME, OPT_SHARD };
+       OPT_PROGRESS_INTERVAL, OPT_RESUME, OPT_SHARD, OPT_STAGE_TIMEOUT };
 
 typedef struct step {
     int is_file;
@@ -150,6 +152,7 @@ int cmd_run(int argc, char **argv)
         { "output-dir", required_argument, NULL, 'O' },
         { "resume", no_argument, NULL, OPT_RESUME },
         { "shard", required_argument, NULL, OPT_SHARD },
+        { "stage-timeout", required_argument, NULL, OPT_STAGE_TIMEOUT },
         { "jobs", required_argument, NULL, 'j' },
         { "plugin-dir", required_argument, NULL, 'P' },
         { "errors", required_argument, NULL, OPT_ERRORS },
@@ -180,6 +183,15 @@ int cmd_run(int argc, char **argv)
         case 'o': o.output = optarg; break;
         case 'O': o.output_dir = optarg; break;
         case OPT_RESUME: o.resume = 1; break;
+        case OPT_STAGE_TIMEOUT: {
+            char *end;
+            o.stage_timeout = strtod(optarg, &end);
+            if (!*optarg || *end || !(o.stage_timeout > 0)) {
+                cli_error("--stage-timeout wants a number of seconds, not '%s'", optarg);
+                goto out;
+            }
+            break;
+        }
         case OPT_SHARD:
             if (parse_shard(optarg, &o.shard, &o.shards) < 0) {
                 cli_error("--shard wants K/N with 0 <= K < N, e.g. --shard 3/100, not '%s'",
@@ -263,6 +275,7 @@ int cmd_run(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     reporter rep = { 0 };
     o.on_diag = on_diag;
+    o.report_crashes = 1;
     o.on_progress = progress ? on_progress : NULL;
     o.ctx = &rep;
     sp_run_stats st;
@@ -278,6 +291,12 @@ int cmd_run(int argc, char **argv)
             fprintf(stderr, "; %" PRIu64 " input%s already done", st.skipped_inputs,
                     st.skipped_inputs == 1 ? "" : "s");
         fputc('\n', stderr);
+    }
+    if (st.abandoned) {
+        /* A stage is still running in a thread we had to leave: freeing the
+         * pipeline under it would crash; ending the process stops it. */
+        fflush(NULL);
+        _exit(status);
     }
 done:
     sp_error_free(err);

@@ -138,6 +138,14 @@ typedef struct sp_run_options {
      * id hashes there (64-bit FNV-1a of the id's bytes, modulo SHARDS), the
      * same on every run and machine.  SHARDS 0 or 1: every document. */
     unsigned shard, shards;
+    /* Seconds a stage may spend on one document (0: no limit).  Past it the
+     * run stops: the documents before are written, the message names the
+     * stage and document, and the stuck thread is left behind (see
+     * sp_run_stats.abandoned). */
+    double stage_timeout;
+    /* On a fatal signal in a stage (a plugin's crash), say on standard error
+     * which stage and document were running before the process dies. */
+    int report_crashes;
 } sp_run_options;
 
 typedef struct sp_run_stats {
@@ -146,6 +154,9 @@ typedef struct sp_run_stats {
     uint64_t failed;    /* documents that failed */
     uint64_t skipped_inputs; /* inputs --resume found done */
     uint64_t other_shards;   /* documents left to other shards */
+    unsigned abandoned;      /* threads left stuck in a stage past stage_timeout:
+                                when not 0, do not free the pipeline (a stage is
+                                still inside it): finish the process instead */
 } sp_run_stats;
 
 /*

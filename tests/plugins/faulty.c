@@ -10,6 +10,9 @@
  *   FAULT_BADREF   adds a span whose reference names no span
  *   FAULT_LAYER    adds a span of a layer it does not declare
  *   FAULT_SLOW     adds nothing, slowly (20 ms a document): runs to interrupt
+ *   FAULT_CRASH    dereferences NULL on documents whose text contains "CRASH",
+ *                  after a pause that lets the writer finish what came before
+ *   FAULT_HANG     never returns on documents whose text contains "HANG"
  */
 #include <spanpipe/spanpipe.h>
 #include <string.h>
@@ -61,6 +64,18 @@ static int fault_process(void *state, sp_doc *doc, sp_error *err)
 #elif defined(FAULT_SLOW)
     struct timespec ts = { 0, 20 * 1000 * 1000 };
     nanosleep(&ts, NULL);
+#elif defined(FAULT_CRASH)
+    if (memmem(t, n, "CRASH", 5)) {
+        struct timespec ts = { 0, 300 * 1000 * 1000 };
+        nanosleep(&ts, NULL);
+        volatile int *nowhere = NULL;
+        *nowhere = 1;
+    }
+#elif defined(FAULT_HANG)
+    while (memmem(t, n, "HANG", 4)) {
+        struct timespec ts = { 1, 0 };
+        nanosleep(&ts, NULL);
+    }
 #else
     sp_doc_add(doc, "mark", 0, n, NULL);
 #endif

@@ -13,7 +13,7 @@ check_LTLIBRARIES += %reldir%/words.la
 
 check_LTLIBRARIES += %reldir%/initfail.la %reldir%/procfail.la %reldir%/range.la \
 	%reldir%/split.la %reldir%/needs.la %reldir%/needsword.la %reldir%/badref.la \
-	%reldir%/undeclared.la %reldir%/slow.la
+	%reldir%/undeclared.la %reldir%/slow.la %reldir%/crash.la %reldir%/hang.la
 %canon_reldir%_initfail_la_SOURCES = %reldir%/faulty.c
 %canon_reldir%_initfail_la_CFLAGS = $(TEST_PLUGIN_CFLAGS) -DFAULT_INIT -DFAULT_NAME='"initfail"'
 %canon_reldir%_initfail_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
@@ -51,6 +51,15 @@ check_LTLIBRARIES += %reldir%/initfail.la %reldir%/procfail.la %reldir%/range.la
 %canon_reldir%_slow_la_CFLAGS = $(TEST_PLUGIN_CFLAGS) -DFAULT_SLOW -DFAULT_NAME='"slow"'
 %canon_reldir%_slow_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 %canon_reldir%_slow_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+
+%canon_reldir%_crash_la_SOURCES = %reldir%/faulty.c
+%canon_reldir%_crash_la_CFLAGS = $(TEST_PLUGIN_CFLAGS) -DFAULT_CRASH -DFAULT_NAME='"crash"'
+%canon_reldir%_crash_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%canon_reldir%_crash_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+%canon_reldir%_hang_la_SOURCES = %reldir%/faulty.c
+%canon_reldir%_hang_la_CFLAGS = $(TEST_PLUGIN_CFLAGS) -DFAULT_HANG -DFAULT_NAME='"hang"'
+%canon_reldir%_hang_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%canon_reldir%_hang_la_LIBADD = $(TEST_PLUGIN_LIBADD)
 
 check_LTLIBRARIES += %reldir%/badmajor.la %reldir%/badminor.la %reldir%/badmagic.la
 %canon_reldir%_badmajor_la_SOURCES = %reldir%/badabi.c
