@@ -351,7 +351,7 @@ static int exec_init(const json_t *options, void **state, sp_error *err)
     if (!c) {
         sp_error_set(err, "%s", e.data);
         buf_free(&e);
-        return -1;
+        goto fail;
     }
     json_error_t jerr;
     json_t *h = json_loadb(st->line.data ? st->line.data : "", st->line.len, 0, &jerr);
@@ -362,7 +362,7 @@ static int exec_init(const json_t *options, void **state, sp_error *err)
         json_decref(h);
         child_free(c, 1);
         buf_free(&e);
-        return -1;
+        goto fail;
     }
     st->produces = split_list(json_object_get(h, "produces"));
     st->requires = split_list(json_object_get(h, "requires"));
@@ -370,6 +370,11 @@ static int exec_init(const json_t *options, void **state, sp_error *err)
     give_back(st, c);
     buf_free(&e);
     return 0;
+fail:
+    /* the core calls fini only for stages whose init succeeded */
+    exec_fini(st);
+    *state = NULL;
+    return -1;
 }
 
 static int declared(const exec_state *st, const char *layer)

@@ -16,3 +16,4 @@ EXTRA_DIST += %reldir%/cli
 # A plugin built out of tree against the installed headers, with pkg-config.
 TESTS += %reldir%/outoftree.test
 EXTRA_DIST += %reldir%/outoftree.test
+include %reldir%/fuzz/local.mk

@@ -17,6 +17,7 @@
  * and scanning resumes there, so each byte is looked at a bounded number of
  * times.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,11 @@
    compilation may number a few thousand. */
 #define MAX_DOC_DIGITS 5
 #define MAX_NOTE_DIGITS 3
+
+/* What a branch returns when memory ran out.  Not 0: a branch returns the
+   offset where it started when nothing matched, and that is 0 for a text that
+   starts with "Dear" or "Paris"; no end of a match can be SIZE_MAX. */
+#define NOMEM SIZE_MAX
 
 /* Whether AT starts a word: no letter or digit just before it. */
 static int word_start(const char *text, size_t at)
@@ -310,8 +316,8 @@ static cite_xref *push(cite_xrefs *out, size_t start, size_t end,
 /*
  * "Document 254[, footnote 3]" or "Documents 65, 66, and 67" at AT, the
  * first xref starting at START (earlier when a volume or footnote comes
- * first).  Returns the end of what was read, AT when nothing was, or 0 when
- * memory ran out (AT is never 0 here: a keyword precedes it).
+ * first).  Returns the end of what was read, AT when nothing was, or NOMEM
+ * when memory ran out.
  */
 static size_t document_list(const char *text, size_t len, size_t at,
                             size_t start, const cite_volume *vol,
@@ -331,7 +337,7 @@ static size_t document_list(const char *text, size_t len, size_t at,
         return at;
     cite_xref *x = push(out, start, e, CITE_XREF_DOCUMENT, n, 0, vol);
     if (x == NULL)
-        return 0;
+        return NOMEM;
     if (!plural) {
         /* "Document 41, footnote 3" */
         if (e < len && text[e] == ',') {
@@ -354,7 +360,7 @@ static size_t document_list(const char *text, size_t len, size_t at,
         if (f == s)
             break;
         if (push(out, s, f, CITE_XREF_DOCUMENT, n, 0, vol) == NULL)
-            return 0;
+            return NOMEM;
         e = f;
     }
     return e;
@@ -380,7 +386,7 @@ static size_t footnote_ref(const char *text, size_t len, size_t at,
         return at;
     size_t first = out->len;
     if (push(out, at, e, CITE_XREF_SELF, 0, n, NULL) == NULL)
-        return 0;
+        return NOMEM;
     for (;;) {
         size_t s = list_sep(text, len, e);
         if (s == e)
@@ -389,7 +395,7 @@ static size_t footnote_ref(const char *text, size_t len, size_t at,
         if (f == s)
             break;
         if (push(out, s, f, CITE_XREF_SELF, 0, n, NULL) == NULL)
-            return 0;
+            return NOMEM;
         e = f;
     }
     /* ", Document 237", " to Document 237", " of ...", " in ..." */
@@ -441,7 +447,7 @@ static size_t foreign_relations(const char *text, size_t len, size_t at,
                        text[end - 1] == '\t'))
         end--;
     if (push(out, at, end, CITE_XREF_VOLUME, 0, 0, &vol) == NULL)
-        return 0;
+        return NOMEM;
     return q;
 }
 
@@ -492,7 +498,7 @@ int cite_find_xrefs(const char *text, size_t len, cite_xrefs *out)
                 e = footnote_ref(text, len, i, out);
             else
                 e = bare_volume(text, len, i, out);
-            if (e == 0)
+            if (e == NOMEM)
                 return -1;
         }
         i = e > i ? e : i + 1;

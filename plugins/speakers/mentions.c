@@ -10,6 +10,8 @@
 /* Is W[0, N) one of the given names of EN ("Paul", or "F" for "F.")? */
 static int spk_in_given(const spk_entity *en, const char *w, size_t n)
 {
+    if (en->given.n == 0)
+        return 0; /* no given name (and given.p may be NULL: NULL + 0 is undefined) */
     const char *g = en->given.p, *end = g + en->given.n;
     while (g < end) {
         while (g < end && (*g == ' ' || *g == '.'))

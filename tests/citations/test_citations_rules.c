@@ -444,6 +444,30 @@ START_TEST(xrefs_not_references)
 }
 END_TEST
 
+/* A text may start with a word the scanner looks at ("Dear", "Paris",
+ * "Foreign", "volume"): no reference there is not a failure (found by
+ * tests/fuzz, regressions/stages/xref-at-start), and one there is found. */
+START_TEST(xrefs_at_text_start)
+{
+    static const char *const none[] = { "v", "Dear Sir,", "Paris, July 8", "Foreign policy",
+                                        "footnotes follow", "Foreign Relations.",
+                                        "volume IV, page 3", "Part 1, page 2" };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        cite_xrefs x = { 0 };
+        ck_assert_int_eq(cite_find_xrefs(none[i], strlen(none[i]), &x), 0);
+        ck_assert_uint_eq(x.len, 0);
+        cite_free(&x);
+    }
+    static const char t[] = "Document 254 and footnote 2, above.";
+    cite_xrefs x = { 0 };
+    ck_assert_int_eq(cite_find_xrefs(T(t), &x), 0);
+    ck_assert_uint_eq(x.len, 2);
+    ck_range(t, x.v[0].start, x.v[0].end, "Document 254");
+    ck_range(t, x.v[1].start, x.v[1].end, "footnote 2");
+    cite_free(&x);
+}
+END_TEST
+
 /* A target longer than the buffer is cut but its full length returned. */
 START_TEST(xrefs_target_truncated)
 {
@@ -613,6 +637,7 @@ static Suite *citations_suite(void)
     tcase_add_test(tc, xrefs_footnotes_and_volumes);
     tcase_add_test(tc, xrefs_not_references);
     tcase_add_test(tc, xrefs_target_truncated);
+    tcase_add_test(tc, xrefs_at_text_start);
     suite_add_tcase(s, tc);
     tc = tcase_create("archival");
     tcase_add_test(tc, archival_source_note);

@@ -1,0 +1,7 @@
+/*
+ * stage_speakers.c — the speakers stage linked into a fuzz program (fuzz_stages.c).
+ * Every bundled stage exports the same symbol, spanpipe_plugin; this renames
+ * it so the three can live in one program.
+ */
+#define spanpipe_plugin fuzz_plugin_speakers
+#include "../../plugins/speakers/speakers.c"
