@@ -2,7 +2,8 @@
 # run-all.sh — every test, the way CI runs them, each in its own build folder
 # under _ci/: (1) warnings as errors, make check and make distcheck;
 # (2) AddressSanitizer + UndefinedBehaviorSanitizer, make check;
-# (3) valgrind memcheck over the whole suite, make check-valgrind.
+# (3) valgrind memcheck over the whole suite, make check-valgrind;
+# (4) each libFuzzer target for FUZZ_SECONDS (60) with clang, make fuzz.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -52,9 +53,16 @@ memcheck() {
     make -s -j"$jobs" check-valgrind
 }
 
+fuzzing() {
+    CC= ../../configure -q --enable-fuzzing >/dev/null &&
+    make -s -j"$jobs" >/dev/null &&
+    make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
+}
+
 step plain plain
 step sanitizers sanitizers
 step valgrind memcheck
+step fuzz fuzzing
 # Every test result of the three builds (distcheck's own copy not counted).
 passed=$(find _ci -path '*/_build' -prune -o -name '*.trs' -print | xargs cat |
          grep -c '^:test-result: PASS' || true)
