@@ -14,12 +14,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Valid JSON, but jansson, which holds meta and attrs for the stages, cannot
+ * keep such a key: refused, never truncated (docs/format.md). */
+#define NUL_KEY "column %zu: an object key holds U+0000 (\\u0000), which spanpipe " \
+                "does not support"
+
 /* A span as read, before the text (which may come after it) is known. */
 typedef struct raw_span {
     const char *layer, *id;     /* in the document's arena; id may be NULL */
     long long start, end;
     int start_ok, end_ok;       /* the offsets were integers */
     const char *start_kind, *end_kind; /* else what they were */
+    const char *start_txt, *end_txt;   /* the numbers as written, for messages */
+    int start_len, end_len;
     int has_start, has_end;
     json_t *attrs, *extra;
 } raw_span;
@@ -43,9 +50,13 @@ static json_t *value_here(reading *rd)
     json_error_t jerr;
     json_t *v = json_loadb(from, (size_t)(rd->j.p - from),
                            JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &jerr);
-    if (!v && rd->err->len == 0)
-        buf_printf(rd->err, "invalid JSON at column %zu: %s",
-                   (size_t)(from - rd->j.start) + (size_t)jerr.position + 1, jerr.text);
+    if (!v && rd->err->len == 0) {
+        size_t col = (size_t)(from - rd->j.start) + (size_t)jerr.position + 1;
+        if (strstr(jerr.text, "NUL byte in object key"))
+            buf_printf(rd->err, NUL_KEY, col);
+        else
+            buf_printf(rd->err, "invalid JSON at column %zu: %s", col, jerr.text);
+    }
     return v;
 }
 
@@ -56,10 +67,13 @@ static int read_key(reading *rd)
     buf_clear(&rd->key);
     if (js_ws(&rd->j) != '"')
         return js_fail(&rd->j, "expected a string as object key");
+    size_t col = (size_t)(rd->j.p - rd->j.start) + 1;
     if (js_string(&rd->j, &rd->key, &nul) < 0)
         return -1;
-    if (nul)
-        return js_fail(&rd->j, "an object key holds NUL (\\u0000)");
+    if (nul) {
+        buf_printf(rd->err, NUL_KEY, col);
+        return -1;
+    }
     if (!rd->key.data)
         buf_reserve(&rd->key, 0); /* the empty key "" */
     rd->key.data[rd->key.len] = '\0';
@@ -95,17 +109,21 @@ static int read_offset(reading *rd, raw_span *sp, int is_start)
     long long v = 0;
     int is_int = 0;
     js_kind k = js_peek(&rd->j);
+    const char *from = rd->j.p;
     if (k == JS_NUMBER) {
         if (js_number(&rd->j, &v, &is_int) < 0)
             return -1;
     } else if (js_skip(&rd->j) < 0)
         return -1;
+    int len = (int)(rd->j.p - from < 64 ? rd->j.p - from : 64);
     if (is_start) {
         sp->has_start = 1, sp->start = v, sp->start_ok = is_int;
         sp->start_kind = k == JS_NUMBER && !is_int ? "a number" : js_kind_name(k);
+        sp->start_txt = from, sp->start_len = len;
     } else {
         sp->has_end = 1, sp->end = v, sp->end_ok = is_int;
         sp->end_kind = k == JS_NUMBER && !is_int ? "a number" : js_kind_name(k);
+        sp->end_txt = from, sp->end_len = len;
     }
     return 0;
 }
@@ -207,7 +225,8 @@ static int read_spans(reading *rd)
 
 /* An offset of span I, now that the text is known: code points to bytes. */
 static int settle_offset(reading *rd, size_t i, const char *key, int has, int ok,
-                         const char *kind, long long cp, size_t *out)
+                         const char *kind, long long cp, const char *txt, int txt_len,
+                         size_t *out)
 {
     const offmap *m = doc_offmap(rd->doc);
     if (!has) {
@@ -219,8 +238,8 @@ static int settle_offset(reading *rd, size_t i, const char *key, int has, int ok
         return -1;
     }
     if (cp < 0 || (unsigned long long)cp > m->ncp) {
-        buf_printf(rd->err, "span %zu: \"%s\" %lld is outside the text (0 to %zu)", i, key,
-                   cp, m->ncp);
+        buf_printf(rd->err, "span %zu: \"%s\" %.*s is outside the text (0 to %zu)", i,
+                   key, txt_len, txt, m->ncp);
         return -1;
     }
     offmap_to_byte(m, (size_t)cp, out);
@@ -238,9 +257,9 @@ static int settle_spans(reading *rd)
             return -1;
         }
         if (settle_offset(rd, i, "start", sp->has_start, sp->start_ok, sp->start_kind,
-                          sp->start, &start) < 0 ||
+                          sp->start, sp->start_txt, sp->start_len, &start) < 0 ||
             settle_offset(rd, i, "end", sp->has_end, sp->end_ok, sp->end_kind, sp->end,
-                          &end) < 0)
+                          sp->end_txt, sp->end_len, &end) < 0)
             return -1;
         if (start > end) {
             buf_printf(rd->err, "span %zu ends before it starts", i);

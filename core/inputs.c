@@ -56,8 +56,28 @@ static char *stat_error(const char *path)
     return buf_steal(&b);
 }
 
+/* Directories already walked, by device and inode: a symbolic link back up
+ * the tree (ln -s . self) must not make the walk go round forever. */
+typedef struct seen_dirs {
+    dev_t *dev;
+    ino_t *ino;
+    size_t n, cap_dev, cap_ino;
+} seen_dirs;
+
+static int seen_before(seen_dirs *s, const struct stat *st)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->dev[i] == st->st_dev && s->ino[i] == st->st_ino)
+            return 1;
+    s->dev = xgrow(s->dev, &s->cap_dev, s->n + 1, sizeof *s->dev);
+    s->ino = xgrow(s->ino, &s->cap_ino, s->n + 1, sizeof *s->ino);
+    s->dev[s->n] = st->st_dev;
+    s->ino[s->n++] = st->st_ino;
+    return 0;
+}
+
 /* Every file under DIR, recursively, in no particular order yet. */
-static void walk(found_list *fl, const char *dir)
+static void walk(found_list *fl, seen_dirs *seen, const char *dir)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -82,7 +102,8 @@ static void walk(found_list *fl, const char *dir)
             push_found(fl, buf_steal(&p), why, 0, 1);
             free(why);
         } else if (S_ISDIR(st.st_mode)) {
-            walk(fl, p.data);
+            if (!seen_before(seen, &st))
+                walk(fl, seen, p.data);
             buf_free(&p);
         } else if (S_ISREG(st.st_mode)) {
             push_found(fl, buf_steal(&p), NULL, (uint64_t)st.st_size, 1);
@@ -116,7 +137,11 @@ static void add_path(input_list *l, const char *path)
     } else if (S_ISDIR(st.st_mode)) {
         /* Sorted as whole paths, as `find DIR -type f | LC_ALL=C sort` lists them. */
         found_list fl = { NULL, 0, 0 };
-        walk(&fl, path);
+        seen_dirs seen = { 0 };
+        seen_before(&seen, &st);
+        walk(&fl, &seen, path);
+        free(seen.dev);
+        free(seen.ino);
         if (fl.n > 1)
             qsort(fl.f, fl.n, sizeof *fl.f, cmp_found);
         size_t skip = strlen(path);

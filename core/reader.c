@@ -41,12 +41,21 @@ int reader_open(reader *r, const char *path, buf *err)
     memset(r, 0, sizeof *r);
     if (source_open(&r->src, path, err) < 0)
         return -1;
-    /* Look past leading white space for the first byte that tells. */
-    size_t i = 0;
+    /* A UTF-8 byte order mark (editors on some systems write one) is not
+     * content: step over it, then look past leading white space for the
+     * first byte that tells. */
+    while (r->len - r->pos < 3 && !r->eof) {
+        ssize_t n = more(r, err);
+        if (n < 0)
+            return -1;
+    }
+    if (r->len - r->pos >= 3 && memcmp(r->buf + r->pos, "\xEF\xBB\xBF", 3) == 0)
+        r->pos += 3;
+    size_t i = 0; /* relative to pos: more() may slide the window */
     for (;;) {
-        while (i < r->len && is_blank(r->buf[i]))
+        while (r->pos + i < r->len && is_blank(r->buf[r->pos + i]))
             i++;
-        if (i < r->len)
+        if (r->pos + i < r->len)
             break;
         ssize_t n = more(r, err);
         if (n < 0)
@@ -56,7 +65,7 @@ int reader_open(reader *r, const char *path, buf *err)
             return 0;
         }
     }
-    r->kind = r->buf[i] == '{' ? INPUT_JSONL : INPUT_TEXT;
+    r->kind = r->buf[r->pos + i] == '{' ? INPUT_JSONL : INPUT_TEXT;
     return 0;
 }
 

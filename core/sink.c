@@ -19,6 +19,18 @@ int sink_open(sink *s, const char *path, buf *err)
         s->name = "<stdout>";
         return 0;
     }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* A FIFO or a device (-o /dev/stdout, a named pipe) is written
+         * straight: renaming a file over it would replace the node. */
+        s->fd = open(path, O_WRONLY | O_CLOEXEC);
+        if (s->fd < 0) {
+            buf_printf(err, "%s: cannot open: %s", path, strerror(errno));
+            return -1;
+        }
+        s->name = s->direct = xstrdup(path);
+        return 0;
+    }
     s->path = xstrdup(path);
     s->name = s->path;
     buf t = BUF_INIT;
@@ -110,11 +122,15 @@ int sink_write(sink *s, const void *p, size_t n, buf *err)
 int sink_close(sink *s, int commit, buf *err)
 {
     int rc = 0;
-    /* Standard output is a stream: what was produced goes out either way. */
+    /* A stream (standard output, a FIFO): what was produced goes out anyway. */
     if (commit || !s->path)
         rc = flush_pending(s, 1, err);
     if (s->gz)
         deflateEnd(&s->zs);
+    if (s->direct && close(s->fd) < 0 && rc == 0) {
+        buf_printf(err, "%s: write error: %s", s->name, strerror(errno));
+        rc = -1;
+    }
     if (s->path) {
         if (rc == 0 && commit && fsync(s->fd) < 0 && errno != EINVAL) {
             buf_printf(err, "%s: write error: %s", s->name, strerror(errno));
@@ -136,6 +152,7 @@ int sink_close(sink *s, int commit, buf *err)
     free(s->zbuf);
     free(s->tmp);
     free(s->path);
+    free(s->direct);
     memset(s, 0, sizeof *s);
     return rc;
 }

@@ -3,7 +3,8 @@
  * gzip.
  *
  * A file is written under a temporary name beside it and renamed into place
- * only when the run completes, so a file of that name is always whole.
+ * only when the run completes, so a file of that name is always whole.  What
+ * exists and is not a regular file (a FIFO, /dev/stdout) is written straight.
  * Gzip is written at level 1: the corpora are large and the time goes on
  * compression long before the size gain of a higher level shows.
  */
@@ -17,6 +18,7 @@ typedef struct sink {
     int fd;
     char *path;          /* the final name, or NULL for standard output */
     char *tmp;           /* the name written to until then */
+    char *direct;        /* a FIFO or device written straight, or NULL */
     const char *name;    /* for messages */
     int gz;
     z_stream zs;

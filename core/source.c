@@ -99,6 +99,12 @@ static ssize_t read_plain(source *s, void *dst, size_t n, buf *err)
 
 static ssize_t read_gz(source *s, void *dst, size_t n, buf *err)
 {
+    if (s->late_error.len) {
+        /* the data came out on the last call; now the trouble it ended with */
+        buf_add(err, s->late_error.data, s->late_error.len);
+        buf_clear(&s->late_error);
+        return -1;
+    }
     for (;;) {
         ssize_t have = fill_raw(s, err);
         if (have < 0)
@@ -129,8 +135,13 @@ static ssize_t read_gz(source *s, void *dst, size_t n, buf *err)
         if (rc == Z_STREAM_END)
             s->in_member = 0;
         else if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT) {
-            buf_printf(err, "corrupt gzip data (%s)", s->zs.msg ? s->zs.msg : "bad data");
-            return -1;
+            /* As zcat does: what was decompressed goes out, then the error
+             * (a bad CRC is only known once all the data is out). */
+            buf *e = produced ? &s->late_error : err;
+            buf_printf(e, "corrupt gzip data (%s)", s->zs.msg ? s->zs.msg : "bad data");
+            if (!produced)
+                return -1;
+            s->in_member = 1;
         } else if (rc == Z_MEM_ERROR)
             oom_abort();
         if (produced)
@@ -158,6 +169,7 @@ void source_close(source *s)
     if (s->own_fd && s->fd >= 0)
         close(s->fd);
     free(s->in);
+    buf_free(&s->late_error);
     memset(s, 0, sizeof *s);
     s->fd = -1;
 }

@@ -27,6 +27,7 @@ typedef struct source {
     size_t in_pos, in_len;  /* raw bytes buffered but not yet used */
     int raw_eof;
     uint64_t raw_bytes;     /* raw bytes read so far (for progress) */
+    buf late_error;         /* an error to give after the data before it */
 } source;
 
 /*

@@ -102,11 +102,11 @@ START_TEST(bad_documents)
     ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":[{\"layer\":\"x\",\"start\":0,\"end\":1,\"attrs\":[1]}]}"),
                      "span 0: \"attrs\" is an array, not an object");
     ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":[{\"layer\":\"x\",\"start\":0,\"end\":99999999999999999999}]}"),
-                     "span 0: \"end\" 9223372036854775807 is outside the text (0 to 2)");
+                     "span 0: \"end\" 99999999999999999999 is outside the text (0 to 2)");
     ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":[5]}"), "span 0 is a number, not an object");
     ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":{}}"), "\"spans\" is an object, not an array");
     ck_assert_str_eq(parse_error("{\"text\":\"ab\"} x"), "invalid JSON at column 15: end of the line expected after the document");
-    ck_assert_str_eq(parse_error("{\"a\\u0000\":1,\"text\":\"ab\"}"), "invalid JSON at column 11: an object key holds NUL (\\u0000)");
+    ck_assert_str_eq(parse_error("{\"a\\u0000\":1,\"text\":\"ab\"}"), "column 2: an object key holds U+0000 (\\u0000), which spanpipe does not support");
     ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":[{\"id\":\"d\",\"layer\":\"x\",\"start\":0,\"end\":1},"
                                  "{\"id\":\"d\",\"layer\":\"y\",\"start\":0,\"end\":1}]}"),
                      "two spans have the id \"d\"");
