@@ -285,6 +285,19 @@ static void reading_free(reading *rd)
     buf_free(&rd->key);
 }
 
+/* A member that must be a string, decoded into OUT; else the message WHY
+ * (a format naming the value's type) and -1. */
+static int string_member(reading *rd, const char *why, buf *out)
+{
+    js_kind k = js_peek(&rd->j);
+    if (k != JS_STRING) {
+        if (js_skip(&rd->j) == 0)
+            buf_printf(rd->err, why, js_kind_name(k));
+        return -1;
+    }
+    return js_string(&rd->j, out, NULL);
+}
+
 /* The members of the top-level object. */
 static int read_members(reading *rd, int *have_text)
 {
@@ -297,19 +310,11 @@ static int read_members(reading *rd, int *have_text)
             goto fail;
         const char *key = rd->key.data;
         if (!strcmp(key, "text")) {
-            if (*have_text)
-                {
+            if (*have_text) {
                 duplicate(rd, key);
                 goto fail;
             }
-            js_kind k = js_peek(&rd->j);
-            if (k != JS_STRING) {
-                if (js_skip(&rd->j) < 0)
-                    goto fail;
-                buf_adds(rd->err, "not a document: \"text\" is not a string");
-                goto fail;
-            }
-            if (js_string(&rd->j, &text, NULL) < 0)
+            if (string_member(rd, "not a document: \"text\" is %s, not a string", &text) < 0)
                 goto fail;
             *have_text = 1;
             int ascii;
@@ -317,20 +322,12 @@ static int read_members(reading *rd, int *have_text)
             size_t n = text.len;
             doc_take_text(doc, buf_steal(&text), n, ascii);
         } else if (!strcmp(key, "id")) {
-            if (have_id)
-                {
+            if (have_id) {
                 duplicate(rd, key);
                 goto fail;
             }
-            js_kind k = js_peek(&rd->j);
-            if (k != JS_STRING) {
-                if (js_skip(&rd->j) < 0)
-                    goto fail;
-                buf_printf(rd->err, "\"id\" is %s, not a string", js_kind_name(k));
-                goto fail;
-            }
             buf id = BUF_INIT;
-            if (js_string(&rd->j, &id, NULL) < 0) {
+            if (string_member(rd, "\"id\" is %s, not a string", &id) < 0) {
                 buf_free(&id);
                 goto fail;
             }
@@ -338,8 +335,7 @@ static int read_members(reading *rd, int *have_text)
             buf_free(&id);
             have_id = 1;
         } else if (!strcmp(key, "spans")) {
-            if (have_spans)
-                {
+            if (have_spans) {
                 duplicate(rd, key);
                 goto fail;
             }
@@ -347,8 +343,7 @@ static int read_members(reading *rd, int *have_text)
             if (read_spans(rd) < 0)
                 goto fail;
         } else if (!strcmp(key, "layers")) {
-            if (doc->layers_in)
-                {
+            if (doc->layers_in) {
                 duplicate(rd, key);
                 goto fail;
             }

@@ -193,6 +193,14 @@ int js_string(jscan *j, buf *out, int *has_nul)
 
 /* ---------------------------------------------------------------- numbers */
 
+/* Past a run of digits from P. */
+static const char *digits(const char *p, const char *end)
+{
+    while (p < end && *p >= '0' && *p <= '9')
+        p++;
+    return p;
+}
+
 int js_number(jscan *j, long long *v, int *is_int)
 {
     const char *s = j->p, *p = j->p;
@@ -200,33 +208,22 @@ int js_number(jscan *j, long long *v, int *is_int)
         p++;
     if (p >= j->end || *p < '0' || *p > '9')
         return js_fail(j, "invalid number");
-    if (*p == '0')
-        p++;
-    else
-        while (p < j->end && *p >= '0' && *p <= '9')
-            p++;
+    p = *p == '0' ? p + 1 : digits(p, j->end);
     int integral = 1;
-    if (p < j->end && *p == '.') {
+    /* a fraction, then an exponent: each needs at least one digit */
+    for (int part = 0; part < 2; part++) {
+        if (p >= j->end || (part == 0 ? *p != '.' : (*p != 'e' && *p != 'E')))
+            continue;
         integral = 0;
         p++;
-        if (p >= j->end || *p < '0' || *p > '9') {
+        if (part == 1 && p < j->end && (*p == '+' || *p == '-'))
+            p++;
+        const char *q = digits(p, j->end);
+        if (q == p) {
             j->p = p;
             return js_fail(j, "invalid number");
         }
-        while (p < j->end && *p >= '0' && *p <= '9')
-            p++;
-    }
-    if (p < j->end && (*p == 'e' || *p == 'E')) {
-        integral = 0;
-        p++;
-        if (p < j->end && (*p == '+' || *p == '-'))
-            p++;
-        if (p >= j->end || *p < '0' || *p > '9') {
-            j->p = p;
-            return js_fail(j, "invalid number");
-        }
-        while (p < j->end && *p >= '0' && *p <= '9')
-            p++;
+        p = q;
     }
     j->p = p;
     *is_int = integral;

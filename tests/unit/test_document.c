@@ -84,7 +84,7 @@ START_TEST(bad_documents)
 {
     ck_assert_str_eq(parse_error("[1]"), "not a document: an array, not an object");
     ck_assert_str_eq(parse_error("{\"id\":\"a\"}"), "not a document: no \"text\"");
-    ck_assert_str_eq(parse_error("{\"text\":5}"), "not a document: \"text\" is not a string");
+    ck_assert_str_eq(parse_error("{\"text\":5}"), "not a document: \"text\" is a number, not a string");
     ck_assert_str_eq(parse_error("{\"text\":\"a\",\"id\":3}"), "\"id\" is a number, not a string");
     ck_assert_ptr_nonnull(strstr(parse_error("{\"text\":\"a\",\"text\":\"b\"}"), "duplicate"));
     ck_assert_ptr_nonnull(strstr(parse_error("{"), "invalid JSON"));
