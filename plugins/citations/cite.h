@@ -17,26 +17,22 @@
 #include <stddef.h>
 #include <stdlib.h>
 
+#include "../common/sparray.h"
+
 /* ---- growable arrays -------------------------------------------------- */
 
-/*
- * Make room for one more item in the array *ITEMS of *CAP items of SIZE bytes
- * holding LEN.  Returns a pointer to the free slot, or NULL when memory ran out
- * (the array is then unchanged).
- */
-void *cite_grow(void **items, size_t *cap, size_t len, size_t size);
-
-/* Declare an array type NAME of ITEM with its push function NAME_push(). */
+/* Declare an array type NAME of ITEM with its push function NAME_push(),
+ * which makes room for one more item (spt_grow(), plugins/common/sparray.h)
+ * and returns it, or NULL when memory ran out (the array is then unchanged). */
 #define CITE_ARRAY(NAME, ITEM)                                              \
     typedef struct NAME { ITEM *v; size_t len, cap; } NAME;                 \
     static inline ITEM *NAME##_push(NAME *a)                                \
     {                                                                       \
         void *p = a->v;                                                     \
-        ITEM *slot = cite_grow(&p, &a->cap, a->len, sizeof(ITEM));          \
+        if (spt_grow(&p, &a->cap, a->len, sizeof(ITEM)) < 0)                \
+            return NULL;                                                    \
         a->v = p;                                                           \
-        if (slot != NULL)                                                   \
-            a->len++;                                                       \
-        return slot;                                                        \
+        return &a->v[a->len++];                                             \
     }
 
 /* Free the items of any CITE_ARRAY and empty it. */
@@ -211,7 +207,7 @@ int cite_is_digit(long c);
 int cite_is_upper(long c);   /* ASCII or Latin upper-case */
 int cite_is_lower(long c);   /* ASCII or Latin lower-case */
 int cite_is_letter(long c);  /* any letter, as far as text.c can tell */
-int cite_is_space(long c);   /* blanks, line breaks, no-break space */
+int cite_is_space(long c);   /* white space, line breaks included (spt_is_space) */
 int cite_is_dash(long c);    /* - ‐ ‑ ‒ – — − */
 
 /* Whether TEXT[AT, LEN) starts with the NUL-terminated WORD. */

@@ -11,9 +11,8 @@ plugin_LTLIBRARIES += %reldir%/citations.la
 	%reldir%/xrefs.c \
 	%reldir%/archival.c \
 	%reldir%/editorial.c \
-	%reldir%/text.c \
-	%reldir%/vec.c
+	%reldir%/text.c
 %canon_reldir%_citations_la_CPPFLAGS = $(AM_CPPFLAGS)
 %canon_reldir%_citations_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 %canon_reldir%_citations_la_LDFLAGS = -module -avoid-version -export-symbols-regex '^spanpipe_plugin$$'
-%canon_reldir%_citations_la_LIBADD = core/libspanpipe.la $(JANSSON_LIBS)
+%canon_reldir%_citations_la_LIBADD = plugins/libsptext.la core/libspanpipe.la $(JANSSON_LIBS)

@@ -3,70 +3,59 @@
  *
  * The rules look at one character on either side of a candidate (is "2"
  * glued to a word, is it followed by a capital?), so they decode single code
- * points around a byte offset instead of converting whole texts.  Invalid
- * sequences decode as -1, which every class below rejects.
+ * points around a byte offset instead of converting whole texts.  Decoding
+ * and the classes are the shared ones (plugins/common/sptext.h), but for
+ * letter case (see below); what the wrappers add is the citations rules'
+ * convention that a missing or invalid character is -1, which every class
+ * rejects.
  */
+#include <stdint.h>
 #include <string.h>
 
+#include "../common/sptext.h"
 #include "cite.h"
 
 long cite_next_cp(const char *text, size_t len, size_t at, size_t *next)
 {
     if (at >= len)
         return -1;
-    const unsigned char *s = (const unsigned char *)text + at;
-    size_t avail = len - at, n;
-    long c;
-    if (s[0] < 0x80) {
-        c = s[0];
-        n = 1;
-    } else if (s[0] >= 0xc2 && s[0] < 0xe0) {
-        c = s[0] & 0x1f;
-        n = 2;
-    } else if (s[0] >= 0xe0 && s[0] < 0xf0) {
-        c = s[0] & 0x0f;
-        n = 3;
-    } else if (s[0] >= 0xf0 && s[0] < 0xf5) {
-        c = s[0] & 0x07;
-        n = 4;
-    } else {
+    size_t w;
+    uint32_t c = spt_decode(text, len, at, &w);
+    /* A real U+FFFD takes three bytes; one byte of it is a broken sequence. */
+    if (c == SPT_REPLACEMENT && w == 1)
         return -1;
-    }
-    if (n > avail)
-        return -1;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return -1;
-        c = (c << 6) | (s[i] & 0x3f);
-    }
     if (next != NULL)
-        *next = at + n;
-    return c;
+        *next = at + w;
+    return (long)c;
 }
 
 long cite_prev_cp(const char *text, size_t at, size_t *start)
 {
     if (at == 0)
         return -1;
-    /* Back over at most three continuation bytes to the lead byte. */
-    size_t b = at - 1;
-    for (int k = 0; k < 3 && b > 0 &&
-                    ((unsigned char)text[b] & 0xc0) == 0x80; k++)
-        b--;
-    size_t next;
-    long c = cite_next_cp(text, at, b, &next);
-    if (c < 0 || next != at)
+    size_t b;
+    uint32_t c = spt_decode_prev(text, at, &b);
+    if (c == SPT_REPLACEMENT && at - b == 1)
         return -1;
     if (start != NULL)
         *start = b;
-    return c;
+    return (long)c;
 }
 
 int cite_is_digit(long c)
 {
-    return c >= '0' && c <= '9';
+    return c >= 0 && spt_is_digit((uint32_t)c);
 }
 
+/*
+ * Letter case stays the citations stage's own, coarser than spt_letter_case():
+ * Latin-1, a plain parity rule over Latin Extended-A and the basic Cyrillic
+ * alphabet only, so Greek capitals, Ѐ..Џ, ĸ and the like are letters
+ * without case here.  The marker rules (markers.c) were tuned with these
+ * answers, and the shared ones change which digits count as footnote markers
+ * ("Σ7" would become an identifier like "G7"), so switching is a decision
+ * for those rules, not a refactoring.
+ */
 int cite_is_upper(long c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7) ||
@@ -95,14 +84,12 @@ int cite_is_letter(long c)
 
 int cite_is_space(long c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v' || c == 0xa0 || c == 0x2009 || c == 0x202f ||
-           c == 0x2028 || c == 0x2029;
+    return c >= 0 && spt_is_space((uint32_t)c);
 }
 
 int cite_is_dash(long c)
 {
-    return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+    return c >= 0 && spt_is_dash((uint32_t)c);
 }
 
 int cite_has(const char *text, size_t len, size_t at, const char *word)

@@ -251,20 +251,20 @@ int seg_abbrevs_add_list(seg_abbrevs *a, const char *buf, size_t len, int commen
     size_t i = 0;
     while (i < len) {
         size_t w;
-        uint32_t c = seg_decode(buf, len, i, &w);
+        uint32_t c = spt_decode(buf, len, i, &w);
         if (comments && c == '#') {
             while (i < len && buf[i] != '\n')
                 i++;
             continue;
         }
-        if (seg_is_space(c) || c == ';') {
+        if (spt_is_space(c) || c == ';') {
             i += w;
             continue;
         }
         size_t start = i;
         while (i < len) {
-            c = seg_decode(buf, len, i, &w);
-            if (seg_is_space(c) || c == ';' || (comments && c == '#'))
+            c = spt_decode(buf, len, i, &w);
+            if (spt_is_space(c) || c == ';' || (comments && c == '#'))
                 break;
             i += w;
         }
@@ -281,7 +281,7 @@ static int dotted(const char *w, size_t n)
     size_t i = 0, group = 0, groups = 0;
     while (i < n) {
         size_t k;
-        uint32_t c = seg_decode(w, n, i, &k);
+        uint32_t c = spt_decode(w, n, i, &k);
         if (c == '.') {
             if (group == 0 || group > 3)
                 return 0;
@@ -289,7 +289,7 @@ static int dotted(const char *w, size_t n)
             group = 0;
         } else if (c == '-' && group == 0 && groups > 0) {
             /* "J.-C" */
-        } else if (seg_is_letter(c)) {
+        } else if (spt_is_letter(c)) {
             group++;
         } else {
             return 0;
@@ -307,8 +307,8 @@ int seg_abbrevs_class(const seg_abbrevs *a, const char *w, size_t n)
     if (f & F_INNER)
         return SEG_ABBR_INNER;
     size_t k;
-    uint32_t c = n ? seg_decode(w, n, 0, &k) : 0;
-    if (n && k == n && seg_is_upper(c)) /* an initial: "J." */
+    uint32_t c = n ? spt_decode(w, n, 0, &k) : 0;
+    if (n && k == n && spt_is_upper(c)) /* an initial: "J." */
         return SEG_ABBR_INNER;
     if (dotted(w, n))
         return SEG_ABBR_INNER;

@@ -59,12 +59,12 @@ static size_t bullet_text(const char *t, line l)
     size_t i = seg_skip_space(t, l.e, l.s, 0), w;
     if (i >= l.e)
         return 0;
-    uint32_t c = seg_decode(t, l.e, i, &w);
+    uint32_t c = spt_decode(t, l.e, i, &w);
     if (!seg_is_bullet(c) || i + w >= l.e)
         return 0;
     size_t j = i + w, k;
-    uint32_t d = seg_decode(t, l.e, j, &k);
-    if (!seg_is_blank(d))
+    uint32_t d = spt_decode(t, l.e, j, &k);
+    if (!spt_is_blank(d))
         return 0;
     j = seg_skip_space(t, l.e, j, 0);
     return j < l.e ? j : 0;
@@ -130,8 +130,8 @@ static int ends_sentence(const char *t, line l)
     if (digits > 3)
         return 0;
     while (e > l.s) {
-        uint32_t c = seg_decode_prev(t, e, e, &at);
-        if (seg_is_terminal(c))
+        uint32_t c = spt_decode_prev(t, e, &at);
+        if (spt_is_terminal(c))
             return 1;
         if (!seg_is_closer(c))
             return 0;
@@ -261,21 +261,21 @@ static int signature_block(const char *t, size_t n, block b)
         size_t s = seg_trim_start(t, l.s, l.e), e = seg_trim_end(t, l.s, l.e), at;
         if (e - s > 60 || e == s)
             return 0;
-        uint32_t last = seg_decode_prev(t, e, e, &at);
-        if (!seg_is_letter(last) && last != ')')
+        uint32_t last = spt_decode_prev(t, e, &at);
+        if (!spt_is_letter(last) && last != ')')
             return 0;
         size_t words = 0, i = s, w;
         while (i < e) {
             i = seg_skip_space(t, e, i, 0);
             if (i >= e)
                 break;
-            uint32_t c = seg_decode(t, e, i, &w);
+            uint32_t c = spt_decode(t, e, i, &w);
             size_t ws = i;
-            while (i < e && !seg_is_blank(seg_decode(t, e, i, &w)))
+            while (i < e && !spt_is_blank(spt_decode(t, e, i, &w)))
                 i += w;
             words++;
-            int small = (i - ws <= 3 && seg_is_lower(c)); /* "of", "de", "von" */
-            if (!seg_is_upper(c) && !small && c != '(' && c != '/')
+            int small = (i - ws <= 3 && spt_is_lower(c)); /* "of", "de", "von" */
+            if (!spt_is_upper(c) && !small && c != '(' && c != '/')
                 return 0;
         }
         if (words == 0 || words > 6)
@@ -436,7 +436,7 @@ static int head_line(const char *t, line l)
     if (i + 2 >= l.e || t[i] != '.' || t[i + 1] != ' ')
         return 0;
     size_t w;
-    return seg_is_letter(seg_decode(t, l.e, i + 2, &w));
+    return spt_is_letter(spt_decode(t, l.e, i + 2, &w));
 }
 
 /* Where the front matter after a head ends: after the last block among the

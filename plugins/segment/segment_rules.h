@@ -16,25 +16,24 @@
 
 #include <stddef.h>
 
+#include "../common/sparray.h"
+
 /* ---- span arrays --------------------------------------------------------- */
 
-typedef struct seg_span {
-    size_t start; /* first byte */
-    size_t end;   /* one past the last byte */
-    int kind;     /* meaning depends on the producer; 0 when unused */
-} seg_span;
+/* The shared span arrays (plugins/common/sparray.h) under the names the
+ * segment rules and their tests use. */
+typedef spt_span seg_span;
+typedef spt_spans seg_spans;
 
-typedef struct seg_spans {
-    seg_span *v;
-    size_t n, cap;
-} seg_spans;
-
-void seg_spans_init(seg_spans *s);
-void seg_spans_free(seg_spans *s);
+static inline void seg_spans_init(seg_spans *s) { spt_spans_init(s); }
+static inline void seg_spans_free(seg_spans *s) { spt_spans_free(s); }
 /* Empty the array, keeping its memory. */
-static inline void seg_spans_clear(seg_spans *s) { s->n = 0; }
+static inline void seg_spans_clear(seg_spans *s) { spt_spans_clear(s); }
 /* Append a span.  Returns 0, or -1 when out of memory. */
-int seg_spans_push(seg_spans *s, size_t start, size_t end, int kind);
+static inline int seg_spans_push(seg_spans *s, size_t start, size_t end, int kind)
+{
+    return spt_spans_push(s, start, end, kind);
+}
 
 /* ---- layout: sections, paragraphs, sentence zones ------------------------ */
 

@@ -109,22 +109,22 @@ static next_info look_next(const zone *z, size_t i)
     i = skip_gap(t, end, i);
     if (i >= end)
         return x;
-    uint32_t c = seg_decode(t, end, i, &w);
+    uint32_t c = spt_decode(t, end, i, &w);
     int opened = 0;
     for (int k = 0; k < 3 && seg_is_opener(c) && i + w < end; k++) {
         opened = 1;
         i += w;
-        c = seg_decode(t, end, i, &w);
+        c = spt_decode(t, end, i, &w);
     }
-    if (seg_is_lower(c)) {
+    if (spt_is_lower(c)) {
         x.kind = N_LOWER;
         return x;
     }
-    if (seg_is_digit(c)) {
+    if (spt_is_digit(c)) {
         x.kind = opened ? N_OPEN : N_DIGIT;
         return x;
     }
-    if (!seg_is_letter(c)) {
+    if (!spt_is_letter(c)) {
         x.kind = (c == ',' || c == ';' || c == ':' || c == ')' || c == ']' ||
                   c == '.' || c == '?' || c == '!')
                      ? N_CONT
@@ -134,16 +134,16 @@ static next_info look_next(const zone *z, size_t i)
     x.kind = opened ? N_OPEN : N_UPPER;
     x.word = i;
     while (i < end && i - x.word < WORDMAX) {
-        c = seg_decode(t, end, i, &w);
-        if (!seg_is_letter(c) && !seg_is_mark(c))
+        c = spt_decode(t, end, i, &w);
+        if (!spt_is_letter(c) && !spt_is_mark(c))
             break;
         i += w;
     }
     x.wlen = i - x.word;
     if (i < end) {
-        c = seg_decode(t, end, i, &w);
+        c = spt_decode(t, end, i, &w);
         x.word_dot = c == '.';
-        x.word_elided = seg_is_apostrophe(c);
+        x.word_elided = spt_is_apostrophe(c);
     }
     return x;
 }
@@ -177,8 +177,8 @@ static size_t word_before(const zone *z, size_t i, size_t *ws)
         i--;
     size_t e = i, at;
     while (i > z->start && e - i < 20) {
-        uint32_t c = seg_decode_prev(t, i, i, &at);
-        if (at < z->start || !seg_is_letter(c))
+        uint32_t c = spt_decode_prev(t, i, &at);
+        if (at < z->start || !spt_is_letter(c))
             break;
         i = at;
     }
@@ -195,8 +195,8 @@ static int period_ends(const zone *z, size_t dot, const next_info *x)
     /* The word before the period: back to white space, at most LOOKBACK. */
     size_t ws = dot, at;
     while (ws > z->start && dot - ws <= LOOKBACK) {
-        uint32_t c = seg_decode_prev(t, ws, ws, &at);
-        if (at < z->start || seg_is_space(c))
+        uint32_t c = spt_decode_prev(t, ws, &at);
+        if (at < z->start || spt_is_space(c))
             break;
         ws = at;
     }
@@ -207,7 +207,7 @@ static int period_ends(const zone *z, size_t dot, const next_info *x)
         size_t w;
         if (ws >= dot)
             break;
-        uint32_t c = seg_decode(t, dot, ws, &w);
+        uint32_t c = spt_decode(t, dot, ws, &w);
         if (!seg_is_opener(c))
             break;
         ws += w;
@@ -259,23 +259,23 @@ static int meant_break(const zone *z, size_t nl, size_t cols)
     size_t i = seg_skip_space(t, z->end, nl + 1, 0), w;
     if (i >= z->end)
         return 0;
-    uint32_t c = seg_decode(t, z->end, i, &w);
+    uint32_t c = spt_decode(t, z->end, i, &w);
     /* A bullet or a list number opens a new item. */
-    if (seg_is_bullet(c) && i + w < z->end && seg_is_blank(seg_decode(t, z->end, i + w, &w)))
+    if (seg_is_bullet(c) && i + w < z->end && spt_is_blank(spt_decode(t, z->end, i + w, &w)))
         return 1;
     /* The line's last character: a comma or hyphen says it goes on. */
     size_t e = seg_trim_end(t, z->start, nl), at;
     if (e == z->start)
         return 0;
-    uint32_t last = seg_decode_prev(t, e, e, &at);
-    if (last == ',' || last == ';' || seg_is_dash(last) || last == '(' || last == 0x201C)
+    uint32_t last = spt_decode_prev(t, e, &at);
+    if (last == ',' || last == ';' || spt_is_dash(last) || last == '(' || last == 0x201C)
         return 0;
     if (z->width == 0 || z->width > 100 || cols < 30)
         return 1; /* lines that long or that short were not wrapped */
     size_t next = 0;
     while (i < z->end && next < 40) {
-        c = seg_decode(t, z->end, i, &w);
-        if (seg_is_space(c))
+        c = spt_decode(t, z->end, i, &w);
+        if (spt_is_space(c))
             break;
         i += w;
         next++;
@@ -364,7 +364,7 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
     size_t s = seg_trim_start(t, start, end), i = s;
     while (i < end) {
         size_t w;
-        uint32_t c = seg_decode(t, end, i, &w);
+        uint32_t c = spt_decode(t, end, i, &w);
         if (c == '\n') {
             if (i > s && meant_break(&z, i, line_cols(&z, i))) {
                 if (emit(&z, out, s, i) < 0)
@@ -375,15 +375,15 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
             i += w;
             continue;
         }
-        if (!seg_is_terminal(c)) {
+        if (!spt_is_terminal(c)) {
             i += w;
             continue;
         }
         /* The run of terminals: ".", "?!", "...", "…". */
         size_t j = i, dots = 0, other = 0, wj;
         while (j < end) {
-            uint32_t d = seg_decode(t, end, j, &wj);
-            if (!seg_is_terminal(d))
+            uint32_t d = spt_decode(t, end, j, &wj);
+            if (!spt_is_terminal(d))
                 break;
             if (d == '.')
                 dots++;
@@ -397,7 +397,7 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
         size_t k = j;
         int closed = 0;
         while (k < end) {
-            uint32_t d = seg_decode(t, end, k, &wj);
+            uint32_t d = spt_decode(t, end, k, &wj);
             if (!seg_is_closer(d))
                 break;
             k += wj;
@@ -412,8 +412,8 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
         if (!marker)
             after = k;
         if (after < end) {
-            uint32_t d = seg_decode(t, end, after, &wj);
-            if (!seg_is_space(d) && !(after == k && seg_page_marker(t, end, after))) {
+            uint32_t d = spt_decode(t, end, after, &wj);
+            if (!spt_is_space(d) && !(after == k && seg_page_marker(t, end, after))) {
                 /* "U.S.-Soviet", "i.e.,", "3.5", "file.txt": no boundary here */
                 i = k > j ? k : j;
                 continue;
@@ -421,9 +421,9 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
             /* French spacing: « Oui. » */
             size_t q = seg_skip_space(t, end, after, 0);
             if (q < end && q > after) {
-                uint32_t g = seg_decode(t, end, q, &wj);
+                uint32_t g = spt_decode(t, end, q, &wj);
                 if ((g == 0xBB || g == 0x203A) &&
-                    (q + wj >= end || seg_is_space(seg_decode(t, end, q + wj, &w))))
+                    (q + wj >= end || spt_is_space(spt_decode(t, end, q + wj, &w))))
                     after = q + wj;
             }
         }

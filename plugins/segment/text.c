@@ -32,8 +32,8 @@ size_t seg_skip_space(const char *t, size_t end, size_t i, int newlines)
 {
     while (i < end) {
         size_t w;
-        uint32_t c = seg_decode(t, end, i, &w);
-        if (!(newlines ? seg_is_space(c) : seg_is_blank(c)))
+        uint32_t c = spt_decode(t, end, i, &w);
+        if (!(newlines ? spt_is_space(c) : spt_is_blank(c)))
             break;
         i += w;
     }
@@ -44,8 +44,8 @@ size_t seg_trim_end(const char *t, size_t s, size_t e)
 {
     while (e > s) {
         size_t at;
-        uint32_t c = seg_decode_prev(t, e, e, &at);
-        if (at < s || !seg_is_space(c))
+        uint32_t c = spt_decode_prev(t, e, &at);
+        if (at < s || !spt_is_space(c))
             break;
         e = at;
     }

@@ -57,8 +57,8 @@ static size_t letters(const tok *k, size_t i)
 {
     size_t j = i, w;
     while (j < k->end) {
-        uint32_t c = seg_decode(k->t, k->end, j, &w);
-        if (!seg_is_letter(c) && !seg_is_mark(c))
+        uint32_t c = spt_decode(k->t, k->end, j, &w);
+        if (!spt_is_letter(c) && !spt_is_mark(c))
             break;
         j += w;
     }
@@ -109,10 +109,10 @@ static size_t url(const tok *k, size_t i)
     if (k->end - i >= 4 && memcmp(k->t + i, "www.", 4) == 0)
         url = 1;
     while (j < k->end) {
-        uint32_t c = seg_decode(k->t, k->end, j, &w);
-        if (seg_is_space(c))
+        uint32_t c = spt_decode(k->t, k->end, j, &w);
+        if (spt_is_space(c))
             break;
-        if (c == '@' && j > i && j + 1 < k->end && seg_is_wordchar((unsigned char)k->t[j + 1]))
+        if (c == '@' && j > i && j + 1 < k->end && spt_is_wordchar((unsigned char)k->t[j + 1]))
             url = 1;
         if (c == ':' && k->end - j >= 3 && memcmp(k->t + j, "://", 3) == 0)
             url = 1;
@@ -123,7 +123,7 @@ static size_t url(const tok *k, size_t i)
     /* Trailing punctuation belongs to the sentence. */
     while (j > i) {
         size_t at;
-        uint32_t c = seg_decode_prev(k->t, j, j, &at);
+        uint32_t c = spt_decode_prev(k->t, j, &at);
         if (!(c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
               seg_is_closer(c)))
             break;
@@ -141,8 +141,8 @@ static size_t word(const tok *k, size_t i)
     /* "n’t" split off "don’t" by the caller's previous word */
     if ((t[i] == 'n' || t[i] == 'N') && i + 1 < k->end) {
         size_t aw;
-        uint32_t a = seg_decode(t, k->end, i + 1, &aw);
-        if (seg_is_apostrophe(a) && i + 1 + aw < k->end &&
+        uint32_t a = spt_decode(t, k->end, i + 1, &aw);
+        if (spt_is_apostrophe(a) && i + 1 + aw < k->end &&
             (t[i + 1 + aw] == 't' || t[i + 1 + aw] == 'T') && letters(k, i + 1 + aw) == 1)
             return i + 2 + aw;
     }
@@ -158,18 +158,18 @@ static size_t word(const tok *k, size_t i)
             i++;
             continue;
         }
-        uint32_t c = seg_decode(t, k->end, i, &w);
-        if (seg_is_wordchar(c)) {
-            if (!seg_is_letter(c) && !seg_is_mark(c))
+        uint32_t c = spt_decode(t, k->end, i, &w);
+        if (spt_is_wordchar(c)) {
+            if (!spt_is_letter(c) && !spt_is_mark(c))
                 dotted = 0;
             i += w;
             continue;
         }
         size_t nx = i + w, w2;
-        uint32_t d = nx < k->end ? seg_decode(t, k->end, nx, &w2) : 0;
+        uint32_t d = nx < k->end ? spt_decode(t, k->end, nx, &w2) : 0;
         int before_digit = i > start && t[i - 1] >= '0' && t[i - 1] <= '9';
         if (c == '.') {
-            if (before_digit && seg_is_digit(d)) {
+            if (before_digit && spt_is_digit(d)) {
                 /* "3.5", but not a footnote marker ending the range: "19.3" */
                 size_t r = digit_run(k, nx);
                 if (r <= 3 && seg_skip_space(t, k->end, nx + r, 1) >= k->end)
@@ -177,15 +177,15 @@ static size_t word(const tok *k, size_t i)
                 i = nx;
                 continue;
             }
-            if (dotted && i - seg >= 1 && i - seg <= 3 && seg_is_letter(d)) {
+            if (dotted && i - seg >= 1 && i - seg <= 3 && spt_is_letter(d)) {
                 seg = nx; /* "U.S", "z.B" */
                 i = nx;
                 continue;
             }
             /* The final period of an abbreviation is part of it. */
             if (seg_abbrevs_class(k->ab, t + start, i - start) != SEG_ABBR_NONE) {
-                if (seg_is_dash(d) && d == '-' && nx + 1 < k->end &&
-                    seg_is_letter(seg_decode(t, k->end, nx + 1, &w2))) {
+                if (spt_is_dash(d) && d == '-' && nx + 1 < k->end &&
+                    spt_is_letter(spt_decode(t, k->end, nx + 1, &w2))) {
                     i = nx + 1; /* "U.S.-Soviet" */
                     dotted = 0;
                     continue;
@@ -194,16 +194,16 @@ static size_t word(const tok *k, size_t i)
             }
             return i;
         }
-        if ((c == ',' || c == ':') && before_digit && seg_is_digit(d) && digit_run(k, nx) >= 2) {
+        if ((c == ',' || c == ':') && before_digit && spt_is_digit(d) && digit_run(k, nx) >= 2) {
             i = nx; /* "1,000", "11:30" */
             continue;
         }
-        if ((c == '-' || c == 0x2010 || c == 0x2011) && seg_is_wordchar(d)) {
+        if ((c == '-' || c == 0x2010 || c == 0x2011) && spt_is_wordchar(d)) {
             i = nx; /* "medium-range" */
             dotted = 0;
             continue;
         }
-        if (seg_is_apostrophe(c) && i > start && seg_is_letter(d)) {
+        if (spt_is_apostrophe(c) && i > start && spt_is_letter(d)) {
             if (elided(t + start, i - start))
                 return nx; /* "l’" | "Union" */
             if (clitic(k, nx))
@@ -231,10 +231,10 @@ static int emit_word(tok *k, size_t s, size_t e)
         int lower = 0, ok = 1;
         for (size_t i = s; i < e - d;) {
             size_t w;
-            uint32_t c = seg_decode(k->t, e - d, i, &w);
-            if (seg_is_lower(c))
+            uint32_t c = spt_decode(k->t, e - d, i, &w);
+            if (spt_is_lower(c))
                 lower = 1;
-            else if (!seg_is_letter(c) && !seg_is_mark(c))
+            else if (!spt_is_letter(c) && !spt_is_mark(c))
                 ok = 0;
             i += w;
         }
@@ -253,8 +253,8 @@ int seg_tokens(const char *t, size_t len, size_t start, size_t end,
     size_t i = start;
     while (i < end) {
         size_t w;
-        uint32_t c = seg_decode(t, end, i, &w);
-        if (seg_is_space(c)) {
+        uint32_t c = spt_decode(t, end, i, &w);
+        if (spt_is_space(c)) {
             i += w;
             continue;
         }
@@ -266,7 +266,7 @@ int seg_tokens(const char *t, size_t len, size_t start, size_t end,
             continue;
         }
         size_t at;
-        size_t u = (i == start || seg_is_space(seg_decode_prev(t, i, i, &at))) ? url(&k, i) : 0;
+        size_t u = (i == start || spt_is_space(spt_decode_prev(t, i, &at))) ? url(&k, i) : 0;
         if (u) {
             if (emit(&k, i, u) < 0)
                 return -1;
@@ -274,14 +274,14 @@ int seg_tokens(const char *t, size_t len, size_t start, size_t end,
             continue;
         }
         /* A clitic split off the word before: "’s", "’re". */
-        if (seg_is_apostrophe(c) && i > start && seg_is_letter(seg_decode_prev(t, i, i, &at)) &&
+        if (spt_is_apostrophe(c) && i > start && spt_is_letter(spt_decode_prev(t, i, &at)) &&
             clitic(&k, i + w)) {
             if (emit(&k, i, i + w + letters(&k, i + w)) < 0)
                 return -1;
             i += w + letters(&k, i + w);
             continue;
         }
-        if (seg_is_wordchar(c)) {
+        if (spt_is_wordchar(c)) {
             size_t e = word(&k, i);
             if (emit_word(&k, i, e) < 0)
                 return -1;
@@ -291,8 +291,8 @@ int seg_tokens(const char *t, size_t len, size_t start, size_t end,
         /* Punctuation: a run of the same character, or terminals ("?!"). */
         size_t j = i + w, w2;
         while (j < end) {
-            uint32_t d = seg_decode(t, end, j, &w2);
-            if (d != c && !(seg_is_terminal(c) && seg_is_terminal(d) && c != '.'))
+            uint32_t d = spt_decode(t, end, j, &w2);
+            if (d != c && !(spt_is_terminal(c) && spt_is_terminal(d) && c != '.'))
                 break;
             j += w2;
         }

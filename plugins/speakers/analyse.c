@@ -35,7 +35,7 @@ int spk_in_body(const spk_ctx *c, size_t pos)
 
 int spk_ctx_own(spk_ctx *c, char *s)
 {
-    if (!s || spk_grow((void **)&c->owned, &c->capowned, c->nowned, sizeof *c->owned) < 0) {
+    if (!s || spt_grow((void **)&c->owned, &c->capowned, c->nowned, sizeof *c->owned) < 0) {
         free(s);
         return -1;
     }

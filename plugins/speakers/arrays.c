@@ -1,46 +1,11 @@
 /*
- * arrays.c — growable arrays, the result's life cycle, and the names of the
- * kinds the rules share with the segment stage and the output.
+ * arrays.c — the result's life cycle, and the names of the kinds the rules
+ * share with the segment stage and the output.  (The arrays themselves grow
+ * with spt_grow(), plugins/common/sparray.h.)
  */
 #include <stdlib.h>
 #include <string.h>
 #include "spk_rules.h"
-
-int spk_grow(void **v, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    /* Doubling keeps appends amortised O(1). */
-    size_t c = *cap ? *cap * 2 : 16;
-    if (c < *cap || c > (size_t)-1 / size)
-        return -1;
-    void *p = realloc(*v, c * size);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = c;
-    return 0;
-}
-
-void spk_spans_init(spk_spans *s)
-{
-    s->v = NULL;
-    s->n = s->cap = 0;
-}
-
-void spk_spans_free(spk_spans *s)
-{
-    free(s->v);
-    spk_spans_init(s);
-}
-
-int spk_spans_push(spk_spans *s, size_t start, size_t end, int kind)
-{
-    if (spk_grow((void **)&s->v, &s->cap, s->n, sizeof *s->v) < 0)
-        return -1;
-    s->v[s->n++] = (spk_span){ start, end, kind };
-    return 0;
-}
 
 static const char *const spk_section_names[] = {
     "head", "dateline", "participants", "body", "signature", "notes", "other"

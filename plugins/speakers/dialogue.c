@@ -35,7 +35,7 @@ size_t spk_initials(const spk_ctx *c, size_t i)
                 continue;
             if (!en->surname.n)
                 continue;
-            int ok = spk_fold((unsigned char)en->surname.p[0]) == spk_fold((unsigned char)p[n - 1]);
+            int ok = spt_fold((unsigned char)en->surname.p[0]) == spt_fold((unsigned char)p[n - 1]);
             if (ok && n > 1) { /* "HAK": given names' initials, then the surname's */
                 size_t g = 0, k = 0;
                 while (g < en->given.n && k + 1 < n) {
@@ -43,7 +43,7 @@ size_t spk_initials(const spk_ctx *c, size_t i)
                         g++;
                     if (g >= en->given.n)
                         break;
-                    if (spk_fold((unsigned char)en->given.p[g]) != spk_fold((unsigned char)p[k]))
+                    if (spt_fold((unsigned char)en->given.p[g]) != spt_fold((unsigned char)p[k]))
                         break;
                     k++;
                     while (g < en->given.n && en->given.p[g] != ' ' && en->given.p[g] != '.')
@@ -114,7 +114,7 @@ static int spk_label(const spk_ctx *c, size_t i, size_t *colon)
             words++;
             continue;
         }
-        if (!(t->flags & SPK_TF_CAP) || spk_is_digit((unsigned char)p[0]))
+        if (!(t->flags & SPK_TF_CAP) || spt_is_digit((unsigned char)p[0]))
             return 0;
         if ((t->lex & SPK_LX_NOTNAME) && !(t->lex & SPK_LX_TITLE))
             return 0;
@@ -156,7 +156,7 @@ int spk_dialogue(spk_ctx *c, spk_turns *out)
                            ? paras->v[para].end : c->n;
         if (said >= limit)
             continue; /* nothing said inside the label's paragraph: no turn */
-        if (spk_grow((void **)&out->v, &out->cap, out->n, sizeof *out->v) < 0)
+        if (spt_grow((void **)&out->v, &out->cap, out->n, sizeof *out->v) < 0)
             return -1;
         if (out->n && out->v[out->n - 1].end > c->toks.v[a].start)
             out->v[out->n - 1].end = c->toks.v[i - 1].end; /* the previous turn ends here */
@@ -175,7 +175,7 @@ int spk_dialogue(spk_ctx *c, spk_turns *out)
             size_t at = e - 1;
             while (at > out->v[k].start && ((unsigned char)c->t[at] & 0xC0) == 0x80)
                 at--;
-            if (!spk_is_space(spk_decode(c->t, c->n, at, &w)))
+            if (!spt_is_space(spt_decode(c->t, c->n, at, &w)))
                 break;
             e = at;
         }

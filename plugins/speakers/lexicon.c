@@ -174,7 +174,7 @@ void spk_lexicon_free(spk_lexicon *lx)
 
 static int spk_lx_own(spk_lexicon *lx, char *s)
 {
-    if (!s || spk_grow((void **)&lx->owned, &lx->capowned, lx->nowned, sizeof *lx->owned) < 0) {
+    if (!s || spt_grow((void **)&lx->owned, &lx->capowned, lx->nowned, sizeof *lx->owned) < 0) {
         free(s);
         return -1;
     }

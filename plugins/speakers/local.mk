@@ -3,7 +3,7 @@
 # tests/speakers links them on their own (through spk_rules_sources).
 spk_rules_sources = \
 	%reldir%/spk_rules.h %reldir%/spk_chars.h %reldir%/spk_doc.h %reldir%/spk_speech.h \
-	%reldir%/arrays.c %reldir%/chars.c %reldir%/names.c %reldir%/words.c %reldir%/classify.c \
+	%reldir%/arrays.c %reldir%/names.c %reldir%/words.c %reldir%/classify.c \
 	%reldir%/lexicon.c %reldir%/people.c %reldir%/persons.c %reldir%/roster.c \
 	%reldir%/cues.c %reldir%/mentions.c %reldir%/writer.c %reldir%/dialogue.c %reldir%/quotes.c \
 	%reldir%/speech.c %reldir%/analyse.c
@@ -12,4 +12,4 @@ plugin_LTLIBRARIES += %reldir%/speakers.la
 %canon_reldir%_speakers_la_CPPFLAGS = $(AM_CPPFLAGS)
 %canon_reldir%_speakers_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 %canon_reldir%_speakers_la_LDFLAGS = -module -avoid-version -export-symbols-regex '^spanpipe_plugin$$'
-%canon_reldir%_speakers_la_LIBADD = core/libspanpipe.la $(JANSSON_LIBS)
+%canon_reldir%_speakers_la_LIBADD = plugins/libsptext.la core/libspanpipe.la $(JANSSON_LIBS)

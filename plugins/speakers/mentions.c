@@ -21,7 +21,7 @@ static int spk_in_given(const spk_entity *en, const char *w, size_t n)
             g++;
         if (g == s)
             continue;
-        if (n == 1 ? (spk_fold((unsigned char)*s) == spk_fold((unsigned char)*w))
+        if (n == 1 ? (spt_fold((unsigned char)*s) == spt_fold((unsigned char)*w))
                    : spk_names_equal(s, (size_t)(g - s), w, n))
             return 1;
     }
@@ -31,7 +31,7 @@ static int spk_in_given(const spk_entity *en, const char *w, size_t n)
 static int spk_add_mention(spk_ctx *c, size_t a, size_t b, size_t e)
 {
     spk_result *r = c->out;
-    if (spk_grow((void **)&r->mentions, &r->capmentions, r->nmentions, sizeof *r->mentions) < 0)
+    if (spt_grow((void **)&r->mentions, &r->capmentions, r->nmentions, sizeof *r->mentions) < 0)
         return -1;
     const spk_entity *en = &c->ents[e];
     size_t start = c->toks.v[a].start;

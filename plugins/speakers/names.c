@@ -49,7 +49,7 @@ static inline uint32_t spk_loose_next(spk_loose *l)
         size_t w = 1;
         unsigned char b = (unsigned char)l->p[l->i];
         /* Most names are ASCII: fold those bytes without decoding. */
-        uint32_t c = b < 0x80 ? spk_fold_ascii(b) : spk_fold(spk_decode_u(l->p, l->n, l->i, &w));
+        uint32_t c = b < 0x80 ? spt_fold_ascii(b) : spt_fold(spt_decode_u(l->p, l->n, l->i, &w));
         l->i += w;
         if ((c = spk_loose_char(c, &l->last)) != 0)
             return c;
@@ -64,7 +64,7 @@ uint64_t spk_names_hash(const char *s, size_t n)
     for (size_t i = 0, w; i < n; i += w) {
         unsigned char b = (unsigned char)s[i];
         w = 1;
-        spk_loose_step(&h, &last, b < 0x80 ? spk_fold_ascii(b) : spk_fold(spk_decode_u(s, n, i, &w)));
+        spk_loose_step(&h, &last, b < 0x80 ? spt_fold_ascii(b) : spt_fold(spt_decode_u(s, n, i, &w)));
     }
     return h;
 }

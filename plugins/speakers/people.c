@@ -64,7 +64,7 @@ static int spk_people_add(spk_people *p, spk_str id, const char *a, const char *
     if (!q.surname.n)
         return 0;
     q.key = spk_last_word(q.surname);
-    if (spk_grow((void **)&p->v, &p->cap, p->n, sizeof *p->v) < 0 ||
+    if (spt_grow((void **)&p->v, &p->cap, p->n, sizeof *p->v) < 0 ||
         spk_names_add(p->by_key, q.key.p, q.key.n, p->n) < 0)
         return -1;
     p->v[p->n++] = q;

@@ -93,7 +93,7 @@ size_t spk_entity_add(spk_ctx *c, spk_str surname, spk_str given, int *rc)
             c->ents[e].given = given;
         return e;
     }
-    if (spk_grow((void **)&c->ents, &c->capents, c->nents, sizeof *c->ents) < 0 ||
+    if (spt_grow((void **)&c->ents, &c->capents, c->nents, sizeof *c->ents) < 0 ||
         spk_names_add(c->names, surname.p, surname.n, c->nents) < 0) {
         *rc = -1;
         return SPK_NONE;

@@ -14,11 +14,11 @@ int spk_quotes(spk_ctx *c, size_t ta, size_t tb, size_t para_end, size_t speaker
 {
     for (size_t k = ta > *qpos ? ta : *qpos; k < tb; k++) {
         const spk_tok *t = &c->toks.v[k];
-        if (t->kind != SPK_TOK_PUNCT || !spk_is_open_quote(t->c))
+        if (t->kind != SPK_TOK_PUNCT || !spt_is_open_quote(t->c))
             continue;
         size_t close = k + 1, words = 0;
         while (close < c->toks.n && c->toks.v[close].start < para_end &&
-               !(c->toks.v[close].kind == SPK_TOK_PUNCT && spk_is_close_quote(c->toks.v[close].c) &&
+               !(c->toks.v[close].kind == SPK_TOK_PUNCT && spt_is_close_quote(c->toks.v[close].c) &&
                  (c->toks.v[close].c != '"' || close > k + 1))) {
             if (c->toks.v[close].kind == SPK_TOK_WORD)
                 words++;

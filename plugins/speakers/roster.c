@@ -148,7 +148,7 @@ static int spk_title_keys(spk_ctx *c, size_t part, size_t ta, size_t tb)
  * named by the title, outside the surname table. */
 static size_t spk_title_entity(spk_ctx *c, spk_str title)
 {
-    if (spk_grow((void **)&c->ents, &c->capents, c->nents, sizeof *c->ents) < 0)
+    if (spt_grow((void **)&c->ents, &c->capents, c->nents, sizeof *c->ents) < 0)
         return SPK_NONE;
     spk_entity *en = &c->ents[c->nents];
     memset(en, 0, sizeof *en);
@@ -197,8 +197,8 @@ static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side)
             break;
         }
     }
-    if (spk_grow((void **)&c->out->parts, &c->out->capparts, c->out->nparts, sizeof *c->out->parts) < 0 ||
-        spk_grow((void **)&c->part_ent, &c->cap_part_ent, c->out->nparts, sizeof *c->part_ent) < 0)
+    if (spt_grow((void **)&c->out->parts, &c->out->capparts, c->out->nparts, sizeof *c->out->parts) < 0 ||
+        spt_grow((void **)&c->part_ent, &c->cap_part_ent, c->out->nparts, sizeof *c->part_ent) < 0)
         return -1;
     size_t pi = c->out->nparts;
     spk_participant *pt = &c->out->parts[pi];
@@ -283,7 +283,7 @@ static int spk_section(spk_ctx *c, size_t a, size_t b)
         if (heading) {
             size_t he = colon != SPK_NONE ? colon : tb;
             char *s = spk_side(c, ta, he);
-            if (s && (spk_grow((void **)&c->out->owned, &c->out->capowned, c->out->nowned,
+            if (s && (spt_grow((void **)&c->out->owned, &c->out->capowned, c->out->nowned,
                                sizeof *c->out->owned) < 0)) {
                 free(s);
                 return -1;

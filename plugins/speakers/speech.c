@@ -206,7 +206,7 @@ static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb
             }
         } else if (k > a && k + 1 < b && c->tok_ent[k + 1] != SPK_NONE &&
                    (t->lex & SPK_LX_VERB) &&
-                   (spk_tok_punct(c, k - 1, ',') || spk_is_close_quote(c->toks.v[k - 1].c))) {
+                   (spk_tok_punct(c, k - 1, ',') || spt_is_close_quote(c->toks.v[k - 1].c))) {
             *who = c->tok_ent[k + 1]; /* "..., said Nitze." */
             *verb = k;
             return SPK_SUBJ_NAME;
@@ -232,15 +232,15 @@ static int spk_not_speech(const spk_ctx *c, size_t a, size_t b, size_t ta, size_
     size_t w, at = b;
     while (at > a && ((unsigned char)c->t[at - 1] & 0xC0) == 0x80)
         at--;
-    uint32_t last = at > a ? spk_decode(c->t, b, at - 1, &w) : 0;
-    return !(last == '.' || last == '?' || last == '!' || last == ':' || spk_is_close_quote(last) ||
+    uint32_t last = at > a ? spt_decode(c->t, b, at - 1, &w) : 0;
+    return !(last == '.' || last == '?' || last == '!' || last == ':' || spt_is_close_quote(last) ||
              last == 0x2019 || last == ')' || (last >= '0' && last <= '9'));
 }
 
 int spk_add_speech(spk_ctx *c, size_t start, size_t end, size_t e, int how)
 {
     spk_result *r = c->out;
-    if (spk_grow((void **)&r->speech, &r->capspeech, r->nspeech, sizeof *r->speech) < 0)
+    if (spt_grow((void **)&r->speech, &r->capspeech, r->nspeech, sizeof *r->speech) < 0)
         return -1;
     spk_speech s = { start, end, SPK_NONE, { 0, 0 }, how };
     if (e != SPK_NONE) {

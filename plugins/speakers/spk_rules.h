@@ -16,11 +16,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* ---- growable arrays and strings ------------------------------------------ */
+#include "../common/sparray.h"
 
-/* Make room for one more element in the array *V of *CAP elements of SIZE
- * bytes holding N.  Returns 0, or -1 when out of memory (*V untouched). */
-int spk_grow(void **v, size_t *cap, size_t n, size_t size);
+/* ---- strings and spans ------------------------------------------------------ */
 
 /* A borrowed string: into the document's text or the stage's read-only state. */
 typedef struct spk_str {
@@ -28,20 +26,17 @@ typedef struct spk_str {
     size_t n;
 } spk_str;
 
-/* A range of the text with a kind, as the segment layers give it. */
-typedef struct spk_span {
-    size_t start, end;
-    int kind;
-} spk_span;
+/* A range of the text with a kind, as the segment layers give it: the
+ * shared span arrays (plugins/common/sparray.h) under the speakers' names. */
+typedef spt_span spk_span;
+typedef spt_spans spk_spans;
 
-typedef struct spk_spans {
-    spk_span *v;
-    size_t n, cap;
-} spk_spans;
-
-void spk_spans_init(spk_spans *s);
-void spk_spans_free(spk_spans *s);
-int spk_spans_push(spk_spans *s, size_t start, size_t end, int kind);
+static inline void spk_spans_init(spk_spans *s) { spt_spans_init(s); }
+static inline void spk_spans_free(spk_spans *s) { spt_spans_free(s); }
+static inline int spk_spans_push(spk_spans *s, size_t start, size_t end, int kind)
+{
+    return spt_spans_push(s, start, end, kind);
+}
 
 /* Section kinds, as the segment stage names them (SPEC section 2). */
 enum spk_section_kind {

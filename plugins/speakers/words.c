@@ -25,31 +25,15 @@ void spk_toks_free(spk_toks *t)
 
 static inline int spk_tok_push(spk_toks *t, const spk_tok *k)
 {
-    if (t->n == t->cap && spk_grow((void **)&t->v, &t->cap, t->n, sizeof *t->v) < 0)
+    if (t->n == t->cap && spt_grow((void **)&t->v, &t->cap, t->n, sizeof *t->v) < 0)
         return -1;
     t->v[t->n++] = *k;
     return 0;
 }
 
-static int spk_is_wordchar(uint32_t c)
-{
-    return spk_is_letter(c) || spk_is_digit(c) || (c >= 0x300 && c <= 0x36F);
-}
-
 static inline int spk_ascii_alnum(unsigned char b)
 {
     return (unsigned)((b | 0x20) - 'a') < 26u || (unsigned)(b - '0') < 10u;
-}
-
-/* The character at TEXT[I] (I < END), ASCII without a call. */
-static inline uint32_t spk_char_at(const char *text, size_t end, size_t i, size_t *w)
-{
-    unsigned char b = (unsigned char)text[i];
-    if (b < 0x80) {
-        *w = 1;
-        return b;
-    }
-    return spk_decode_u(text, end, i, w);
 }
 
 int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t)
@@ -58,11 +42,10 @@ int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t)
     int line = 1;
     size_t i = start, w;
     while (i < end) {
-        uint32_t c = spk_char_at(text, end, i, &w);
-        /* ASCII is decided from the byte; only other characters need the
-         * Unicode classes. */
-        int space = c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : spk_is_space(c);
-        if (space) {
+        uint32_t c = spt_decode(text, end, i, &w);
+        /* spt_is_space() decides ASCII inline; only other characters need
+         * the Unicode ranges. */
+        if (spt_is_space(c)) {
             if (c == '\n')
                 line = 1;
             i += w;
@@ -70,7 +53,7 @@ int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t)
         }
         spk_tok k = { i, i + w, 0, c, SPK_TOK_PUNCT, line ? SPK_TF_LINE : 0, 0 };
         line = 0;
-        if (c < 0x80 ? !spk_ascii_alnum((unsigned char)c) : !spk_is_wordchar(c)) {
+        if (c < 0x80 ? !spk_ascii_alnum((unsigned char)c) : !spt_is_wordchar(c)) {
             if (spk_tok_push(t, &k) < 0)
                 return -1;
             i += w;
@@ -104,39 +87,39 @@ int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t)
             if (b < 0x80 && b != '\'')
                 break; /* ASCII space or punctuation: the word ends */
             size_t cw;
-            uint32_t d = spk_char_at(text, end, j, &cw);
-            if (spk_is_wordchar(d)) {
-                int lc = spk_letter_case(d);
-                if (lc != SPK_NOTLETTER)
+            uint32_t d = spt_decode(text, end, j, &cw);
+            if (spt_is_wordchar(d)) {
+                int lc = spt_letter_case(d);
+                if (lc != SPT_NOTLETTER)
                     letters++;
-                if (lc == SPK_UPPER)
+                if (lc == SPT_UPPER)
                     uppers++;
-                if (j == i && lc == SPK_UPPER)
+                if (j == i && lc == SPT_UPPER)
                     k.flags |= SPK_TF_CAP;
                 last = d;
-                spk_loose_step(&h, &folded, spk_fold(d));
+                spk_loose_step(&h, &folded, spt_fold(d));
                 j += cw;
                 continue;
             }
-            if (!spk_is_apostrophe(d))
+            if (!spt_is_apostrophe(d))
                 break;
             /* An apostrophe: inside the word, a possessive, or the end. */
             size_t nw = 0, nw2 = 0;
-            uint32_t n1 = j + cw < end ? spk_char_at(text, end, j + cw, &nw) : 0;
-            uint32_t n2 = j + cw + nw < end ? spk_char_at(text, end, j + cw + nw, &nw2) : 0;
-            if ((n1 == 's' || n1 == 'S') && !spk_is_wordchar(n2)) {
+            uint32_t n1 = j + cw < end ? spt_decode(text, end, j + cw, &nw) : 0;
+            uint32_t n2 = j + cw + nw < end ? spt_decode(text, end, j + cw + nw, &nw2) : 0;
+            if ((n1 == 's' || n1 == 'S') && !spt_is_wordchar(n2)) {
                 k.flags |= SPK_TF_POSS;
                 k.end = j;
                 j += cw + nw;
                 goto done;
             }
-            if ((last == 's' || last == 'S') && !spk_is_wordchar(n1)) {
+            if ((last == 's' || last == 'S') && !spt_is_wordchar(n1)) {
                 k.flags |= SPK_TF_POSS;
                 k.end = j;
                 j += cw;
                 goto done;
             }
-            if (!spk_is_wordchar(n1))
+            if (!spt_is_wordchar(n1))
                 break;
             j += cw;
         }

@@ -12,16 +12,17 @@ FUZZ_COMMON_LDADD = core/libspcore.la $(JANSSON_LIBS) $(ZLIB_LIBS)
 
 fuzz_docread_sources = %reldir%/fuzz.h %reldir%/fuzz_docread.c
 fuzz_input_sources = %reldir%/fuzz.h %reldir%/fuzz_input.c
-# The stages are linked in (see fuzz_stages.c for why), with their rules.
+# The stages are linked in (see fuzz_stages.c for why), with their rules
+# and the text code they share (plugins/libsptext.la).
 fuzz_stages_sources = %reldir%/fuzz.h %reldir%/fuzz_stages.c \
 	%reldir%/stage_segment.c %reldir%/stage_speakers.c %reldir%/stage_citations.c \
-	plugins/segment/spans.c plugins/segment/chars.c plugins/segment/text.c \
+	plugins/segment/chars.c plugins/segment/text.c \
 	plugins/segment/abbrev.c plugins/segment/layout.c plugins/segment/sentences.c \
 	plugins/segment/tokens.c \
 	$(spk_rules_sources) \
 	plugins/citations/notes.c plugins/citations/markers.c plugins/citations/pages.c \
 	plugins/citations/xrefs.c plugins/citations/archival.c plugins/citations/editorial.c \
-	plugins/citations/text.c plugins/citations/vec.c
+	plugins/citations/text.c
 
 # ---- replay: always built and run by make check
 check_PROGRAMS += %reldir%/replay_docread %reldir%/replay_input %reldir%/replay_stages
@@ -38,7 +39,7 @@ TESTS += %reldir%/replay_docread %reldir%/replay_input %reldir%/replay_stages
 %canon_reldir%_replay_stages_SOURCES = %reldir%/replay.c $(fuzz_stages_sources)
 %canon_reldir%_replay_stages_CPPFLAGS = $(FUZZ_COMMON_CPPFLAGS) -DFUZZ_TARGET='"stages"'
 %canon_reldir%_replay_stages_CFLAGS = $(FUZZ_COMMON_CFLAGS)
-%canon_reldir%_replay_stages_LDADD = $(FUZZ_COMMON_LDADD)
+%canon_reldir%_replay_stages_LDADD = plugins/libsptext.la $(FUZZ_COMMON_LDADD)
 
 EXTRA_DIST += %reldir%/seeds %reldir%/regressions %reldir%/README.md %reldir%/docread.dict
 
@@ -60,7 +61,7 @@ noinst_PROGRAMS = %reldir%/fuzz_docread %reldir%/fuzz_input %reldir%/fuzz_stages
 %canon_reldir%_fuzz_stages_CPPFLAGS = $(FUZZ_COMMON_CPPFLAGS)
 %canon_reldir%_fuzz_stages_CFLAGS = $(FUZZ_COMMON_CFLAGS)
 %canon_reldir%_fuzz_stages_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
-%canon_reldir%_fuzz_stages_LDADD = $(FUZZ_COMMON_LDADD)
+%canon_reldir%_fuzz_stages_LDADD = plugins/libsptext.la $(FUZZ_COMMON_LDADD)
 
 # make fuzz [FUZZ_SECONDS=60]: each target for that long, from its seeds, its
 # regressions and what earlier runs found (tests/work/fuzz/corpus/TARGET).  A

@@ -8,7 +8,7 @@ check_PROGRAMS += %reldir%/test_speakers_rules
 %canon_reldir%_test_speakers_rules_SOURCES = %reldir%/test_speakers_rules.c
 %canon_reldir%_test_speakers_rules_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugins/speakers
 %canon_reldir%_test_speakers_rules_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%canon_reldir%_test_speakers_rules_LDADD = %reldir%/libspkrules.la $(CHECK_LIBS)
+%canon_reldir%_test_speakers_rules_LDADD = %reldir%/libspkrules.la plugins/libsptext.la $(CHECK_LIBS)
 TESTS += %reldir%/test_speakers_rules
 
 # Robustness: random FRUS-like documents must keep the core's span invariants.
@@ -16,5 +16,5 @@ check_PROGRAMS += %reldir%/test_speakers_random
 %canon_reldir%_test_speakers_random_SOURCES = %reldir%/test_speakers_random.c
 %canon_reldir%_test_speakers_random_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugins/speakers
 %canon_reldir%_test_speakers_random_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-%canon_reldir%_test_speakers_random_LDADD = %reldir%/libspkrules.la $(CHECK_LIBS)
+%canon_reldir%_test_speakers_random_LDADD = %reldir%/libspkrules.la plugins/libsptext.la $(CHECK_LIBS)
 TESTS += %reldir%/test_speakers_random
