@@ -97,7 +97,7 @@ static child *child_start(const exec_state *st, buf *err)
     child *c = xcalloc(1, sizeof *c);
     c->to = c->from = c->err = -1;
     char tmpl[] = "/tmp/spanpipe-exec-XXXXXX";
-    c->err = mkstemp(tmpl);
+    c->err = mkostemp(tmpl, O_CLOEXEC); /* not inherited by later children */
     if (c->err >= 0)
         unlink(tmpl);
     if (c->err < 0 || pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0) {

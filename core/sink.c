@@ -36,7 +36,7 @@ int sink_open(sink *s, const char *path, buf *err)
     buf t = BUF_INIT;
     buf_printf(&t, "%s.tmp.XXXXXX", path);
     s->tmp = buf_steal(&t);
-    s->fd = mkstemp(s->tmp);
+    s->fd = mkostemp(s->tmp, O_CLOEXEC);
     if (s->fd < 0) {
         buf_printf(err, "%s: cannot create: %s", path, strerror(errno));
         free(s->tmp);
@@ -44,7 +44,7 @@ int sink_open(sink *s, const char *path, buf *err)
         s->tmp = s->path = NULL;
         return -1;
     }
-    /* mkstemp makes it 0600; an output file should be like any other. */
+    /* mkostemp makes it 0600; an output file should be like any other. */
     mode_t um = umask(0);
     umask(um);
     fchmod(s->fd, 0666 & ~um);
