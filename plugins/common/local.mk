@@ -10,6 +10,7 @@
 noinst_LTLIBRARIES += plugins/libsptext.la
 plugins_libsptext_la_SOURCES = \
 	%reldir%/sptext.h %reldir%/sptext.c \
-	%reldir%/sparray.h %reldir%/sparray.c
+	%reldir%/sparray.h %reldir%/sparray.c \
+	%reldir%/spfile.h %reldir%/spfile.c
 plugins_libsptext_la_CPPFLAGS = $(AM_CPPFLAGS)
 plugins_libsptext_la_CFLAGS = $(AM_CFLAGS)

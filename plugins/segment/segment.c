@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <spanpipe/spanpipe.h>
+#include "../common/spfile.h"
 #include "segment_rules.h"
 
 typedef struct seg_state {
@@ -19,43 +20,6 @@ typedef struct seg_state {
 } seg_state;
 
 /* ---- init ------------------------------------------------------------------------ */
-
-/* Read all of PATH into a new buffer (*LEN bytes).  NULL with errno set. */
-static char *seg_read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *more = cap * 2 > cap ? realloc(buf, cap * 2) : NULL;
-            if (!more) {
-                free(buf);
-                buf = NULL;
-                errno = ENOMEM;
-                break;
-            }
-            buf = more;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                int e = errno ? errno : EIO;
-                free(buf);
-                buf = NULL;
-                errno = e;
-            }
-            break;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
 
 static void seg_fini(void *state)
 {
@@ -79,7 +43,7 @@ static int seg_init(const json_t *options, void **state, sp_error *err)
     const char *path = json_string_value(json_object_get(options, "abbreviations"));
     if (path && *path) {
         size_t len;
-        char *buf = seg_read_file(path, &len);
+        char *buf = spt_read_file(path, &len);
         if (!buf) {
             sp_error_set(err, "cannot read abbreviations file '%s': %s", path, strerror(errno));
             seg_fini(st);

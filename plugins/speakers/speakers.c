@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <spanpipe/spanpipe.h>
+#include "../common/spfile.h"
 #include "spk_rules.h"
 
 typedef struct spk_state {
@@ -21,43 +22,6 @@ typedef struct spk_state {
 } spk_state;
 
 /* ---- init ------------------------------------------------------------------------ */
-
-/* Read all of PATH into a new buffer (*LEN bytes).  NULL with errno set. */
-static char *spk_read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *more = cap * 2 > cap ? realloc(buf, cap * 2) : NULL;
-            if (!more) {
-                free(buf);
-                buf = NULL;
-                errno = ENOMEM;
-                break;
-            }
-            buf = more;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                int e = errno ? errno : EIO;
-                free(buf);
-                buf = NULL;
-                errno = e;
-            }
-            break;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
 
 static void spk_fini(void *state)
 {
@@ -77,7 +41,7 @@ static int spk_option_file(spk_state *st, const json_t *options, const char *nam
     if (!path || !*path)
         return 0;
     size_t len;
-    char *buf = spk_read_file(path, &len);
+    char *buf = spt_read_file(path, &len);
     if (!buf) {
         sp_error_set(err, "cannot read %s file '%s': %s", name, path, strerror(errno));
         return -1;
