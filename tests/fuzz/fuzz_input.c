@@ -172,6 +172,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sound = reference_gunzip(data, size, &want);
     else
         buf_add(&want, data, size);
+    /* A UTF-8 byte order mark before the content is not content (reader.c). */
+    if (want.len >= 3 && memcmp(want.data, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(want.data, want.data + 3, want.len - 3);
+        want.len -= 3;
+    }
 
     read_lines(path, &want, sound);
     read_all(path, &want, sound);
