@@ -516,6 +516,17 @@ const json_t *sp_doc_meta(const sp_doc *doc)
     return doc->extra ? json_object_get(doc->extra, "meta") : NULL;
 }
 
+size_t sp_doc_char_offset(const sp_doc *doc, size_t byte)
+{
+    if (byte > doc->text_len)
+        byte = doc->text_len; /* documented as a caller's error; stay in bounds */
+    if (doc->ascii)
+        return byte;
+    /* The map is a cache: building it does not change the document, and a
+     * document is only ever in one thread's hands. */
+    return offmap_to_cp(doc_offmap((sp_doc *)doc), byte);
+}
+
 size_t sp_doc_span_count(const sp_doc *doc)
 {
     return doc->nspans;

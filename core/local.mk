@@ -34,7 +34,9 @@ lib_LTLIBRARIES += %reldir%/libspanpipe.la
 bin_PROGRAMS += %reldir%/spanpipe
 %canon_reldir%_spanpipe_SOURCES = \
 	%reldir%/cli/cli.h %reldir%/cli/main.c %reldir%/cli/cmd_run.c \
-	%reldir%/cli/cmd_plugins.c
+	%reldir%/cli/cmd_plugins.c %reldir%/cli/report.c %reldir%/cli/docs.c \
+	%reldir%/cli/output.c %reldir%/cli/output.h %reldir%/cli/nest.c %reldir%/cli/nest.h \
+	%reldir%/cli/cmd_spans.c
 %canon_reldir%_spanpipe_CPPFLAGS = $(AM_CPPFLAGS) -DSP_BUILDDIR='"$(abs_top_builddir)"'
 %canon_reldir%_spanpipe_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 %canon_reldir%_spanpipe_LDADD = %reldir%/libspanpipe.la $(JANSSON_LIBS)

@@ -253,10 +253,6 @@ int sp_pipeline_start(sp_pipeline *p, sp_error *err)
     buf b = BUF_INIT;
     if (p->started)
         return 0;
-    if (p->nstage == 0) {
-        buf_adds(&b, "no stage to run (give one with -p)");
-        return fail(err, &b);
-    }
     sp_error *perr = sp_error_new();
     for (size_t i = 0; i < p->nstage; i++) {
         stage *s = &p->stage[i];

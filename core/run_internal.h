@@ -42,6 +42,7 @@ typedef struct record {
     size_t text_len;
     buf msg;                 /* why it failed; for REC_NOTE, what happened */
     buf out;                 /* the output line */
+    sp_doc *doc;             /* with on_document: the document, kept for it */
 } record;
 
 typedef struct batch {
@@ -83,6 +84,7 @@ typedef struct run {
     /* writer's own */
     sink out;                /* the output: -o or standard output, or under -O
                                 the current input's */
+    int no_out;              /* on_document takes the documents: no output */
     long out_in;             /* -O: which input OUT is open for, or -1 */
     int in_bad;              /* -O: the current input could not be read whole */
     sink errs;

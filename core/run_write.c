@@ -188,6 +188,16 @@ static void write_record(run *R, record *r)
         return;
     }
     R->any_doc_seen = 1;
+    if (R->o->on_document) {
+        if (R->o->on_document(R->o->ctx, r->doc) != 0) {
+            raise_status(R, SP_IO);
+            R->stop = R->out_failed = 1;
+            return;
+        }
+        R->stats.written++;
+        R->text_bytes += r->text_len;
+        return;
+    }
     if (R->out_names && open_for_input(R, in_index) < 0)
         return;
     buf err = BUF_INIT;
@@ -207,7 +217,8 @@ static void write_record(run *R, record *r)
 static void flush_output(run *R)
 {
     buf err = BUF_INIT;
-    if ((!R->out_names || R->out_in >= 0) && sink_flush(&R->out, &err) < 0) {
+    if (!R->no_out && (!R->out_names || R->out_in >= 0) &&
+        sink_flush(&R->out, &err) < 0) {
         diag(R, SP_IO, NULL, NULL, err.data);
         raise_status(R, SP_IO);
         R->stop = R->out_failed = 1;
@@ -280,7 +291,8 @@ void *writer_main(void *arg)
 int open_outputs(run *R, buf *err)
 {
     R->out_in = -1;
-    if (!R->out_names && sink_open(&R->out, R->o->output, err) < 0)
+    R->no_out = R->o->on_document != NULL;
+    if (!R->out_names && !R->no_out && sink_open(&R->out, R->o->output, err) < 0)
         return -1;
     if (R->o->errors) {
         buf rp = BUF_INIT;
@@ -292,7 +304,7 @@ int open_outputs(run *R, buf *err)
         }
         buf_free(&rp);
         if (rc < 0) {
-            if (!R->out_names)
+            if (!R->out_names && !R->no_out)
                 sink_close(&R->out, 0, NULL);
             return -1;
         }
@@ -308,7 +320,8 @@ void close_outputs(run *R, int had_errs)
     /* A file that was cut short is not put in place as if it were whole.
      * Under -O, an output still open belongs to an input never finished. */
     int whole = !R->out_failed && !R->cut_short && !R->out_names;
-    if ((!R->out_names || R->out_in >= 0) && sink_close(&R->out, whole, &err) < 0 &&
+    if (!R->no_out && (!R->out_names || R->out_in >= 0) &&
+        sink_close(&R->out, whole, &err) < 0 &&
         whole) {
         diag(R, SP_IO, NULL, NULL, err.data);
         raise_status(R, SP_IO);

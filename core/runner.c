@@ -38,6 +38,7 @@ static void record_clear(record *r)
     free(r->doc_id);
     buf_free(&r->msg);
     buf_free(&r->out);
+    doc_free(r->doc);
     memset(r, 0, sizeof *r);
 }
 
@@ -107,6 +108,9 @@ static void process_record(const run *R, record *r, sp_error *werr)
         r->failed = r->chain = 1;
     } else if (pipeline_process(R->p, doc, werr, &r->stage, &r->msg) < 0) {
         r->failed = 1;
+    } else if (R->o->on_document) {
+        r->doc = doc; /* handed over by the writer, in input order */
+        doc = NULL;
     } else {
         doc_write_json(doc, &r->out);
     }
@@ -260,7 +264,7 @@ sp_status sp_pipeline_run(sp_pipeline *p, const char *const *inputs, size_t ninp
     }
     buf err = BUF_INIT;
     inputs_expand(&R->inputs, inputs, ninputs);
-    if (R->o->output_dir &&
+    if (R->o->output_dir && !R->o->on_document &&
         outdir_names(&R->inputs, R->o->output_dir, &R->out_names, &err) < 0) {
         diag(R, SP_USAGE, NULL, NULL, err.data);
         inputs_free(&R->inputs);

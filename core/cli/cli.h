@@ -12,6 +12,85 @@ int cmd_run(int argc, char **argv);
 /* `spanpipe plugins [NAME]`; returns the exit status. */
 int cmd_plugins(int argc, char **argv);
 
+/* `spanpipe spans ...`: spans as TSV; returns the exit status. */
+int cmd_spans(int argc, char **argv);
+
+/* `spanpipe view ...`: one self-contained HTML page; returns the exit status. */
+int cmd_view(int argc, char **argv);
+
+/* `spanpipe export --to FORMAT ...`: TEI, brat or CoNLL-U; returns the exit status. */
+int cmd_export(int argc, char **argv);
+
+/* What the printers of diagnostics and progress share. */
+typedef struct cli_reporter {
+    int progress_shown;   /* a progress line is on the terminal */
+} cli_reporter;
+
+/* sp_run_options.on_diag for every command: "spanpipe: FILE:LINE: ..." on
+ * standard error.  CTX is a cli_reporter, or NULL. */
+void cli_on_diag(void *ctx, const sp_diag *d);
+
+/*
+ * Where the commands that read annotated documents (spans, view, export) get
+ * them: the INPUTs as `run` reads them, through optional stages (-p), so that
+ * `spanpipe view -p segment notes.txt` works without a `run` in front.
+ */
+/* A stage of the chain as given: -p SPEC, or --pipeline FILE. */
+typedef struct cli_step {
+    int is_file;
+    const char *value;    /* borrowed from argv */
+} cli_step;
+
+/*
+ * A pipeline searching plugins as cli_search_path() says, with STEPS (N of
+ * them) added and started.  Returns it, or NULL after printing why (a usage
+ * or set-up error, SP_USAGE).
+ */
+sp_pipeline *cli_pipeline_start(char *const *dirs, size_t ndirs, const cli_step *steps,
+                                size_t n);
+
+/*
+ * Free P after a run whose statistics are ST, unless a stage is still running
+ * in a thread the run had to leave (ST->abandoned): then the process ends
+ * here with STATUS, as freeing the pipeline under it would crash.
+ */
+void cli_pipeline_end(sp_pipeline *p, const sp_run_stats *st, int status);
+
+typedef struct cli_docs {
+    cli_step *stages;     /* -p values, NSTAGES of them */
+    size_t nstages;
+    char **dirs;          /* -P values */
+    size_t ndirs;
+    unsigned jobs;        /* -j, 0 for one per core */
+} cli_docs;
+
+/* Room for the -p and -P values of ARGC arguments.  Returns 0, or -1 (out of
+ * memory, printed). */
+int cli_docs_init(cli_docs *d, int argc);
+void cli_docs_free(cli_docs *d);
+
+/*
+ * Take the option C (as getopt returned it: 'p', 'P' or 'j') with its
+ * argument ARG into D.  Returns 1 when it was one of them, 0 when not, -1 on
+ * a bad value (printed).
+ */
+int cli_docs_option(cli_docs *d, int c, const char *arg);
+
+/* Parse -j's value S (1 to 4096) into *OUT.  Returns 0, or -1 when bad. */
+int cli_parse_jobs(const char *s, unsigned *out);
+
+/* The help lines of those options, for a command's usage. */
+extern const char cli_docs_help[];
+
+/*
+ * Read INPUTS (N of them; none: standard input) through D's stages and hand
+ * each document, in input order, to CB(CTX, doc) (see sp_run_options.
+ * on_document).  Bad documents are reported on standard error and skipped.
+ * Returns the exit status (SPEC section 5).
+ */
+int cli_docs_each(const cli_docs *d, char *const *inputs, size_t n,
+                  int (*cb)(void *ctx, const sp_doc *doc), void *ctx);
+
 /* Print "spanpipe: FMT" and a newline on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,34 +52,6 @@ static const char run_usage[] =
 enum { OPT_PIPELINE = 256, OPT_ERRORS, OPT_ON_ERROR, OPT_PROGRESS, OPT_NO_PROGRESS,
        OPT_PROGRESS_INTERVAL, OPT_RESUME, OPT_SHARD, OPT_STAGE_TIMEOUT };
 
-typedef struct step {
-    int is_file;
-    const char *value;
-} step;
-
-typedef struct reporter {
-    int progress_shown;
-} reporter;
-
-static void on_diag(void *ctx, const sp_diag *d)
-{
-    reporter *rep = ctx;
-    if (rep->progress_shown) {
-        fputs("\r\033[K", stderr); /* clear the progress line first */
-        rep->progress_shown = 0;
-    }
-    fputs("spanpipe: ", stderr);
-    if (d->file && d->line)
-        fprintf(stderr, "%s:%lu: ", d->file, d->line);
-    else if (d->file)
-        fprintf(stderr, "%s: ", d->file);
-    if (d->stage && d->doc_id)
-        fprintf(stderr, "stage '%s' failed on document \"%s\": ", d->stage, d->doc_id);
-    else if (d->stage)
-        fprintf(stderr, "stage '%s' failed: ", d->stage);
-    fprintf(stderr, "%s\n", d->message);
-}
-
 static void human_time(char *out, size_t n, double s)
 {
     unsigned long t = (unsigned long)(s + 0.5);
@@ -92,7 +63,7 @@ static void human_time(char *out, size_t n, double s)
 
 static void on_progress(void *ctx, const sp_progress *p)
 {
-    reporter *rep = ctx;
+    cli_reporter *rep = ctx;
     if (p->done) {
         if (rep->progress_shown)
             fputs("\r\033[K", stderr);
@@ -113,17 +84,6 @@ static void on_progress(void *ctx, const sp_progress *p)
     }
     fflush(stderr);
     rep->progress_shown = 1;
-}
-
-static int parse_jobs(const char *s, unsigned *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (!*s || *end || errno || v < 1 || v > 4096)
-        return -1;
-    *out = (unsigned)v;
-    return 0;
 }
 
 /* "K/N" with 0 <= K < N. */
@@ -164,7 +124,7 @@ int cmd_run(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    step *steps = calloc((size_t)argc, sizeof *steps);
+    cli_step *steps = calloc((size_t)argc, sizeof *steps);
     char **dirs = calloc((size_t)argc, sizeof *dirs);
     if (!steps || !dirs) {
         cli_error("out of memory");
@@ -178,8 +138,8 @@ int cmd_run(int argc, char **argv)
     optind = 1;
     while ((c = getopt_long(argc, argv, ":p:o:O:j:P:qh", longopts, NULL)) != -1) {
         switch (c) {
-        case 'p': steps[nsteps++] = (step){ 0, optarg }; break;
-        case OPT_PIPELINE: steps[nsteps++] = (step){ 1, optarg }; break;
+        case 'p': steps[nsteps++] = (cli_step){ 0, optarg }; break;
+        case OPT_PIPELINE: steps[nsteps++] = (cli_step){ 1, optarg }; break;
         case 'o': o.output = optarg; break;
         case 'O': o.output_dir = optarg; break;
         case OPT_RESUME: o.resume = 1; break;
@@ -200,7 +160,7 @@ int cmd_run(int argc, char **argv)
             }
             break;
         case 'j':
-            if (parse_jobs(optarg, &o.jobs) < 0) {
+            if (cli_parse_jobs(optarg, &o.jobs) < 0) {
                 cli_error("-j wants a number of threads from 1 to 4096, not '%s'", optarg);
                 goto out;
             }
@@ -255,26 +215,11 @@ int cmd_run(int argc, char **argv)
         goto out;
     }
 
-    sp_pipeline *p = sp_pipeline_new();
-    sp_error *err = sp_error_new();
-    cli_search_path(p, dirs, ndirs);
-    for (size_t i = 0; i < nsteps; i++) {
-        int rc = steps[i].is_file ? sp_pipeline_add_file(p, steps[i].value, err)
-                                  : sp_pipeline_add_spec(p, steps[i].value, err);
-        if (rc < 0) {
-            cli_error("%s", sp_error_message(err));
-            goto done;
-        }
-    }
-    if (sp_pipeline_start(p, err) < 0) {
-        cli_error("%s", sp_error_message(err));
-        goto done;
-    }
-
-    /* A closed pipe is an output error we report, not a silent death. */
-    signal(SIGPIPE, SIG_IGN);
-    reporter rep = { 0 };
-    o.on_diag = on_diag;
+    sp_pipeline *p = cli_pipeline_start(dirs, ndirs, steps, nsteps);
+    if (!p)
+        goto out;
+    cli_reporter rep = { 0 };
+    o.on_diag = cli_on_diag;
     o.report_crashes = 1;
     o.on_progress = progress ? on_progress : NULL;
     o.ctx = &rep;
@@ -292,15 +237,7 @@ int cmd_run(int argc, char **argv)
                     st.skipped_inputs == 1 ? "" : "s");
         fputc('\n', stderr);
     }
-    if (st.abandoned) {
-        /* A stage is still running in a thread we had to leave: freeing the
-         * pipeline under it would crash; ending the process stops it. */
-        fflush(NULL);
-        _exit(status);
-    }
-done:
-    sp_error_free(err);
-    sp_pipeline_free(p);
+    cli_pipeline_end(p, &st, status);
 out:
     free(steps);
     free(dirs);

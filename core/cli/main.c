@@ -1,7 +1,6 @@
 /* main.c — `spanpipe`: dispatch to a command, --help, --version. */
 #include "cli.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 static const char usage[] =
     "usage: spanpipe run -p STAGE[:key=value,...] ... [-o OUT] [-j N] [INPUT ...]\n"
     "       spanpipe plugins [NAME]\n"
+    "       spanpipe spans [-l LAYER ...] [-f FIELDS] [INPUT ...]\n"
     "       spanpipe --help | --version\n"
     "\n"
     "Runs documents through annotation stages (plugins), JSON Lines in and out.\n"
@@ -20,19 +20,10 @@ static const char usage[] =
     "  run       annotate the INPUTs (files, directories, gzip, '-' or nothing for\n"
     "            standard input) with the stages given by -p; see 'spanpipe run --help'\n"
     "  plugins   list the plugins found, or describe plugin NAME\n"
+    "  spans     the spans of annotated documents as tab-separated values\n"
     "\n"
     "Exit status: 0 all documents done, 1 some failed, 2 usage or set-up error,\n"
     "3 an input or output could not be read or written.\n";
-
-void cli_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("spanpipe: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
 
 static int build_tree_run(void)
 {
@@ -138,6 +129,9 @@ int main(int argc, char **argv)
         return cmd_run(argc - 1, argv + 1);
     if (!strcmp(cmd, "plugins"))
         return cmd_plugins(argc - 1, argv + 1);
-    cli_error("unknown command '%s' (commands: run, plugins; see spanpipe --help)", cmd);
+    if (!strcmp(cmd, "spans"))
+        return cmd_spans(argc - 1, argv + 1);
+    cli_error("unknown command '%s' (commands: run, plugins, spans; see spanpipe --help)",
+              cmd);
     return SP_USAGE;
 }

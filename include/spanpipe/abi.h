@@ -21,6 +21,7 @@
  *        summary, requires, produces, refs, options, init/process/fini,
  *        produces_layer;
  *        document access (sp_doc_*), span addition, sp_error_set.
+ *   1.1  (spanpipe 0.2.0) sp_doc_char_offset: a byte offset in code points.
  */
 #ifndef SPANPIPE_ABI_H
 #define SPANPIPE_ABI_H
@@ -28,6 +29,6 @@
 /* "SPpl" in ASCII: the first field of every descriptor. */
 #define SP_ABI_MAGIC 0x5350706cu
 #define SP_ABI_MAJOR 1
-#define SP_ABI_MINOR 0
+#define SP_ABI_MINOR 1
 
 #endif

@@ -65,6 +65,15 @@ const char *sp_doc_text(const sp_doc *doc, size_t *len);
 /* The document's "meta" value, or NULL when it has none.  Borrowed. */
 const json_t *sp_doc_meta(const sp_doc *doc);
 
+/*
+ * The offset in Unicode code points (the unit of the JSON form, SPEC section 1)
+ * of the byte offset BYTE, which must be on a character boundary and at most
+ * the text's length.  Costs a table look-up and a count over at most 63
+ * bytes; the table is built on the first call for a document that is not
+ * ASCII.  Since ABI 1.1.
+ */
+size_t sp_doc_char_offset(const sp_doc *doc, size_t byte);
+
 /* How many spans the document had when the current stage started. */
 size_t sp_doc_span_count(const sp_doc *doc);
 

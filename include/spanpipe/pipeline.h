@@ -25,6 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <jansson.h>
+#include <spanpipe/document.h>
 #include <spanpipe/error.h>
 #include <spanpipe/plugin.h>
 
@@ -90,6 +91,8 @@ size_t sp_pipeline_stage_count(const sp_pipeline *p);
 /*
  * Check the chain (a stage's required layers come from an earlier stage, or
  * else must come with the input) and call every stage's init(), in order.
+ * A pipeline without stages is allowed: its run reads and checks documents
+ * and passes them on unchanged.
  * Returns 0, or -1 with a message in ERR (status SP_USAGE).
  */
 int sp_pipeline_start(sp_pipeline *p, sp_error *err);
@@ -146,6 +149,15 @@ typedef struct sp_run_options {
     /* On a fatal signal in a stage (a plugin's crash), say on standard error
      * which stage and document were running before the process dies. */
     int report_crashes;
+    /* Hand each document that went through the stages to ON_DOCUMENT instead
+     * of writing it as JSON Lines (`output` and `output_dir` are then not
+     * used): this is how `spanpipe spans`, `view` and `export` get documents.
+     * Called from one thread at a time, in input order, with DOC borrowed for
+     * the call (read it with spanpipe/document.h; do not add spans).  Failed
+     * documents are reported through on_diag and not handed over.  A non-zero
+     * return stops the run as an output error would (status SP_IO): the
+     * callback says why itself.  NULL: write JSON Lines. */
+    int (*on_document)(void *ctx, const sp_doc *doc);
 } sp_run_options;
 
 typedef struct sp_run_stats {

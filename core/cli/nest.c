@@ -1,0 +1,84 @@
+/* nest.c — spans as nested elements, split where they cross (see nest.h). */
+#include "nest.h"
+
+#include <stdlib.h>
+
+typedef struct open_el {
+    const sp_span *s;
+    size_t order;   /* index among the kept spans: ties go to the earlier one */
+} open_el;
+
+/* Outer first: the element that ends last encloses the others; of two that
+ * end together, the one that came first in output order (earlier start, or
+ * longer) is outside. */
+static int outer_first(const void *a, const void *b)
+{
+    const open_el *x = a, *y = b;
+    if (x->s->end != y->s->end)
+        return x->s->end > y->s->end ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+int nest_walk(const sp_doc *doc, int (*keep)(void *kctx, const sp_span *span),
+              void *kctx, const nest_events *ev, void *ctx)
+{
+    size_t total = sp_doc_span_count(doc), m = 0;
+    const sp_span **sp = malloc((total ? total : 1) * sizeof *sp);
+    open_el *stack = malloc((total ? total : 1) * sizeof *stack);
+    open_el *want = malloc((total ? total : 1) * sizeof *want);
+    unsigned *parts = calloc(total ? total : 1, sizeof *parts);
+    if (!sp || !stack || !want || !parts) {
+        free(sp), free(stack), free(want), free(parts);
+        return -1;
+    }
+    for (size_t k = 0; k < total; k++) {
+        const sp_span *s = sp_doc_span(doc, k);
+        if (!keep || keep(kctx, s))
+            sp[m++] = s;
+    }
+    size_t len, pos = 0, next_start = 0, depth = 0;
+    const char *text = sp_doc_text(doc, &len);
+    for (;;) {
+        /* At POS: what stays open, and what starts, sorted outer first.  The
+         * spans are in output order, so those starting here are consecutive. */
+        size_t w = 0, first_new = next_start;
+        for (size_t k = 0; k < depth; k++)
+            if (stack[k].s->end > pos)
+                want[w++] = stack[k];
+        for (; next_start < m && sp[next_start]->start == pos; next_start++)
+            if (sp[next_start]->end > pos)
+                want[w++] = (open_el){ sp[next_start], next_start };
+        if (w > 1)
+            qsort(want, w, sizeof *want, outer_first);
+        /* Keep the open elements that are already where they belong; close
+         * the rest, innermost first (a split unless the span ends here), and
+         * open what is wanted above them. */
+        size_t same = 0;
+        while (same < depth && same < w && stack[same].s == want[same].s)
+            same++;
+        for (size_t k = depth; k-- > same;)
+            ev->close(ctx, stack[k].s, parts[stack[k].order] - 1, stack[k].s->end == pos);
+        for (size_t k = same; k < w; k++)
+            ev->open(ctx, want[k].s, parts[want[k].order]++);
+        for (size_t k = first_new; k < next_start; k++)
+            if (sp[k]->end == pos) {
+                ev->open(ctx, sp[k], 0);
+                ev->close(ctx, sp[k], 0, 1);
+            }
+        for (size_t k = 0; k < w; k++)
+            stack[k] = want[k];
+        depth = w;
+
+        size_t next = len;
+        if (next_start < m && sp[next_start]->start < next)
+            next = sp[next_start]->start;
+        if (depth && stack[depth - 1].s->end < next)
+            next = stack[depth - 1].s->end; /* the innermost ends first */
+        if (next == pos)
+            break; /* only at the end of the text: everything is closed */
+        ev->text(ctx, text + pos, next - pos);
+        pos = next;
+    }
+    free(sp), free(stack), free(want), free(parts);
+    return 0;
+}
