@@ -13,6 +13,10 @@ TESTS += %reldir%/cli.test
 EXTRA_DIST += %reldir%/cli.test
 EXTRA_DIST += %reldir%/cli
 
+# spans and export on the sample, checked against the JSON (export/check_export.py).
+TESTS += %reldir%/export.test
+EXTRA_DIST += %reldir%/export.test %reldir%/export
+
 # A plugin built out of tree against the installed headers, with pkg-config.
 TESTS += %reldir%/outoftree.test
 EXTRA_DIST += %reldir%/outoftree.test

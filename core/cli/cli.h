@@ -76,6 +76,17 @@ void cli_docs_free(cli_docs *d);
  */
 int cli_docs_option(cli_docs *d, int c, const char *arg);
 
+/*
+ * getopt_long() over ARGV for the command CMD (SHORTOPTS must start with ':'
+ * and include "p:P:j:"), taking the cli_docs options into D on the way.
+ * Returns the next other option, -1 at the end, or '?' after printing what
+ * is wrong (unknown option, missing or bad value).  Set optind = 1 and
+ * opterr = 0 before the first call.
+ */
+struct option;
+int cli_docs_getopt(cli_docs *d, int argc, char **argv, const char *cmd,
+                    const char *shortopts, const struct option *longopts);
+
 /* Parse -j's value S (1 to 4096) into *OUT.  Returns 0, or -1 when bad. */
 int cli_parse_jobs(const char *s, unsigned *out);
 

@@ -240,12 +240,8 @@ int cmd_spans(int argc, char **argv)
         return SP_USAGE;
     opterr = 0;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, ":l:f:o:p:P:j:h", longopts, NULL)) != -1) {
-        int taken = cli_docs_option(&d, ch, optarg);
-        if (taken < 0)
-            goto out;
-        if (taken)
-            continue;
+    while ((ch = cli_docs_getopt(&d, argc, argv, "spans", ":l:f:o:p:P:j:h", longopts)) !=
+           -1) {
         switch (ch) {
         case 'l':
             if (add_layers(&c, optarg, room) < 0)
@@ -259,11 +255,7 @@ int cmd_spans(int argc, char **argv)
             printf(spans_usage, cli_docs_help);
             status = SP_OK;
             goto out;
-        case ':':
-            cli_error("option '%s' needs a value (see spanpipe spans --help)", argv[optind - 1]);
-            goto out;
-        default:
-            cli_error("unknown option '%s' (see spanpipe spans --help)", argv[optind - 1]);
+        default: /* '?': cli_docs_getopt said what is wrong */
             goto out;
         }
     }

@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,30 @@ int cli_docs_option(cli_docs *d, int c, const char *arg)
         return 1;
     default:
         return 0;
+    }
+}
+
+int cli_docs_getopt(cli_docs *d, int argc, char **argv, const char *cmd,
+                    const char *shortopts, const struct option *longopts)
+{
+    for (;;) {
+        int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+        if (c == -1)
+            return -1;
+        int taken = cli_docs_option(d, c, optarg);
+        if (taken < 0)
+            return '?';
+        if (taken)
+            continue;
+        if (c == ':') {
+            cli_error("option '%s' needs a value (see spanpipe %s --help)", argv[optind - 1], cmd);
+            return '?';
+        }
+        if (c == '?') {
+            cli_error("unknown option '%s' (see spanpipe %s --help)", argv[optind - 1], cmd);
+            return '?';
+        }
+        return c;
     }
 }
 

@@ -8,9 +8,9 @@ typedef struct open_el {
     size_t order;   /* index among the kept spans: ties go to the earlier one */
 } open_el;
 
-/* Outer first: the element that ends last encloses the others; of two that
- * end together, the one that came first in output order (earlier start, or
- * longer) is outside. */
+/* Outer first: of the elements opened at one place, the one that ends last
+ * encloses the others; of two that end together, the one that came first in
+ * output order (earlier start, or longer) is outside. */
 static int outer_first(const void *a, const void *b)
 {
     const open_el *x = a, *y = b;
@@ -39,41 +39,42 @@ int nest_walk(const sp_doc *doc, int (*keep)(void *kctx, const sp_span *span),
     size_t len, pos = 0, next_start = 0, depth = 0;
     const char *text = sp_doc_text(doc, &len);
     for (;;) {
-        /* At POS: what stays open, and what starts, sorted outer first.  The
-         * spans are in output order, so those starting here are consecutive. */
-        size_t w = 0, first_new = next_start;
-        for (size_t k = 0; k < depth; k++)
+        /* At POS.  The open elements below the first one that ends here stay
+         * as they are: an element is split only when one it encloses ends.
+         * Above it, what goes on (reopened as a further part) and what starts
+         * here are ordered outer first. */
+        size_t same = 0;
+        while (same < depth && stack[same].s->end > pos)
+            same++;
+        size_t w = same, first_new = next_start;
+        for (size_t k = same; k < depth; k++)
             if (stack[k].s->end > pos)
                 want[w++] = stack[k];
+        /* the spans are in output order, so those starting here are consecutive */
         for (; next_start < m && sp[next_start]->start == pos; next_start++)
             if (sp[next_start]->end > pos)
                 want[w++] = (open_el){ sp[next_start], next_start };
-        if (w > 1)
-            qsort(want, w, sizeof *want, outer_first);
-        /* Keep the open elements that are already where they belong; close
-         * the rest, innermost first (a split unless the span ends here), and
-         * open what is wanted above them. */
-        size_t same = 0;
-        while (same < depth && same < w && stack[same].s == want[same].s)
-            same++;
+        if (w - same > 1)
+            qsort(want + same, w - same, sizeof *want, outer_first);
         for (size_t k = depth; k-- > same;)
             ev->close(ctx, stack[k].s, parts[stack[k].order] - 1, stack[k].s->end == pos);
-        for (size_t k = same; k < w; k++)
+        for (size_t k = same; k < w; k++) {
             ev->open(ctx, want[k].s, parts[want[k].order]++);
+            stack[k] = want[k];
+        }
         for (size_t k = first_new; k < next_start; k++)
             if (sp[k]->end == pos) {
                 ev->open(ctx, sp[k], 0);
                 ev->close(ctx, sp[k], 0, 1);
             }
-        for (size_t k = 0; k < w; k++)
-            stack[k] = want[k];
         depth = w;
 
         size_t next = len;
         if (next_start < m && sp[next_start]->start < next)
             next = sp[next_start]->start;
-        if (depth && stack[depth - 1].s->end < next)
-            next = stack[depth - 1].s->end; /* the innermost ends first */
+        for (size_t k = 0; k < depth; k++)
+            if (stack[k].s->end < next)
+                next = stack[k].s->end;
         if (next == pos)
             break; /* only at the end of the text: everything is closed */
         ev->text(ctx, text + pos, next - pos);

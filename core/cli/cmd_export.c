@@ -1,0 +1,187 @@
+/*
+ * cmd_export.c — `spanpipe export --to FORMAT`: annotated documents into the
+ * formats of the digital-humanities and NLP tools (TEI, brat, CoNLL-U).
+ */
+#include "cli.h"
+#include "export.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char export_usage_head[] =
+    "usage: spanpipe export --to FORMAT [-o FILE | -O DIR] [options] [INPUT ...]\n"
+    "\n"
+    "Convert annotated documents (as 'spanpipe run' writes them) for other tools.\n"
+    "\n"
+    "Formats:\n";
+
+static const char export_usage[] =
+    "\n"
+    "  -t, --to FORMAT              the format (required)\n"
+    "  -o, --output FILE            write to FILE, put in place once complete\n"
+    "                               (default: standard output)\n"
+    "  -O, --output-dir DIR         one file (brat: a .txt and .ann pair) per\n"
+    "                               document under DIR, named after its id\n"
+    "%s"
+    "  -h, --help                   this help\n";
+
+static const exporter *const formats[] = { &export_tei, &export_brat, &export_conllu };
+#define NFORMATS (sizeof formats / sizeof *formats)
+
+const char *export_attr(const sp_span *span, const char *key)
+{
+    const json_t *v = span->attrs ? json_object_get(span->attrs, key) : NULL;
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static int safe_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_' || c == '.';
+}
+
+char *export_path(export_ctx *x, const sp_doc *doc, const char *ext, char **stem)
+{
+    size_t n;
+    const char *id = sp_doc_id(doc, &n);
+    /* The stem: DIR/ + the id made safe, component by component. */
+    size_t dl = strlen(x->dir), cap = dl + 1 + n + 2 + 24;
+    char *s = malloc(cap);
+    if (!s)
+        return NULL;
+    size_t k = (size_t)snprintf(s, cap, "%s/", x->dir);
+    size_t comp = k; /* where the current path component starts */
+    for (size_t i = 0; i <= n; i++) {
+        unsigned char c = i < n ? (unsigned char)id[i] : '/';
+        if (c == '/') {
+            size_t len = k - comp;
+            if (len == 0 || (len == 1 && s[comp] == '.') ||
+                (len == 2 && s[comp] == '.' && s[comp + 1] == '.'))
+                s[k++] = '_'; /* an empty, "." or ".." component stays inside DIR */
+            if (i < n)
+                s[k++] = '/';
+            comp = k;
+            continue;
+        }
+        s[k++] = safe_char(c) ? (char)c : '_';
+    }
+    s[k] = '\0';
+    /* Two ids that come out the same ("a b", "a_b") get a suffix. */
+    size_t base = k;
+    for (unsigned long dup = 2; json_object_get(x->names, s); dup++)
+        snprintf(s + base, cap - base, "-%lu", dup);
+    json_object_set_new(x->names, s, json_true());
+    size_t el = strlen(ext);
+    char *path = malloc(strlen(s) + el + 1);
+    if (!path) {
+        free(s);
+        return NULL;
+    }
+    strcpy(path, s);
+    strcat(path, ext);
+    if (stem)
+        *stem = s;
+    else
+        free(s);
+    return path;
+}
+
+typedef struct export_cmd {
+    const exporter *fmt;
+    export_ctx x;
+    int stopped;
+} export_cmd;
+
+static int export_doc(void *ctx, const sp_doc *doc)
+{
+    export_cmd *c = ctx;
+    c->x.ndocs++;
+    if (c->fmt->document(&c->x, doc) < 0) {
+        c->stopped = 1;
+        return -1;
+    }
+    return 0;
+}
+
+int cmd_export(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "to", required_argument, NULL, 't' },
+        { "output", required_argument, NULL, 'o' },
+        { "output-dir", required_argument, NULL, 'O' },
+        { "stage", required_argument, NULL, 'p' },
+        { "plugin-dir", required_argument, NULL, 'P' },
+        { "jobs", required_argument, NULL, 'j' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    export_cmd c = { 0 };
+    cli_docs d;
+    const char *to = NULL, *output = NULL;
+    int status = SP_USAGE, ch;
+    if (cli_docs_init(&d, argc) < 0)
+        return SP_USAGE;
+    opterr = 0;
+    optind = 1;
+    while ((ch = cli_docs_getopt(&d, argc, argv, "export", ":t:o:O:p:P:j:h", longopts)) !=
+           -1) {
+        switch (ch) {
+        case 't': to = optarg; break;
+        case 'o': output = optarg; break;
+        case 'O': c.x.dir = optarg; break;
+        case 'h':
+            fputs(export_usage_head, stdout);
+            for (size_t i = 0; i < NFORMATS; i++)
+                printf("  %-8s %s\n", formats[i]->name, formats[i]->summary);
+            printf(export_usage, cli_docs_help);
+            status = SP_OK;
+            goto out;
+        default: /* '?': cli_docs_getopt said what is wrong */
+            goto out;
+        }
+    }
+    for (size_t i = 0; to && i < NFORMATS && !c.fmt; i++)
+        if (!strcmp(to, formats[i]->name))
+            c.fmt = formats[i];
+    if (!c.fmt) {
+        if (to)
+            cli_error("--to: unknown format '%s' (formats: tei, brat, conllu)", to);
+        else
+            cli_error("which format? give --to tei, brat or conllu (see spanpipe export --help)");
+        goto out;
+    }
+    if (output && c.x.dir) {
+        cli_error("-o and -O do not go together: one output file, or one per document");
+        goto out;
+    }
+    if (c.fmt->needs_dir && !c.x.dir) {
+        cli_error("--to %s writes files per document: give a directory with -O DIR",
+                  c.fmt->name);
+        goto out;
+    }
+    if (!c.x.dir && cli_out_open(&c.x.out, output, 0) < 0) {
+        status = SP_IO;
+        goto out;
+    }
+    c.x.names = json_object();
+    if (c.fmt->begin(&c.x) < 0) {
+        status = SP_IO;
+        c.fmt->end(&c.x, 0);
+    } else {
+        status = cli_docs_each(&d, argv + optind, (size_t)(argc - optind), export_doc, &c);
+        int ok = !c.stopped && status != SP_USAGE;
+        if (c.fmt->end(&c.x, ok) < 0 && status != SP_USAGE)
+            status = SP_IO;
+    }
+    if (!c.x.dir && cli_out_close(&c.x.out, !c.stopped && status != SP_USAGE) < 0 &&
+        status != SP_USAGE)
+        status = SP_IO;
+    if (c.x.skipped && status == SP_OK)
+        status = SP_FAILED; /* each was reported: "some documents failed" */
+    json_decref(c.x.names);
+out:
+    cli_docs_free(&d);
+    return status;
+}
