@@ -1,12 +1,14 @@
 /* icu_sentences.c — the ICU peer of the benchmark: count sentences with ICU's
  * sentence BreakIterator.
  *
- * usage: icu_sentences [-l LOCALE] [TEXT_FILE]     (standard input without one)
+ * usage: icu_sentences [-b] [-l LOCALE] [TEXT_FILE]     (standard input without one)
  *
  * Reads the plain-text corpus that bench/gencorpus writes (documents each
  * followed by a line holding a form feed), one document at a time, so memory
  * stays that of one document as spanpipe's does, and prints
- * "docs N sentences N bytes N".
+ * "docs N sentences N bytes N".  With -b it prints instead, for each document,
+ * one line of its sentence boundaries as byte offsets into the document (the
+ * ends of its sentences), so bench/sbd_peers.py can score them.
  *
  * The locale defaults to "en@ss=standard": plain "en" breaks after every
  * "Mr." and "U.S.", while ss=standard turns on ICU's list of English
@@ -37,12 +39,14 @@ static void die(const char *what, UErrorCode status)
 int main(int argc, char **argv)
 {
     const char *locale = "en@ss=standard";
-    int c;
-    while ((c = getopt(argc, argv, "l:")) != -1) {
+    int c, bounds = 0;
+    while ((c = getopt(argc, argv, "bl:")) != -1) {
         if (c == 'l')
             locale = optarg;
+        else if (c == 'b')
+            bounds = 1;
         else {
-            fputs("usage: icu_sentences [-l LOCALE] [TEXT_FILE]\n", stderr);
+            fputs("usage: icu_sentences [-b] [-l LOCALE] [TEXT_FILE]\n", stderr);
             return 2;
         }
     }
@@ -86,8 +90,14 @@ int main(int argc, char **argv)
         /* Every segment between two boundaries is one sentence (with the
          * blank lines after it): count the boundaries after the first. */
         ubrk_first(bi);
-        while (ubrk_next(bi) != UBRK_DONE)
+        int32_t at;
+        while ((at = ubrk_next(bi)) != UBRK_DONE) {
             sentences++;
+            if (bounds)
+                printf(" %ld", (long)at);
+        }
+        if (bounds)
+            putchar('\n');
         docs++;
         bytes += len;
     }
@@ -100,6 +110,7 @@ int main(int argc, char **argv)
     free(chunk);
     if (in != stdin)
         fclose(in);
-    printf("docs %llu sentences %llu bytes %llu\n", docs, sentences, bytes);
+    if (!bounds)
+        printf("docs %llu sentences %llu bytes %llu\n", docs, sentences, bytes);
     return 0;
 }

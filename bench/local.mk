@@ -19,4 +19,4 @@ bench: all
 .PHONY: bench
 
 EXTRA_DIST += %reldir%/README.md %reldir%/run %reldir%/gencorpus.c \
-	%reldir%/icu_sentences.c %reldir%/punkt_sentences.py
+	%reldir%/icu_sentences.c %reldir%/punkt_sentences.py %reldir%/sbd_peers.py

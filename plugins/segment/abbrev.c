@@ -54,7 +54,12 @@ static const char *const inner_words[] = {
     "eds", "Ed", "Eds", "op", "viz", "resp", "incl", "esp", "ca", "c",
     "tel", "Tel", "ext", "Ext", "para", "paras", "Para",
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec",
+    "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
+    "Sat", "Sun", "no", "nos",
+    /* English units and quantities, as web text writes them ("4 hrs. 38 min.") */
+    "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "mo", "mos", "wk",
+    "wks", "approx", "est", "tbsp", "tsp", "oz", "lb", "lbs", "ft", "sq",
+    "qty", "pkg", "pcs",
     /* German */
     "bzw", "Nr", "Nrn", "Abs", "Bd", "Bde", "Hr", "Hrn", "Frl", "Dipl",
     "Ing", "evtl", "ggf", "inkl", "bspw", "sog", "vgl", "Vgl", "Str", "Jh",
@@ -64,10 +69,13 @@ static const char *const inner_words[] = {
     "ggü", "insb", "insbes", "jew", "max", "mind", "Std", "od", "ff", "f",
     "Mär", "Okt", "Dez", "Fa", "Co", "St", "Pfd", "Ztr", "urspr", "ehem",
     "sen", "jun", "Verf", "Übers", "Bearb", "Beil", "Jg", "Jgg", "Lfg",
+    "Mo", "Di", "Mi", "Do", "Sa", "So", "Min", "Sek", "Tsd", "Dipl", "Kfm",
+    "Wiss", "Bhf", "Pl", "Ggf", "Evtl", "Inkl", "Bzw",
     /* French */
     "MM", "Mme", "Mlle", "Mlles", "Mgr", "Me", "Pr", "av", "apr", "J.-C",
     "env", "éd", "boul", "bd", "t", "coll", "c.-à-d", "ann", "sqq",
-    "dép", "Gal", "Cdt", "Lt-Col", "Vve", "réf", "suiv",
+    "dép", "Gal", "Cdt", "Lt-Col", "Vve", "réf", "suiv", "ex", "hab", "Mmes",
+    "Mgr", "Pdt", "vol", "chap", "fig", "nº", "tél", "Tél",
     NULL
 };
 
@@ -309,6 +317,11 @@ int seg_abbrevs_class(const seg_abbrevs *a, const char *w, size_t n)
     size_t k;
     uint32_t c = n ? spt_decode(w, n, 0, &k) : 0;
     if (n && k == n && spt_is_upper(c)) /* an initial: "J." */
+        return SEG_ABBR_INNER;
+    /* One lower-case letter: half of a spaced abbreviation ("z. B.", "d. h.",
+     * "u. a.", "p. ex.") or a siècle ("XIXe s."); it ends a sentence only
+     * before an opener, as an initial does. */
+    if (n && k == n && spt_is_lower(c))
         return SEG_ABBR_INNER;
     if (dotted(w, n))
         return SEG_ABBR_INNER;

@@ -148,6 +148,27 @@ static next_info look_next(const zone *z, size_t i)
     return x;
 }
 
+/* Length of the emoticon (":)", ":-(", ";)", ":D", ":P", "=)") at T[I], or
+ * 0.  It stands alone: white space or the zone's edge on both sides. */
+static size_t emoticon(const zone *z, size_t i)
+{
+    const char *t = z->t;
+    size_t j = i;
+    if (j >= z->end || !(t[j] == ':' || t[j] == ';' || t[j] == '='))
+        return 0;
+    if (i > z->start && !spt_is_space((unsigned char)t[i - 1]))
+        return 0;
+    j++;
+    if (j < z->end && (t[j] == '-' || t[j] == '\''))
+        j++; /* the nose */
+    size_t mouth = j;
+    while (j < z->end && j - mouth < 4 && t[j] && strchr(")(DPp]", t[j]))
+        j++;
+    if (j == mouth || (j < z->end && !spt_is_space((unsigned char)t[j])))
+        return 0;
+    return j - i;
+}
+
 /* Does the next word open a sentence rather than continue a name? */
 static int opener_next(const zone *z, const next_info *x)
 {
@@ -188,8 +209,40 @@ static size_t word_before(const zone *z, size_t i, size_t *ws)
 
 /* ---- the decision at a period ----------------------------------------------------- */
 
-/* Does the single period at DOT end a sentence, given what follows? */
-static int period_ends(const zone *z, size_t dot, const next_info *x)
+/* The class of the word T[WS, DOT) as an abbreviation.  A word the set does
+ * not know may end in one it knows: after a hyphen, a dash or a slash
+ * ("Dipl.-Ing.", "Mo.–Fr.") or after an elided article of one or two letters
+ * ("d'env.", "qu'env."; not "café's"). */
+static int word_class(const zone *z, size_t ws, size_t dot)
+{
+    const char *t = z->t;
+    int cls = seg_abbrevs_class(z->ab, t + ws, dot - ws);
+    if (cls != SEG_ABBR_NONE)
+        return cls;
+    size_t i = dot, at, w;
+    while (i > ws) {
+        uint32_t c = spt_decode_prev(t, i, &at);
+        if (at < ws)
+            break;
+        if (spt_is_dash(c) || c == '/')
+            return i < dot ? seg_abbrevs_class(z->ab, t + i, dot - i) : SEG_ABBR_NONE;
+        i = at;
+    }
+    for (i = ws; i < dot && i - ws <= 2;) {
+        uint32_t c = spt_decode(t, dot, i, &w);
+        if (spt_is_apostrophe(c))
+            return i > ws && i + w < dot ? seg_abbrevs_class(z->ab, t + i + w, dot - i - w)
+                                         : SEG_ABBR_NONE;
+        if (!spt_is_letter(c))
+            break;
+        i += w;
+    }
+    return SEG_ABBR_NONE;
+}
+
+/* Does the single period at DOT end a sentence, given what follows?  S is
+ * where the current sentence starts. */
+static int period_ends(const zone *z, size_t s, size_t dot, const next_info *x)
 {
     const char *t = z->t;
     /* The word before the period: back to white space, at most LOOKBACK. */
@@ -221,8 +274,10 @@ static int period_ends(const zone *z, size_t dot, const next_info *x)
     while (digits < wl && t[ws + digits] >= '0' && t[ws + digits] <= '9')
         digits++;
     if (digits == wl) {
-        if (line_initial(z, ws) && digits <= 3)
-            return 0; /* "4. Begin text" */
+        /* A list label: "4. Begin text", also inline after a sentence ("...
+         * an. 2. Verbinden Sie ..."): a number alone is never a sentence. */
+        if ((line_initial(z, ws) || ws == s) && digits <= 3)
+            return 0;
         if (digits <= 2 && x->kind == N_UPPER && !opener_next(z, x)) {
             size_t pws, pl = word_before(z, ws, &pws);
             if (is_month(t + x->word, x->wlen) || ordinal_context(t + pws, pl))
@@ -231,7 +286,7 @@ static int period_ends(const zone *z, size_t dot, const next_info *x)
         return 1;
     }
 
-    int cls = seg_abbrevs_class(z->ab, t + ws, wl);
+    int cls = word_class(z, ws, dot);
     if (cls != SEG_ABBR_INNER)
         return 1;
     /* A list label at a line start: "A. Background", "IV. Policy". */
@@ -263,15 +318,20 @@ static int meant_break(const zone *z, size_t nl, size_t cols)
     /* A bullet or a list number opens a new item. */
     if (seg_is_bullet(c) && i + w < z->end && spt_is_blank(spt_decode(t, z->end, i + w, &w)))
         return 1;
-    /* The line's last character: a comma or hyphen says it goes on. */
+    /* The line's last character: an opening bracket or quote says it goes on. */
     size_t e = seg_trim_end(t, z->start, nl), at;
     if (e == z->start)
         return 0;
     uint32_t last = spt_decode_prev(t, e, &at);
-    if (last == ',' || last == ';' || spt_is_dash(last) || last == '(' || last == 0x201C)
+    if (last == '(' || last == 0x201C)
         return 0;
+    /* Lines that long or that short were not wrapped, so their break was
+     * meant even after a comma or a dash: "Thanks,\nMike", "Sarah -". */
     if (z->width == 0 || z->width > 100 || cols < 30)
-        return 1; /* lines that long or that short were not wrapped */
+        return 1;
+    /* In wrapped text a comma or a dash says the sentence goes on. */
+    if (last == ',' || last == ';' || spt_is_dash(last))
+        return 0;
     size_t next = 0;
     while (i < z->end && next < 40) {
         c = spt_decode(t, z->end, i, &w);
@@ -348,7 +408,9 @@ static size_t zone_width(const char *t, size_t start, size_t end)
         else if (in_word)
             word++;
     }
-    if (lines >= 3 && full * 2 < lines - 1)
+    /* The longest line is always "full", so wrapped text needs more than
+     * half of its line breaks to be full. */
+    if (lines >= 3 && full * 2 <= lines - 1)
         return 0;
     return best;
 }
@@ -376,6 +438,20 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
             continue;
         }
         if (!spt_is_terminal(c)) {
+            /* Web text ends sentences with an emoticon instead of a period:
+             * "really friendly :) Will come back" */
+            size_t em = c == ':' || c == ';' || c == '=' ? emoticon(&z, i) : 0;
+            if (em) {
+                next_info x = look_next(&z, i + em);
+                if (x.kind == N_UPPER || x.kind == N_OPEN) {
+                    if (emit(&z, out, s, i + em) < 0)
+                        return -1;
+                    s = i = seg_trim_start(t, i + em, end);
+                    continue;
+                }
+                i += em;
+                continue;
+            }
             i += w;
             continue;
         }
@@ -408,7 +484,10 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
             after++;
             digits++;
         }
-        int marker = digits >= 1 && digits <= 3;
+        /* "48.000 Menschen" is a number with a thousands separator, not
+         * "48." and a footnote marker: three digits after a digit. */
+        int marker = digits >= 1 && digits <= 3 &&
+                     !(digits == 3 && k == j && i > start && spt_is_digit((unsigned char)t[i - 1]));
         if (!marker)
             after = k;
         if (after < end) {
@@ -423,14 +502,26 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
             if (q < end && q > after) {
                 uint32_t g = spt_decode(t, end, q, &wj);
                 if ((g == 0xBB || g == 0x203A) &&
-                    (q + wj >= end || spt_is_space(spt_decode(t, end, q + wj, &w))))
+                    (q + wj >= end || spt_is_space(spt_decode(t, end, q + wj, &w)))) {
                     after = q + wj;
+                    closed = 1;
+                }
             }
+        }
+        /* "great! :) See you": the emoticon goes with the sentence it ends. */
+        if (after < end && spt_is_blank((unsigned char)t[after])) {
+            size_t q = seg_skip_space(t, end, after, 0), em = emoticon(&z, q);
+            if (em)
+                after = q + em;
         }
         next_info x = look_next(&z, after);
         int ends;
         if (x.kind == N_END)
             ends = 0; /* the zone's end closes it anyway, page markers included */
+        else if (x.kind == N_LOWER && other && !closed && !dots)
+            ends = 1; /* "safe mode worked!! i uninstalled it": web text starts
+                         sentences in lower case; a quoted question does not
+                         end one ("“Really?” she asked") */
         else if (x.kind == N_LOWER || x.kind == N_CONT)
             ends = 0;
         else if (other)
@@ -440,7 +531,7 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
         else if (marker || closed)
             ends = 1; /* "Moscow.2 ...", "... permitted.” He" */
         else
-            ends = period_ends(&z, i, &x);
+            ends = period_ends(&z, s, i, &x);
         if (ends) {
             if (emit(&z, out, s, after) < 0)
                 return -1;

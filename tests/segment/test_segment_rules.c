@@ -247,8 +247,95 @@ START_TEST(extra_abbreviations)
     ck_assert_int_eq(seg_abbrevs_class(ab, "legal", 5), SEG_ABBR_NONE);
     ck_assert_int_eq(seg_abbrevs_class(ab, "advocate", 8), SEG_ABBR_NONE);
     CHECK_STR(sentences("He met Gen. Xu and Adv. Brown."), "He met Gen. Xu and Adv. Brown.");
-    ck_assert_int_eq(seg_abbrevs_class(ab, "no", 2), SEG_ABBR_NONE); /* case matters */
-    ck_assert_int_eq(seg_abbrevs_class(ab, "No", 2), SEG_ABBR_INNER);
+    /* case matters: "Art. 5" is an article, "art." a word */
+    ck_assert_int_eq(seg_abbrevs_class(ab, "art", 3), SEG_ABBR_NONE);
+    ck_assert_int_eq(seg_abbrevs_class(ab, "Art", 3), SEG_ABBR_INNER);
+}
+END_TEST
+
+/* ---- general text: web, German, French (issue #3) ------------------------------------- */
+
+START_TEST(web_question_exclamation_before_lower_case)
+{
+    CHECK_STR(sentences("thx, safe mode worked!! i uninstalled the update."),
+              "thx, safe mode worked!! | i uninstalled the update.");
+    CHECK_STR(sentences("Which one is best? i'm thinking of cancelling."),
+              "Which one is best? | i'm thinking of cancelling.");
+    /* a quoted question goes on; so does an ellipsis before lower case */
+    CHECK_STR(sentences("“Really?” she asked. « Vraiment ? » demanda-t-il."),
+              "“Really?” she asked. | « Vraiment ? » demanda-t-il.");
+    CHECK_STR(sentences("well... i guess so."), "well... i guess so.");
+}
+END_TEST
+
+START_TEST(web_emoticons)
+{
+    CHECK_STR(sentences("The staff were friendly :) Will come back!"),
+              "The staff were friendly :) | Will come back!");
+    CHECK_STR(sentences("Great food! :-) The wine too ;) and the bread."),
+              "Great food! :-) | The wine too ;) and the bread.");
+    /* not an emoticon: glued to a word, or a colon before a space */
+    CHECK_STR(sentences("See note:) The end. Gorbachev: (laughs) Yes."),
+              "See note:) The end. | Gorbachev: (laughs) Yes.");
+}
+END_TEST
+
+START_TEST(web_units_days_and_numbers)
+{
+    CHECK_STR(sentences("26.2 miles in 4 hrs. 38 min. Not fast."),
+              "26.2 miles in 4 hrs. 38 min. | Not fast.");
+    CHECK_STR(sentences("Down from Sat. 10 p.m. to Sun. 6 a.m. for an upgrade. Sorry."),
+              "Down from Sat. 10 p.m. to Sun. 6 a.m. for an upgrade. | Sorry.");
+    CHECK_STR(sentences("I placed order no. 48213 in May. It never came."),
+              "I placed order no. 48213 in May. | It never came.");
+}
+END_TEST
+
+START_TEST(inline_list_numbers)
+{
+    /* a number alone is never a sentence: it labels the next one */
+    CHECK_STR(sentences("1. Plug it in. 2. Verbinden Sie den Router. 3. Fertig."),
+              "1. Plug it in. | 2. Verbinden Sie den Router. | 3. Fertig.");
+}
+END_TEST
+
+START_TEST(german_thousands_and_spaced_abbreviations)
+{
+    CHECK_STR(sentences("Hier leben rund 48.000 Menschen. Es gibt ca. 1.200 Stellen."),
+              "Hier leben rund 48.000 Menschen. | Es gibt ca. 1.200 Stellen.");
+    CHECK_STR(sentences("Betriebe, z. B. aus dem Bau. Dazu u. a. Handball, d. h. Sport."),
+              "Betriebe, z. B. aus dem Bau. | Dazu u. a. Handball, d. h. Sport.");
+    /* a footnote marker after a date still is one */
+    CHECK_STR(sentences("signed on June 19.3 The main idea was clear."),
+              "signed on June 19.3 | The main idea was clear.");
+}
+END_TEST
+
+START_TEST(compound_abbreviations)
+{
+    CHECK_STR(sentences("Vorsitzender ist Dipl.-Ing. Thomas Krüger. Er kam."),
+              "Vorsitzender ist Dipl.-Ing. Thomas Krüger. | Er kam.");
+    CHECK_STR(sentences("Hotline (Mo.–Fr. 8–20 Uhr). Danke."),
+              "Hotline (Mo.–Fr. 8–20 Uhr). | Danke.");
+    CHECK_STR(sentences("Un taux d'env. 5 %. C'est peu."), "Un taux d'env. 5 %. | C'est peu.");
+    /* a possessive is no elision: "café's." ends the sentence */
+    CHECK_STR(sentences("Better than the café's. Try it."), "Better than the café's. | Try it.");
+    CHECK_STR(sentences("Au XIXe s. la ville décline. Il part."),
+              "Au XIXe s. la ville décline. | Il part.");
+}
+END_TEST
+
+START_TEST(unwrapped_lines_after_comma)
+{
+    /* lines that were not wrapped end sentences even after a comma or dash */
+    CHECK_STR(sentences("Hi Karen,\nJust a reminder about the meeting at 2 p.m. today.\nThanks,\nMike"),
+              "Hi Karen, | Just a reminder about the meeting at 2 p.m. today. | Thanks, | Mike");
+    CHECK_STR(sentences("Sarah -\nThanks for lunch today."), "Sarah - | Thanks for lunch today.");
+    /* three lines with only the longest one full are not wrapped text */
+    CHECK_STR(sentences("Hey! Are you free Sat. night? A bunch of us are going to the Thai place around 7.\n"
+                        "lmk if you want to come\nDave says hi"),
+              "Hey! | Are you free Sat. night? | A bunch of us are going to the Thai place around 7. | "
+              "lmk if you want to come | Dave says hi");
 }
 END_TEST
 
@@ -526,6 +613,13 @@ static Suite *suite(void)
     tcase_add_test(c, general_german);
     tcase_add_test(c, general_french);
     tcase_add_test(c, extra_abbreviations);
+    tcase_add_test(c, web_question_exclamation_before_lower_case);
+    tcase_add_test(c, web_emoticons);
+    tcase_add_test(c, web_units_days_and_numbers);
+    tcase_add_test(c, inline_list_numbers);
+    tcase_add_test(c, german_thousands_and_spaced_abbreviations);
+    tcase_add_test(c, compound_abbreviations);
+    tcase_add_test(c, unwrapped_lines_after_comma);
     suite_add_tcase(s, c);
 
     c = tcase_create("layout");
