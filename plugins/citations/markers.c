@@ -141,7 +141,7 @@ int cite_find_markers(const char *text, size_t end, cite_notes *notes,
         size_t j = i;
         while (j < end && text[j] >= '0' && text[j] <= '9')
             j++;
-        unsigned long n;
+        unsigned long n = 0; /* set below; the compiler cannot see it through the inline read */
         if (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') {
             i = j;
             continue;
