@@ -23,9 +23,35 @@ typedef struct buf {
 
 /* Make room for N more bytes (plus a NUL). */
 void buf_reserve(buf *b, size_t n);
-void buf_add(buf *b, const void *p, size_t n);
-void buf_addc(buf *b, char c);
-void buf_adds(buf *b, const char *s);
+
+/*
+ * Appending is inline, with the growing out of line: the writer appends a
+ * few bytes at a time (a key, a digit run, an escape), some ten times per
+ * span, and as calls these were a tenth of writing a document.
+ */
+static inline void buf_add(buf *b, const void *p, size_t n)
+{
+    if (n >= b->cap - b->len) /* no room for N bytes and the NUL */
+        buf_reserve(b, n);
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+static inline void buf_addc(buf *b, char c)
+{
+    if (b->cap - b->len < 2)
+        buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
+static inline void buf_adds(buf *b, const char *s)
+{
+    buf_add(b, s, strlen(s));
+}
+
 /* Append a string literal, its length known at compile time. */
 #define BUF_LIT(b, lit) buf_add((b), (lit), sizeof(lit) - 1)
 void buf_printf(buf *b, const char *fmt, ...)

@@ -31,6 +31,8 @@ typedef struct layer_ent {
     size_t added;         /* spans the running stage added (names its default ids) */
     const char *prov;     /* provenance written for it (a stage's, borrowed), or NULL */
     const char *json_name; /* the name as a JSON literal, made on first output */
+    int produced;         /* whether the running stage produces it (set when
+                             the stage begins, or when the layer is first named) */
 } layer_ent;
 
 /* What the document needs to know of the running stage. */
@@ -66,6 +68,7 @@ struct sp_doc {
 
     layer_ent *layer;
     size_t nlayer, layer_cap;
+    uint32_t last_layer;      /* the layer last added to, SPAN_NONE at first */
 
     uint32_t *hash;           /* open addressing over committed spans, by id */
     size_t hash_cap;

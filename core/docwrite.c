@@ -145,6 +145,10 @@ static void add_layer_name(buf *out, sp_doc *doc, uint32_t li)
 void doc_write_json(sp_doc *doc, buf *out)
 {
     const offmap *m = doc_offmap(doc);
+    /* Room for about all of it at once (the text with its escapes, some 70
+     * bytes a span without attrs), rather than growing by doubling, which
+     * copied the document over and over. */
+    buf_reserve(out, doc->text_len + doc->text_len / 16 + doc->nspans * 80 + 256);
     buf_adds(out, "{\"id\":");
     json_add_string(out, doc->id, doc->id_len);
     buf_adds(out, ",\"text\":");
@@ -184,4 +188,10 @@ void doc_write_json(sp_doc *doc, buf *out)
         buf_addc(out, '}');
     }
     buf_adds(out, "]}\n");
+    /* The record waits in the ring until written: give back what the guess
+     * above, or its doubling when short, left unused (shrinking is in place). */
+    if (out->cap - out->len > out->len / 8 + 64) {
+        out->data = xrealloc(out->data, out->len + 1);
+        out->cap = out->len + 1;
+    }
 }

@@ -90,6 +90,8 @@ static int sentence_period(const char *text, size_t from, size_t to, size_t at)
         "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
         "ed", "eds", "Gen", "Amb", "Adm", "Col", "Lt", "Capt"
     };
+    if (at - w > 4)
+        return 1; /* longer than any of them: spare the list most words */
     for (size_t k = 0; k < sizeof abbr / sizeof abbr[0]; k++)
         if (strlen(abbr[k]) == at - w && memcmp(abbr[k], text + w, at - w) == 0)
             return 0;
@@ -447,6 +449,28 @@ static int sentence_start(const char *text, size_t from, size_t at)
            (text[at - 2] == '.' || text[at - 2] == ';');
 }
 
+/*
+ * Whether a citation may start at I (before TO), judged from its first two
+ * bytes (see the tries in cite_find_archival): a capital, a digit, "(", or
+ * the lower-case start of "telegram", "cable", "cleared by", "drafted by",
+ * "approved by".  Most of a note is other bytes, which the scan passes
+ * without trying anything; lower-case t, c, d and a alone were a quarter of
+ * them.
+ */
+static int may_start(const char *text, size_t to, size_t i)
+{
+    char c = text[i];
+    char next = i + 1 < to ? text[i + 1] : '\0';
+    switch (c) {
+    case 't': return next == 'e';
+    case 'c': return next == 'a' || next == 'l';
+    case 'd': return next == 'r';
+    case 'a': return next == 'p';
+    case '(': return 1;
+    default: return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+}
+
 int cite_find_archival(const char *text, size_t from, size_t to,
                        cite_archs *out)
 {
@@ -455,6 +479,10 @@ int cite_find_archival(const char *text, size_t from, size_t to,
     while (i < to && !err) {
         char c = text[i];
         size_t e = i;
+        if (!may_start(text, to, i)) {
+            i++;
+            continue;
+        }
         if ((c == 'S' || c == '(') && i >= inside &&
             (e = collection(text, from, to, i, out, &err, &inside)) != i) {
             i = e;

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 
 #include "../common/sparray.h"
+#include "text.h"
 
 /* ---- growable arrays -------------------------------------------------- */
 
@@ -190,39 +191,6 @@ CITE_ARRAY(cite_ranges, cite_range)
  */
 int cite_find_editorial(const char *text, size_t len, cite_ranges *out);
 
-/* ---- text helpers (text.c) ---------------------------------------------- */
-
-/*
- * The code point that ends just before byte AT (decoding backwards), or -1 at
- * the start of the text or on a broken sequence; *START (when not NULL)
- * receives the byte where it begins.
- */
-long cite_prev_cp(const char *text, size_t at, size_t *start);
-
-/* The code point at byte AT of TEXT[0, LEN), or -1 at the end; *NEXT (when
-   not NULL) receives the byte after it. */
-long cite_next_cp(const char *text, size_t len, size_t at, size_t *next);
-
-int cite_is_digit(long c);
-int cite_is_upper(long c);   /* ASCII or Latin upper-case */
-int cite_is_lower(long c);   /* ASCII or Latin lower-case */
-int cite_is_letter(long c);  /* any letter, as far as text.c can tell */
-int cite_is_space(long c);   /* white space, line breaks included (spt_is_space) */
-int cite_is_dash(long c);    /* - ‐ ‑ ‒ – — − */
-
-/* Whether TEXT[AT, LEN) starts with the NUL-terminated WORD. */
-int cite_has(const char *text, size_t len, size_t at, const char *word);
-
-/* Skip blanks (not line breaks) from AT; returns the first other byte. */
-size_t cite_skip_blanks(const char *text, size_t len, size_t at);
-
-/*
- * Read the decimal number of 1 to MAXDIG digits at AT, without a leading zero
- * (the numbers here count from 1).  On success stores it in *VALUE and returns
- * the byte after it; returns AT when there is no such number or more digits
- * follow.
- */
-size_t cite_read_number(const char *text, size_t len, size_t at,
-                        unsigned maxdig, unsigned long *value);
+/* ---- text helpers: text.h, included above ------------------------------ */
 
 #endif

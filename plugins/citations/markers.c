@@ -10,6 +10,9 @@
  * when it is the next number expected, or (when a marker was missed) a
  * slightly later number of an existing note written in an unambiguous shape.
  */
+#include <stdint.h>
+#include <string.h>
+
 #include "cite.h"
 
 /* How far ahead of the expected number a clear-cut marker may jump. */
@@ -111,6 +114,32 @@ static long note_of(const long *bynum, size_t nbynum, unsigned long n)
     return n < nbynum ? bynum[n] : -1;
 }
 
+/*
+ * The first ASCII digit at or after I in TEXT[0, END), or END.  Eight bytes
+ * at a time: most of a text is not digits, and a test of every byte was
+ * most of this rule's time.
+ */
+static size_t next_digit(const char *text, size_t i, size_t end)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (end - i >= 8) {
+        uint64_t w;
+        memcpy(&w, text + i, 8);
+        /* Per byte, on its low seven bits (no carry can cross a byte): the
+         * high bit of LOW + 0x80 - '0' says >= '0', that of
+         * LOW + 0x80 - '9' - 1 says > '9'; bytes >= 0x80 are no digits. */
+        uint64_t low = w & ~highs;
+        uint64_t ge0 = low + ones * (0x80 - '0');
+        uint64_t gt9 = low + ones * (0x80 - '9' - 1);
+        if (ge0 & ~gt9 & ~w & highs)
+            break;
+        i += 8;
+    }
+    while (i < end && (text[i] < '0' || text[i] > '9'))
+        i++;
+    return i;
+}
+
 int cite_find_markers(const char *text, size_t end, cite_notes *notes,
                       cite_refs *out)
 {
@@ -133,15 +162,14 @@ int cite_find_markers(const char *text, size_t end, cite_notes *notes,
     /* Older volumes number the source note 0. */
     unsigned long expected = nbynum > 0 && bynum[0] >= 0 ? 0 : 1;
     while (i < end) {
-        if (text[i] < '0' || text[i] > '9') {
-            i++;
-            continue;
-        }
+        i = next_digit(text, i, end);
+        if (i >= end)
+            break;
         /* A maximal run of digits starting at i. */
         size_t j = i;
         while (j < end && text[j] >= '0' && text[j] <= '9')
             j++;
-        unsigned long n;
+        unsigned long n = 0; /* set below; the compiler cannot see it through the inline read */
         if (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') {
             i = j;
             continue;

@@ -480,14 +480,46 @@ static size_t other_part(const char *text, size_t len, size_t at,
     return r == q ? at : r;
 }
 
+/* Where the next C is at or after AT in TEXT[0, LEN), or LEN. */
+static size_t find_byte(const char *text, size_t len, size_t at, char c)
+{
+    const char *p = at < len ? memchr(text + at, c, len - at) : NULL;
+    return p ? (size_t)(p - text) : len;
+}
+
+/*
+ * The first byte at or after AT where a keyword may start, or LEN: a "P"
+ * ("Part"), or a D, F, f, v or V before an "o" ("Document", "Foreign",
+ * "footnote", "vol."); every keyword the scan knows starts so.  memchr finds
+ * those "o"s and "P"s many bytes at a time, where testing every byte was
+ * most of the stage's time.  *NEXT_P holds the first "P" at or after AT.
+ */
+static size_t next_candidate(const char *text, size_t len, size_t at,
+                             size_t *next_p)
+{
+    if (*next_p < at)
+        *next_p = find_byte(text, len, at, 'P');
+    /* An "o" past the next "P" can wait: the "P" comes first. */
+    size_t limit = *next_p < len ? *next_p + 1 : len;
+    for (size_t q = find_byte(text, limit, at + 1, 'o'); q < limit;
+         q = find_byte(text, limit, q + 1, 'o')) {
+        char c = text[q - 1];
+        if (c == 'D' || c == 'F' || c == 'f' || c == 'v' || c == 'V')
+            return q - 1;
+    }
+    return *next_p;
+}
+
 int cite_find_xrefs(const char *text, size_t len, cite_xrefs *out)
 {
+    size_t next_p = find_byte(text, len, 0, 'P');
     size_t i = 0;
-    while (i < len) {
+    while ((i = next_candidate(text, len, i, &next_p)) < len) {
         char c = text[i];
         size_t e = i;
-        if ((c == 'D' || c == 'F' || c == 'f' || c == 'v' || c == 'V' ||
-             c == 'P') && word_start(text, i)) {
+        /* A candidate: a keyword's first two bytes ("Pa" for "Part"). */
+        char second = c == 'P' ? 'a' : 'o';
+        if (i + 1 < len && text[i + 1] == second && word_start(text, i)) {
             if (c == 'P')
                 e = other_part(text, len, i, out);
             else if (c == 'D')
