@@ -22,47 +22,6 @@ void spk_turns_free(spk_turns *t)
     spk_turns_init(t);
 }
 
-size_t spk_initials(const spk_ctx *c, size_t i)
-{
-    const char *p = spk_tok_p(c, i);
-    size_t n = spk_tok_n(c, i);
-    size_t found = SPK_NONE, count = 0;
-    for (int pass = 0; pass < 2 && count == 0; pass++) {
-        for (size_t e = 0; e < c->nents; e++) {
-            const spk_entity *en = &c->ents[e];
-            int principal = c->out->nparts ? en->participant != SPK_NONE : en->early;
-            if (pass == 0 && !principal)
-                continue;
-            if (!en->surname.n)
-                continue;
-            int ok = spt_fold((unsigned char)en->surname.p[0]) == spt_fold((unsigned char)p[n - 1]);
-            if (ok && n > 1) { /* "HAK": given names' initials, then the surname's */
-                size_t g = 0, k = 0;
-                while (g < en->given.n && k + 1 < n) {
-                    while (g < en->given.n && (en->given.p[g] == ' ' || en->given.p[g] == '.'))
-                        g++;
-                    if (g >= en->given.n)
-                        break;
-                    if (spt_fold((unsigned char)en->given.p[g]) != spt_fold((unsigned char)p[k]))
-                        break;
-                    k++;
-                    while (g < en->given.n && en->given.p[g] != ' ' && en->given.p[g] != '.')
-                        g++;
-                }
-                ok = k + 1 == n;
-            }
-            /* "P" for the President: the initial of a title written before the name. */
-            if (!ok && n == 1 && en->title_tok != SPK_NONE)
-                ok = c->t[c->toks.v[en->title_tok].start] == p[0];
-            if (ok && found != e) {
-                found = e;
-                count++;
-            }
-        }
-    }
-    return count == 1 ? found : SPK_NONE;
-}
-
 /* The speaker a label [A, COLON) names. */
 static size_t spk_label_who(const spk_ctx *c, size_t a, size_t colon)
 {

@@ -8,13 +8,23 @@
  * word is looked up once whatever is asked about it.  Verbs are listed as
  * base forms and their regular forms are derived, so a user's file can say
  * "retort" and get "retorted".
+ *
+ * Every word of every document is looked up, and most words of running
+ * text are in no list.  A small Bloom filter over the words' loose hashes
+ * (4 kB, so it stays in the first-level cache) answers most of those
+ * without touching the table; a word that passes is looked up as before.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "spk_rules.h"
 
+/* The filter: bits of the loose hash choose two of its bits per word. */
+#define SPK_LX_FILTER_BITS 15
+#define SPK_LX_FILTER_WORDS ((1u << SPK_LX_FILTER_BITS) / 64)
+
 struct spk_lexicon {
     spk_names *words; /* word -> SPK_LX_ bits */
+    uint64_t filter[SPK_LX_FILTER_WORDS]; /* see spk_lx_maybe() */
     char **owned; /* derived forms and copied files */
     size_t nowned, capowned;
 };
@@ -182,10 +192,44 @@ static int spk_lx_own(spk_lexicon *lx, char *s)
     return 0;
 }
 
+/* The two filter bits of the word whose loose hash is H: taken from the
+ * high part of a multiple of H (FNV's low bits follow the characters' low
+ * bits only). */
+static inline uint64_t spk_lx_bit(uint64_t m, unsigned shift, size_t *word)
+{
+    size_t b = (size_t)(m >> shift) & ((1u << SPK_LX_FILTER_BITS) - 1);
+    *word = b / 64;
+    return 1ull << (b % 64);
+}
+
+/* May the word whose loose hash is H be in the lexicon?  Never "no" for a
+ * word that is (no false negatives); "yes" for about one word in a
+ * hundred that is not. */
+static inline int spk_lx_maybe(const spk_lexicon *lx, uint64_t h)
+{
+    uint64_t m = h * 0x9E3779B97F4A7C15ull;
+    size_t w1, w2;
+    uint64_t b1 = spk_lx_bit(m, 64 - SPK_LX_FILTER_BITS, &w1);
+    uint64_t b2 = spk_lx_bit(m, 64 - 2 * SPK_LX_FILTER_BITS, &w2);
+    return (lx->filter[w1] & b1) && (lx->filter[w2] & b2);
+}
+
+/* Add W[0, N) (stable for the lexicon's life) to the classes BITS. */
+static int spk_lx_put(spk_lexicon *lx, const char *w, size_t n, unsigned bits)
+{
+    uint64_t m = spk_names_hash(w, n) * 0x9E3779B97F4A7C15ull;
+    size_t w1, w2;
+    uint64_t b1 = spk_lx_bit(m, 64 - SPK_LX_FILTER_BITS, &w1);
+    uint64_t b2 = spk_lx_bit(m, 64 - 2 * SPK_LX_FILTER_BITS, &w2);
+    lx->filter[w1] |= b1;
+    lx->filter[w2] |= b2;
+    return spk_names_or(lx->words, w, n, bits);
+}
+
 static int spk_add_list(spk_lexicon *lx, const char *const *list, unsigned bits)
 {
     for (size_t i = 0; list[i]; i++)
-        if (spk_names_or(lx->words, list[i], strlen(list[i]), bits) < 0)
+        if (spk_lx_put(lx, list[i], strlen(list[i]), bits) < 0)
             return -1;
     return 0;
 }
@@ -212,7 +256,7 @@ static int spk_add_verb(spk_lexicon *lx, const char *w, size_t n)
 {
     if (n == 0)
         return 0;
-    if (spk_names_or(lx->words, w, n, SPK_LX_VERB) < 0)
+    if (spk_lx_put(lx, w, n, SPK_LX_VERB) < 0)
         return -1;
     char last = w[n - 1], before = n > 1 ? w[n - 2] : 0;
     char *forms[3];
@@ -234,7 +278,7 @@ static int spk_add_verb(spk_lexicon *lx, const char *w, size_t n)
     int rc = 0;
     for (int i = 0; i < 3; i++) {
         char *f = forms[i];
-        if (spk_lx_own(lx, f) < 0 || spk_names_or(lx->words, f, strlen(f), SPK_LX_VERB) < 0)
+        if (spk_lx_own(lx, f) < 0 || spk_lx_put(lx, f, strlen(f), SPK_LX_VERB) < 0)
             rc = -1;
     }
     return rc;
@@ -273,7 +317,7 @@ static int spk_add_file(spk_lexicon *lx, const char *buf, size_t len,
 
 static int spk_add_title(spk_lexicon *lx, const char *w, size_t n)
 {
-    return spk_names_or(lx->words, w, n, SPK_LX_TITLE);
+    return spk_lx_put(lx, w, n, SPK_LX_TITLE);
 }
 
 int spk_lexicon_add_verbs(spk_lexicon *lx, const char *buf, size_t len)
@@ -308,10 +352,10 @@ fail:
     return NULL;
 }
 
-unsigned spk_lexicon_class(const spk_lexicon *lx, const char *w, size_t n, uint64_t h)
+/* The classes of the word W[0, N) whose table entry holds BITS (0 when it
+ * has none). */
+static unsigned spk_lx_classes(const char *w, size_t n, size_t bits)
 {
-    size_t it = 0, bits = 0;
-    spk_names_find_h(lx->words, h, w, n, &it, &bits); /* BITS stays 0 when absent */
     /* Adverbs in -ly stand between a subject and its verb: "Gorbachev
      * positively noted". */
     if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
@@ -319,9 +363,22 @@ unsigned spk_lexicon_class(const spk_lexicon *lx, const char *w, size_t n, uint6
     return (unsigned)bits;
 }
 
+unsigned spk_lexicon_class(const spk_lexicon *lx, const char *w, size_t n, uint64_t h)
+{
+    size_t it = 0, bits = 0;
+    if (spk_lx_maybe(lx, h))
+        spk_names_find_h(lx->words, h, w, n, &it, &bits); /* BITS stays 0 when absent */
+    return spk_lx_classes(w, n, bits);
+}
+
+/* The single questions look in the table itself, past the filter, so that
+ * tests/speakers, which checks spk_lexicon_class() against them, checks the
+ * filter too. */
 static int spk_lx_is(const spk_lexicon *lx, const char *w, size_t n, unsigned bit)
 {
-    return (spk_lexicon_class(lx, w, n, spk_names_hash(w, n)) & bit) != 0;
+    size_t it = 0, bits = 0;
+    spk_names_find(lx->words, w, n, &it, &bits);
+    return (spk_lx_classes(w, n, bits) & bit) != 0;
 }
 
 int spk_is_speech_verb(const spk_lexicon *lx, const char *w, size_t n)

@@ -5,7 +5,7 @@ spk_rules_sources = \
 	%reldir%/spk_rules.h %reldir%/spk_chars.h %reldir%/spk_doc.h %reldir%/spk_speech.h \
 	%reldir%/arrays.c %reldir%/names.c %reldir%/words.c %reldir%/classify.c \
 	%reldir%/lexicon.c %reldir%/people.c %reldir%/persons.c %reldir%/roster.c \
-	%reldir%/cues.c %reldir%/mentions.c %reldir%/writer.c %reldir%/dialogue.c %reldir%/quotes.c \
+	%reldir%/cues.c %reldir%/mentions.c %reldir%/writer.c %reldir%/dialogue.c %reldir%/initials.c %reldir%/quotes.c \
 	%reldir%/speech.c %reldir%/analyse.c
 plugin_LTLIBRARIES += %reldir%/speakers.la
 %canon_reldir%_speakers_la_SOURCES = %reldir%/speakers.c $(spk_rules_sources)

@@ -27,11 +27,6 @@ static int spk_title_modifier(const spk_ctx *c, size_t i)
     return 0;
 }
 
-int spk_name_word(const spk_ctx *c, size_t i)
-{
-    return i < c->toks.n && (c->toks.v[i].lex & SPK_TL_NAME); /* see spk_classify() */
-}
-
 /* A single capital followed by a period: the "F." of "Anatoliy F. Dobrynin". */
 static int spk_initial_before(const spk_ctx *c, size_t i)
 {

@@ -116,7 +116,69 @@ static int spk_collect(const sp_doc *doc, const char *layer, spk_spans *out, int
  * from the core, and names are slices of the text (which the core has
  * validated) cut at character boundaries.  A person id comes from the
  * user's file and is checked.
+ *
+ * The values repeat: a document has a few participants, four kinds of
+ * speech, and speech spans run on with the same speaker.  Each such value
+ * is made once per document and shared by reference (jansson counts them),
+ * which saves two allocations and their frees per value.  Nothing is
+ * shared between documents: different threads free different documents.
  */
+typedef struct spk_values {
+    json_t **part;         /* per participant: its span id */
+    json_t *how[SPK_QUOTED + 1]; /* per enum spk_how */
+    spk_str name;          /* the last speaker name made, and its value */
+    json_t *name_v;
+    size_t person;         /* the last person id made, and its value */
+    json_t *person_v;
+} spk_values;
+
+static void spk_values_free(spk_values *v, size_t nparts)
+{
+    for (size_t i = 0; v->part && i < nparts; i++)
+        json_decref(v->part[i]);
+    free(v->part);
+    for (size_t i = 0; i < sizeof v->how / sizeof *v->how; i++)
+        json_decref(v->how[i]);
+    json_decref(v->name_v);
+    json_decref(v->person_v);
+}
+
+/* Set KEY of O to the shared value V (NULL: out of memory). */
+static int spk_set_shared(json_t *o, const char *key, json_t *v)
+{
+    return v ? json_object_set_nocheck(o, key, v) : -1;
+}
+
+static json_t *spk_name_value(spk_values *v, spk_str s)
+{
+    if (!v->name_v || v->name.p != s.p || v->name.n != s.n) {
+        json_decref(v->name_v);
+        v->name = s;
+        v->name_v = json_stringn_nocheck(s.p, s.n);
+    }
+    return v->name_v;
+}
+
+static json_t *spk_person_value(spk_values *v, const spk_people *pp, size_t person)
+{
+    if (!v->person_v || v->person != person) {
+        json_decref(v->person_v);
+        v->person = person;
+        v->person_v = json_stringn(pp->v[person].id.p, pp->v[person].id.n);
+    }
+    return v->person_v;
+}
+
+static json_t *spk_how_value(spk_values *v, int how)
+{
+    if (how < 0 || how >= (int)(sizeof v->how / sizeof *v->how))
+        how = SPK_NAMED; /* as spk_how_name() names it */
+    if (!v->how[how])
+        v->how[how] = json_string_nocheck(spk_how_name(how));
+    return v->how[how];
+}
+
+/* A string attribute that is set only when not empty. */
 static int spk_set_str(json_t *o, const char *key, spk_str s)
 {
     if (!s.n)
@@ -124,55 +186,73 @@ static int spk_set_str(json_t *o, const char *key, spk_str s)
     return json_object_set_new_nocheck(o, key, json_stringn_nocheck(s.p, s.n));
 }
 
-static int spk_set_id(json_t *o, const char *key, const char *id)
+static int spk_add_participants(sp_doc *doc, const spk_result *r, spk_values *v)
 {
-    return json_object_set_new_nocheck(o, key, json_string_nocheck(id));
-}
-
-static int spk_add_all(const spk_state *st, sp_doc *doc, const spk_result *r)
-{
-    int rc = -1;
-    const char **pid = calloc(r->nparts ? r->nparts : 1, sizeof *pid);
-    if (!pid)
-        return -1;
     for (size_t i = 0; i < r->nparts; i++) {
         const spk_participant *p = &r->parts[i];
         json_t *a = json_object();
         if (!a || spk_set_str(a, "name", p->name) < 0 || spk_set_str(a, "surname", p->surname) < 0 ||
             spk_set_str(a, "title", p->title) < 0 ||
-            (p->side && spk_set_id(a, "side", p->side) < 0)) {
+            (p->side && json_object_set_new_nocheck(a, "side", json_string_nocheck(p->side)) < 0)) {
             json_decref(a);
-            goto done;
+            return -1;
         }
-        if (!(pid[i] = sp_doc_add(doc, "participant", p->start, p->end, a)))
-            goto done;
+        const char *id = sp_doc_add(doc, "participant", p->start, p->end, a);
+        if (!id || !(v->part[i] = json_string_nocheck(id)))
+            return -1;
     }
+    return 0;
+}
+
+static int spk_add_mentions(const spk_state *st, sp_doc *doc, const spk_result *r, spk_values *v)
+{
     for (size_t i = 0; i < r->nmentions; i++) {
         const spk_mention *m = &r->mentions[i];
-        json_t *a = json_object();
-        const spk_str *person = m->person != SPK_NONE ? &st->people.v[m->person].id : NULL;
-        if (!a || (m->participant != SPK_NONE && spk_set_id(a, "participant", pid[m->participant]) < 0) ||
-            (person && json_object_set_new_nocheck(a, "person", json_stringn(person->p, person->n)) < 0)) {
-            json_decref(a);
-            goto done;
+        json_t *a = NULL; /* no attrs at all for a mention of nobody known */
+        if (m->participant != SPK_NONE || m->person != SPK_NONE) {
+            if (!(a = json_object()) ||
+                (m->participant != SPK_NONE &&
+                 spk_set_shared(a, "participant", v->part[m->participant]) < 0) ||
+                (m->person != SPK_NONE &&
+                 spk_set_shared(a, "person", spk_person_value(v, &st->people, m->person)) < 0)) {
+                json_decref(a);
+                return -1;
+            }
         }
         if (!sp_doc_add(doc, "mention", m->start, m->end, a))
-            goto done;
+            return -1;
     }
+    return 0;
+}
+
+static int spk_add_speech(sp_doc *doc, const spk_result *r, spk_values *v)
+{
     for (size_t i = 0; i < r->nspeech; i++) {
         const spk_speech *s = &r->speech[i];
         json_t *a = json_object();
-        if (!a || (s->participant != SPK_NONE && spk_set_id(a, "speaker", pid[s->participant]) < 0) ||
-            spk_set_str(a, "name", s->name) < 0 || spk_set_id(a, "how", spk_how_name(s->how)) < 0) {
+        if (!a ||
+            (s->participant != SPK_NONE && spk_set_shared(a, "speaker", v->part[s->participant]) < 0) ||
+            (s->name.n && spk_set_shared(a, "name", spk_name_value(v, s->name)) < 0) ||
+            spk_set_shared(a, "how", spk_how_value(v, s->how)) < 0) {
             json_decref(a);
-            goto done;
+            return -1;
         }
         if (!sp_doc_add(doc, "speech", s->start, s->end, a))
-            goto done;
+            return -1;
     }
-    rc = 0;
-done:
-    free(pid);
+    return 0;
+}
+
+static int spk_add_all(const spk_state *st, sp_doc *doc, const spk_result *r)
+{
+    spk_values v;
+    memset(&v, 0, sizeof v);
+    int rc = -1;
+    if ((v.part = calloc(r->nparts ? r->nparts : 1, sizeof *v.part)) &&
+        spk_add_participants(doc, r, &v) == 0 && spk_add_mentions(st, doc, r, &v) == 0 &&
+        spk_add_speech(doc, r, &v) == 0)
+        rc = 0;
+    spk_values_free(&v, r->nparts);
     return rc;
 }
 

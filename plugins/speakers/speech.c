@@ -16,7 +16,9 @@
 #include "spk_doc.h"
 #include "spk_speech.h"
 
-static int spk_is_pronoun(const spk_ctx *c, size_t i, int *female)
+/* Inline: asked of nearly every word of the body, and mostly "no" after a
+ * look at its first character. */
+static inline int spk_is_pronoun(const spk_ctx *c, size_t i, int *female)
 {
     if (spk_tok_is(c, i, "He") || spk_tok_is(c, i, "he")) {
         *female = 0;
@@ -294,7 +296,7 @@ int spk_attribute(spk_ctx *c)
     spk_turns turns;
     spk_turns_init(&turns);
     int rc = -1;
-    if (spk_dialogue(c, &turns) < 0)
+    if (!(c->initials = spk_initials_new(c)) || spk_dialogue(c, &turns) < 0)
         goto done;
     const spk_spans *sents = c->in->sentences, *paras = c->in->paragraphs;
     size_t cur = SPK_NONE, last[2] = { SPK_NONE, SPK_NONE };
@@ -363,6 +365,8 @@ int spk_attribute(spk_ctx *c)
         qsort(c->out->speech, c->out->nspeech, sizeof *c->out->speech, spk_cmp_speech);
     rc = 0;
 done:
+    spk_initials_free(c->initials);
+    c->initials = NULL;
     spk_turns_free(&turns);
     return rc;
 }

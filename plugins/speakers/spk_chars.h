@@ -41,4 +41,15 @@ static inline void spk_loose_step(uint64_t *h, uint32_t *last, uint32_t c)
         *h = (*h ^ c) * 1099511628211ull;
 }
 
+/*
+ * The same for the ASCII letters and digits of a word, from a table, which
+ * the tokenizer reads for every byte of the text: SPK_ASCII_WORD[B] is 0
+ * when byte B is no ASCII letter or digit; otherwise its low seven bits are
+ * what spk_loose_char() makes of it before the repeat check (lower case, y
+ * as i), and SPK_AW_UPPER or SPK_AW_LOWER says a letter's case.
+ * tests/speakers checks every byte against spk_loose_char().
+ */
+enum { SPK_AW_UPPER = 0x80, SPK_AW_LOWER = 0x100 };
+extern const uint16_t spk_ascii_word[256];
+
 #endif

@@ -23,6 +23,8 @@ typedef struct spk_entity {
     size_t body_mentions;
 } spk_entity;
 
+typedef struct spk_initials_index spk_initials_index; /* initials.c */
+
 typedef struct spk_ctx {
     const spk_config *cfg;
     const spk_lexicon *lx;
@@ -49,23 +51,26 @@ typedef struct spk_ctx {
     spk_spans body;         /* body sections (or everything but head and notes) */
     size_t body_start;      /* first byte of the body */
     size_t writer;          /* entity writing in the first person, or SPK_NONE */
+    spk_initials_index *initials; /* the people by their initials, while attributing */
 } spk_ctx;
 
 /* ---- tokens (analyse.c) ---- */
 static inline const char *spk_tok_p(const spk_ctx *c, size_t i) { return c->t + c->toks.v[i].start; }
 static inline size_t spk_tok_n(const spk_ctx *c, size_t i) { return c->toks.v[i].end - c->toks.v[i].start; }
 /* Does token I spell W (exactly, case-sensitive)?  Inline, and the first
- * byte first: the rules ask it of every token, often for each word of a
- * list, and most tokens differ at once. */
+ * character first, from the token itself (its C) rather than from the
+ * text: the rules ask it of every token, often for each word of a list,
+ * and most tokens differ at once. */
 static inline int spk_tok_is(const spk_ctx *c, size_t i, const char *w)
 {
     if (i >= c->toks.n)
         return 0;
-    const char *p = spk_tok_p(c, i);
-    if (p[0] != w[0])
+    const spk_tok *k = &c->toks.v[i];
+    uint32_t first = (unsigned char)w[0];
+    if (first < 0x80 ? k->c != first : c->t[k->start] != w[0])
         return 0;
     size_t n = strlen(w);
-    return spk_tok_n(c, i) == n && memcmp(p, w, n) == 0;
+    return k->end - k->start == n && memcmp(c->t + k->start, w, n) == 0;
 }
 /* Is token I the punctuation character CH? */
 static inline int spk_tok_punct(const spk_ctx *c, size_t i, uint32_t ch)
@@ -85,9 +90,15 @@ int spk_in_body(const spk_ctx *c, size_t pos);
 /* Keep S alive as long as C; returns 0 or -1 (S freed). */
 int spk_ctx_own(spk_ctx *c, char *s);
 
+/* Is token I a capitalised word that may be a name (no title, no common
+ * word)?  Decided by spk_classify(); inline, as the rules ask it of every
+ * token in several passes. */
+static inline int spk_name_word(const spk_ctx *c, size_t i)
+{
+    return i < c->toks.n && (c->toks.v[i].lex & SPK_TL_NAME);
+}
+
 /* ---- people (persons.c) ---- */
-/* Is token I a capitalised word that may be a name (no title, no common word)? */
-int spk_name_word(const spk_ctx *c, size_t i);
 /* The entity named by the word token I (a surname), creating it from the
  * known people when needed; SPK_NONE when none.  -1 only when out of memory
  * (returned through *RC). */

@@ -28,8 +28,13 @@ void spk_turns_free(spk_turns *t);
 /* The dialogue turns of the body, in order. */
 int spk_dialogue(spk_ctx *c, spk_turns *out);
 
+/* The people indexed by their initials (initials.c), built when attribution
+ * starts, when they no longer change; NULL when out of memory. */
+spk_initials_index *spk_initials_new(const spk_ctx *c);
+void spk_initials_free(spk_initials_index *x);
+
 /* The principal whose initials the word token I is ("K" for Kissinger, "HAK",
- * "P" for the President), or SPK_NONE. */
+ * "P" for the President), or SPK_NONE; from C->initials. */
 size_t spk_initials(const spk_ctx *c, size_t i);
 
 /* Add a speech span of entity E (SPK_NONE: unknown). */

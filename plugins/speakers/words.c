@@ -6,10 +6,40 @@
  * part of the word but a flag on it, so "Nitze’s" yields the name "Nitze".
  * Hyphens split words: "Karpov-Kampelman" is two names.  Everything else
  * that is not white space is a one-character punctuation token.
+ *
+ * Every byte of every document passes through here, so the loop is built
+ * for the common case.  An ASCII byte costs one lookup in spk_ascii_word,
+ * which gives a letter's loose form and case at once; bytes above 0x7F and
+ * apostrophes leave the loop for the shared decoder and character classes
+ * (spk_word_char(), kept out of line so that the loop keeps its few
+ * variables in registers).  Whether a word is all capitals needs its
+ * letters counted, which is done only for the rare word without an ASCII
+ * small letter.  The token array is sized once from the length of the
+ * range rather than doubled and copied as it fills.
  */
 #include <stdlib.h>
 #include "spk_chars.h"
 #include "spk_rules.h"
+
+#if defined(__GNUC__)
+#define SPK_OUT_OF_LINE __attribute__((noinline))
+#else
+#define SPK_OUT_OF_LINE
+#endif
+
+#define SPK_LOWER(c) [c] = (c) | SPK_AW_LOWER, [(c) - 32] = (c) | SPK_AW_UPPER
+const uint16_t spk_ascii_word[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    SPK_LOWER('a'), SPK_LOWER('b'), SPK_LOWER('c'), SPK_LOWER('d'), SPK_LOWER('e'),
+    SPK_LOWER('f'), SPK_LOWER('g'), SPK_LOWER('h'), SPK_LOWER('i'), SPK_LOWER('j'),
+    SPK_LOWER('k'), SPK_LOWER('l'), SPK_LOWER('m'), SPK_LOWER('n'), SPK_LOWER('o'),
+    SPK_LOWER('p'), SPK_LOWER('q'), SPK_LOWER('r'), SPK_LOWER('s'), SPK_LOWER('t'),
+    SPK_LOWER('u'), SPK_LOWER('v'), SPK_LOWER('w'), SPK_LOWER('x'),
+    ['y'] = 'i' | SPK_AW_LOWER, ['Y'] = 'i' | SPK_AW_UPPER, /* y counts as i */
+    SPK_LOWER('z'),
+};
+#undef SPK_LOWER
 
 void spk_toks_init(spk_toks *t)
 {
@@ -23,114 +53,183 @@ void spk_toks_free(spk_toks *t)
     spk_toks_init(t);
 }
 
-static inline int spk_tok_push(spk_toks *t, const spk_tok *k)
+/* Room for the tokens of LEN bytes of text.  English prose makes about one
+ * token per five bytes, so a quarter of the length is enough for nearly
+ * every document (text dense in punctuation still grows the array). */
+static int spk_toks_reserve(spk_toks *t, size_t len)
 {
-    if (t->n == t->cap && spt_grow((void **)&t->v, &t->cap, t->n, sizeof *t->v) < 0)
+    size_t want = len / 4 + 16;
+    if (t->cap >= want)
+        return 0;
+    if (want > SIZE_MAX / sizeof *t->v)
         return -1;
-    t->v[t->n++] = *k;
+    spk_tok *v = realloc(t->v, want * sizeof *v);
+    if (!v)
+        return -1;
+    t->v = v;
+    t->cap = want;
     return 0;
 }
 
-static inline int spk_ascii_alnum(unsigned char b)
+/* A new token { START, START + W, C, KIND, FLAGS } at the end of T, or NULL
+ * when out of memory. */
+static inline spk_tok *spk_tok_add(spk_toks *t, size_t start, size_t w, uint32_t c, int kind,
+                                   unsigned flags)
 {
-    return (unsigned)((b | 0x20) - 'a') < 26u || (unsigned)(b - '0') < 10u;
+    if (t->n == t->cap && spt_grow((void **)&t->v, &t->cap, t->n, sizeof *t->v) < 0)
+        return NULL;
+    spk_tok *k = &t->v[t->n++];
+    *k = (spk_tok){ start, start + w, 0, c, (unsigned char)kind, (unsigned char)flags, 0 };
+    return k;
+}
+
+enum { SPK_W_MORE, SPK_W_END, SPK_W_POSS };
+
+/* A word being read past its ASCII: the loose hash so far, and what the
+ * last character read was to it. */
+typedef struct spk_wordhash {
+    uint64_t h;
+    uint32_t folded; /* the last character of the loose form */
+    int how;         /* SPK_W_ */
+} spk_wordhash;
+
+/* The character at TEXT[AT], inside a word, that is no ASCII letter or
+ * digit.  Sets WH->how: SPK_W_MORE, part of the word (and hashed into
+ * WH); SPK_W_END, the word ended before it; SPK_W_POSS, a possessive starts
+ * at AT.  Returns where reading goes on. */
+static SPK_OUT_OF_LINE size_t spk_word_char(const char *text, size_t at, size_t end,
+                                            spk_wordhash *wh)
+{
+    size_t cw;
+    uint32_t d = spt_decode(text, end, at, &cw);
+    wh->how = SPK_W_MORE;
+    if (spt_is_wordchar(d)) {
+        spk_loose_step(&wh->h, &wh->folded, spt_fold(d));
+        return at + cw;
+    }
+    wh->how = SPK_W_END;
+    if (!spt_is_apostrophe(d))
+        return at;
+    /* An apostrophe: inside the word, a possessive, or the end.  The
+     * character before it is the word's last (an apostrophe stays in a word
+     * only when a letter or digit follows it), so "the last was an s" is a
+     * look at the byte before. */
+    size_t nw = 0, nw2 = 0;
+    uint32_t n1 = at + cw < end ? spt_decode(text, end, at + cw, &nw) : 0;
+    uint32_t n2 = at + cw + nw < end ? spt_decode(text, end, at + cw + nw, &nw2) : 0;
+    wh->how = SPK_W_POSS;
+    if ((n1 == 's' || n1 == 'S') && !spt_is_wordchar(n2))
+        return at + cw + nw;
+    if ((text[at - 1] == 's' || text[at - 1] == 'S') && !spt_is_wordchar(n1))
+        return at + cw;
+    wh->how = SPK_W_END;
+    if (!spt_is_wordchar(n1))
+        return at;
+    wh->how = SPK_W_MORE;
+    return at + cw; /* an apostrophe folds to nothing: the hash stands */
+}
+
+/* Are the letters of the word TEXT[A, B) two or more, all capitals? */
+static SPK_OUT_OF_LINE int spk_all_caps(const char *text, size_t a, size_t b)
+{
+    size_t letters = 0, uppers = 0, w;
+    for (size_t j = a; j < b; j += w) {
+        int lc = spt_letter_case(spt_decode(text, b, j, &w));
+        letters += lc != SPT_NOTLETTER;
+        uppers += lc == SPT_UPPER;
+    }
+    return letters >= 2 && uppers == letters;
+}
+
+/* Read the word that starts at TEXT[I] (a letter, digit or mark) into K:
+ * its end, loose hash, and the possessive and all-capitals flags.  Returns
+ * where reading goes on. */
+static inline size_t spk_word(const char *text, size_t i, size_t end, spk_tok *k)
+{
+    uint64_t h = SPK_LOOSE_SEED, folded = 0;
+    unsigned seen = 0; /* the table's bits of every ASCII byte, or-ed */
+    size_t j = i, wend = SPK_NONE;
+    while (j < end) {
+        unsigned e = spk_ascii_word[(unsigned char)text[j]];
+        if (e) {
+            /* The bulk of any text: an ASCII letter or digit. */
+            seen |= e;
+            uint64_t f = e & 0x7F;
+            if (f != folded) {
+                h = (h ^ f) * 1099511628211ull;
+                folded = f;
+            }
+            j++;
+            continue;
+        }
+        unsigned char b = (unsigned char)text[j];
+        if (b < 0x80 && b != '\'')
+            break; /* ASCII space or punctuation: the word ends */
+        spk_wordhash wh = { h, (uint32_t)folded, SPK_W_MORE };
+        size_t at = j;
+        j = spk_word_char(text, at, end, &wh);
+        h = wh.h;
+        folded = wh.folded;
+        if (wh.how == SPK_W_POSS) {
+            k->flags |= SPK_TF_POSS;
+            wend = at; /* the word ends before its possessive */
+            break;
+        }
+        if (wh.how == SPK_W_END)
+            break;
+    }
+    k->end = wend != SPK_NONE ? wend : j;
+    k->hash = h;
+    /* A small ASCII letter settles it; otherwise count. */
+    if (!(seen & SPK_AW_LOWER) && spk_all_caps(text, i, k->end))
+        k->flags |= SPK_TF_ALLCAPS;
+    return j;
 }
 
 int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t)
 {
     t->n = 0;
-    int line = 1;
-    size_t i = start, w;
+    if (spk_toks_reserve(t, end - start) < 0)
+        return -1;
+    unsigned line = SPK_TF_LINE; /* the next token is the first on its line */
+    size_t i = start;
     while (i < end) {
-        uint32_t c = spt_decode(text, end, i, &w);
-        /* spt_is_space() decides ASCII inline; only other characters need
-         * the Unicode ranges. */
-        if (spt_is_space(c)) {
-            if (c == '\n')
-                line = 1;
-            i += w;
-            continue;
-        }
-        spk_tok k = { i, i + w, 0, c, SPK_TOK_PUNCT, line ? SPK_TF_LINE : 0, 0 };
-        line = 0;
-        if (c < 0x80 ? !spk_ascii_alnum((unsigned char)c) : !spt_is_wordchar(c)) {
-            if (spk_tok_push(t, &k) < 0)
+        unsigned char b = (unsigned char)text[i];
+        spk_tok *k;
+        if (b < 0x80) {
+            unsigned e = spk_ascii_word[b];
+            if (e) {
+                if (!(k = spk_tok_add(t, i, 1, b, SPK_TOK_WORD,
+                                      line | (e & SPK_AW_UPPER ? SPK_TF_CAP : 0))))
+                    return -1;
+                line = 0;
+                i = spk_word(text, i, end, k);
+                continue;
+            }
+            if (b == ' ' || (b >= '\t' && b <= '\r')) { /* spt_is_space() of ASCII */
+                if (b == '\n')
+                    line = SPK_TF_LINE;
+                i++;
+                continue;
+            }
+            if (!spk_tok_add(t, i, 1, b, SPK_TOK_PUNCT, line))
                 return -1;
+            line = 0;
+            i++;
+            continue;
+        }
+        size_t w;
+        uint32_t c = spt_decode_u(text, end, i, &w);
+        if (spt_is_space(c)) {
             i += w;
             continue;
         }
-        k.kind = SPK_TOK_WORD;
-        size_t letters = 0, uppers = 0;
-        uint32_t last = 0, folded = 0; /* the last character; of the loose form */
-        uint64_t h = SPK_LOOSE_SEED;   /* the word's loose hash, as it is read */
-        size_t j = i;
-        while (j < end) {
-            unsigned char b = (unsigned char)text[j];
-            /* ASCII letters and digits, the bulk of any word, in one step. */
-            if ((unsigned)(b - 'a') < 26u || (unsigned)(b - '0') < 10u) {
-                letters += b >= 'a';
-                last = b;
-                spk_loose_step(&h, &folded, b);
-                j++;
-                continue;
-            }
-            if ((unsigned)(b - 'A') < 26u) {
-                letters++;
-                uppers++;
-                if (j == i)
-                    k.flags |= SPK_TF_CAP;
-                last = b;
-                spk_loose_step(&h, &folded, (uint32_t)b + 32);
-                j++;
-                continue;
-            }
-            if (b < 0x80 && b != '\'')
-                break; /* ASCII space or punctuation: the word ends */
-            size_t cw;
-            uint32_t d = spt_decode(text, end, j, &cw);
-            if (spt_is_wordchar(d)) {
-                int lc = spt_letter_case(d);
-                if (lc != SPT_NOTLETTER)
-                    letters++;
-                if (lc == SPT_UPPER)
-                    uppers++;
-                if (j == i && lc == SPT_UPPER)
-                    k.flags |= SPK_TF_CAP;
-                last = d;
-                spk_loose_step(&h, &folded, spt_fold(d));
-                j += cw;
-                continue;
-            }
-            if (!spt_is_apostrophe(d))
-                break;
-            /* An apostrophe: inside the word, a possessive, or the end. */
-            size_t nw = 0, nw2 = 0;
-            uint32_t n1 = j + cw < end ? spt_decode(text, end, j + cw, &nw) : 0;
-            uint32_t n2 = j + cw + nw < end ? spt_decode(text, end, j + cw + nw, &nw2) : 0;
-            if ((n1 == 's' || n1 == 'S') && !spt_is_wordchar(n2)) {
-                k.flags |= SPK_TF_POSS;
-                k.end = j;
-                j += cw + nw;
-                goto done;
-            }
-            if ((last == 's' || last == 'S') && !spt_is_wordchar(n1)) {
-                k.flags |= SPK_TF_POSS;
-                k.end = j;
-                j += cw;
-                goto done;
-            }
-            if (!spt_is_wordchar(n1))
-                break;
-            j += cw;
-        }
-        k.end = j;
-    done:
-        k.hash = h; /* an apostrophe folds to nothing: the hash stands */
-        if (letters >= 2 && uppers == letters)
-            k.flags |= SPK_TF_ALLCAPS;
-        if (spk_tok_push(t, &k) < 0)
+        int word = spt_is_wordchar(c);
+        unsigned cap = word && spt_letter_case(c) == SPT_UPPER ? SPK_TF_CAP : 0;
+        if (!(k = spk_tok_add(t, i, w, c, word ? SPK_TOK_WORD : SPK_TOK_PUNCT, line | cap)))
             return -1;
-        i = j;
+        line = 0;
+        i = word ? spk_word(text, i, end, k) : i + w;
     }
     return 0;
 }

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "spk_chars.h"
 #include "spk_rules.h"
 
 static spk_lexicon *lx;
@@ -527,6 +528,53 @@ START_TEST(loose_names)
 }
 END_TEST
 
+/* The tokenizer reads ASCII letters and digits from a table: it must say
+ * what spk_loose_char() says of each byte, and nothing of the others. */
+START_TEST(ascii_word_table_agrees)
+{
+    for (unsigned b = 0; b < 256; b++) {
+        unsigned e = spk_ascii_word[b];
+        int alnum = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+        if (!alnum) {
+            ck_assert_msg(e == 0, "byte %u", b);
+            continue;
+        }
+        uint32_t last = 0;
+        ck_assert_msg((e & 0x7F) == spk_loose_char(spt_fold_ascii((unsigned char)b), &last),
+                      "byte %u", b);
+        ck_assert_msg(!(e & SPK_AW_UPPER) == !(b >= 'A' && b <= 'Z'), "byte %u", b);
+        ck_assert_msg(!(e & SPK_AW_LOWER) == !(b >= 'a' && b <= 'z'), "byte %u", b);
+    }
+}
+END_TEST
+
+/* Words, their ends and flags, through the ASCII path and the general one. */
+START_TEST(tokens_and_flags)
+{
+    const char *t = "Nitze’s O'Brien NATO F16 1ST Ünal ÉTAT ös Jones' don't\nX-Y";
+    spk_toks k;
+    spk_toks_init(&k);
+    ck_assert_int_eq(spk_tokenize(t, 0, strlen(t), &k), 0);
+    static const struct { const char *w; unsigned flags; } want[] = {
+        { "Nitze", SPK_TF_LINE | SPK_TF_CAP | SPK_TF_POSS }, { "O'Brien", SPK_TF_CAP },
+        { "NATO", SPK_TF_CAP | SPK_TF_ALLCAPS }, { "F16", SPK_TF_CAP }, { "1ST", SPK_TF_ALLCAPS },
+        { "Ünal", SPK_TF_CAP }, { "ÉTAT", SPK_TF_CAP | SPK_TF_ALLCAPS }, { "ös", 0 },
+        { "Jones", SPK_TF_CAP | SPK_TF_POSS }, { "don't", 0 }, { "X", SPK_TF_LINE | SPK_TF_CAP },
+        { "-", 0 }, { "Y", SPK_TF_CAP },
+    };
+    ck_assert_uint_eq(k.n, sizeof want / sizeof *want);
+    for (size_t i = 0; i < k.n; i++) {
+        size_t n = k.v[i].end - k.v[i].start;
+        ck_assert_msg(n == strlen(want[i].w) && memcmp(t + k.v[i].start, want[i].w, n) == 0,
+                      "token %zu is '%.*s'", i, (int)n, t + k.v[i].start);
+        ck_assert_msg(k.v[i].flags == want[i].flags, "flags of '%s': %u", want[i].w, k.v[i].flags);
+        if (k.v[i].kind == SPK_TOK_WORD)
+            ck_assert(k.v[i].hash == spk_names_hash(want[i].w, n));
+    }
+    spk_toks_free(&k);
+}
+END_TEST
+
 START_TEST(hostile_input)
 {
     /* Unclosed quotes, labels without text, a long run of capitals: no crash,
@@ -593,6 +641,8 @@ static Suite *suite(void)
     tcase_add_test(t, mentions_known_people);
     tcase_add_test(t, extra_verbs);
     tcase_add_test(t, loose_names);
+    tcase_add_test(t, ascii_word_table_agrees);
+    tcase_add_test(t, tokens_and_flags);
     tcase_add_test(t, hostile_input);
     tcase_add_test(t, many_titles_stay_linear);
     suite_add_tcase(s, t);
