@@ -46,8 +46,10 @@ char *export_path(export_ctx *x, const sp_doc *doc, const char *ext, char **stem
 {
     size_t n;
     const char *id = sp_doc_id(doc, &n);
-    /* The stem: DIR/ + the id made safe, component by component. */
-    size_t dl = strlen(x->dir), cap = dl + 1 + n + 2 + 24;
+    /* The stem: DIR/ + the id made safe, component by component.  Each byte
+     * of the id gives one character, and each of its n + 1 components may
+     * gain a '_'; then room for a "-N" suffix. */
+    size_t dl = strlen(x->dir), cap = dl + 1 + 2 * n + 1 + 24;
     char *s = malloc(cap);
     if (!s)
         return NULL;
