@@ -36,7 +36,8 @@ bin_PROGRAMS += %reldir%/spanpipe
 	%reldir%/cli/cli.h %reldir%/cli/main.c %reldir%/cli/cmd_run.c \
 	%reldir%/cli/cmd_plugins.c %reldir%/cli/report.c %reldir%/cli/docs.c \
 	%reldir%/cli/output.c %reldir%/cli/output.h %reldir%/cli/nest.c %reldir%/cli/nest.h \
-	%reldir%/cli/cmd_spans.c
+	%reldir%/cli/cmd_spans.c %reldir%/cli/layers.c %reldir%/cli/layers.h \
+	%reldir%/cli/markup.c %reldir%/cli/markup.h
 %canon_reldir%_spanpipe_CPPFLAGS = $(AM_CPPFLAGS) -DSP_BUILDDIR='"$(abs_top_builddir)"'
 %canon_reldir%_spanpipe_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 %canon_reldir%_spanpipe_LDADD = %reldir%/libspanpipe.la $(JANSSON_LIBS)
