@@ -17,3 +17,7 @@ EXTRA_DIST += %reldir%/cli
 TESTS += %reldir%/outoftree.test
 EXTRA_DIST += %reldir%/outoftree.test
 include %reldir%/fuzz/local.mk
+
+# `spanpipe view` in headless Chromium (skipped without it).
+TESTS += %reldir%/view/view.test
+EXTRA_DIST += %reldir%/view

@@ -12,6 +12,7 @@ static const char usage[] =
     "usage: spanpipe run -p STAGE[:key=value,...] ... [-o OUT] [-j N] [INPUT ...]\n"
     "       spanpipe plugins [NAME]\n"
     "       spanpipe spans [-l LAYER ...] [-f FIELDS] [INPUT ...]\n"
+    "       spanpipe view [-l LAYER ...] [-o FILE] [INPUT ...]\n"
     "       spanpipe --help | --version\n"
     "\n"
     "Runs documents through annotation stages (plugins), JSON Lines in and out.\n"
@@ -21,6 +22,7 @@ static const char usage[] =
     "            standard input) with the stages given by -p; see 'spanpipe run --help'\n"
     "  plugins   list the plugins found, or describe plugin NAME\n"
     "  spans     the spans of annotated documents as tab-separated values\n"
+    "  view      annotated documents as one HTML page, to read in a browser\n"
     "\n"
     "Exit status: 0 all documents done, 1 some failed, 2 usage or set-up error,\n"
     "3 an input or output could not be read or written.\n";
@@ -131,7 +133,9 @@ int main(int argc, char **argv)
         return cmd_plugins(argc - 1, argv + 1);
     if (!strcmp(cmd, "spans"))
         return cmd_spans(argc - 1, argv + 1);
-    cli_error("unknown command '%s' (commands: run, plugins, spans; see spanpipe --help)",
+    if (!strcmp(cmd, "view"))
+        return cmd_view(argc - 1, argv + 1);
+    cli_error("unknown command '%s' (commands: run, plugins, spans, view; see spanpipe --help)",
               cmd);
     return SP_USAGE;
 }
