@@ -21,3 +21,7 @@ EXTRA_DIST += %reldir%/export.test %reldir%/export
 TESTS += %reldir%/outoftree.test
 EXTRA_DIST += %reldir%/outoftree.test
 include %reldir%/fuzz/local.mk
+
+# `spanpipe view` in headless Chromium (skipped without it).
+TESTS += %reldir%/view/view.test
+EXTRA_DIST += %reldir%/view

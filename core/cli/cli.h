@@ -105,6 +105,12 @@ int cli_docs_each(const cli_docs *d, char *const *inputs, size_t n,
 /* Print "spanpipe: FMT" and a newline on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Say why getopt_long() (run with opterr = 0 and an option string starting
+ * with ':') refused the argument before ARGV[optind]: CH is what it returned,
+ * ':' for a missing value, anything else for an unknown option; CMD names
+ * the command whose --help to see. */
+void cli_bad_option(const char *cmd, int ch, char *const *argv);
+
 /*
  * Give P its search path: the -P directories (DIRS, NDIRS), then
  * $SPANPIPE_PLUGIN_PATH, then the build tree's plugins when this program runs

@@ -194,11 +194,8 @@ int cmd_run(int argc, char **argv)
             fputs(run_usage, stdout);
             status = SP_OK;
             goto out;
-        case ':':
-            cli_error("option '%s' needs a value (see spanpipe run --help)", argv[optind - 1]);
-            goto out;
         default:
-            cli_error("unknown option '%s' (see spanpipe run --help)", argv[optind - 1]);
+            cli_bad_option("run", c, argv);
             goto out;
         }
     }

@@ -8,6 +8,7 @@
  * itself.
  */
 #include "cli.h"
+#include "layers.h"
 #include "output.h"
 
 #include <getopt.h>
@@ -55,8 +56,7 @@ typedef struct field {
 typedef struct spans_cmd {
     field *fields;
     size_t nfields;
-    char **layers;       /* -l, split at commas; NULL: all */
-    size_t nlayers;
+    cli_layers layers;   /* -l */
     int bytes;
     int write_failed;
     cli_out out;
@@ -89,16 +89,6 @@ static void put_json(FILE *f, const json_t *v)
     free(s);
 }
 
-static int wanted(const spans_cmd *c, const char *layer)
-{
-    if (!c->nlayers)
-        return 1;
-    for (size_t i = 0; i < c->nlayers; i++)
-        if (!strcmp(c->layers[i], layer))
-            return 1;
-    return 0;
-}
-
 static int print_doc(void *ctx, const sp_doc *doc)
 {
     spans_cmd *c = ctx;
@@ -108,7 +98,7 @@ static int print_doc(void *ctx, const sp_doc *doc)
     const char *text = sp_doc_text(doc, NULL);
     for (size_t i = 0, n = sp_doc_span_count(doc); i < n; i++) {
         const sp_span *s = sp_doc_span(doc, i);
-        if (!wanted(c, s->layer))
+        if (!cli_layers_keep(&c->layers, s->layer))
             continue;
         for (size_t k = 0; k < c->nfields; k++) {
             if (k)
@@ -191,29 +181,6 @@ static int parse_fields(spans_cmd *c, char *list)
     return 0;
 }
 
-/* -l a,b -l c: every name, split at commas, kept in C->layers. */
-static int add_layers(spans_cmd *c, char *arg, size_t room)
-{
-    if (!c->layers && !(c->layers = calloc(room, sizeof *c->layers))) {
-        cli_error("out of memory");
-        return -1;
-    }
-    char *save = NULL;
-    for (char *t = strtok_r(arg, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-        if (c->nlayers + 1 > room) {
-            char **grown = realloc(c->layers, 2 * room * sizeof *grown);
-            if (!grown) {
-                cli_error("out of memory");
-                return -1;
-            }
-            c->layers = grown;
-            room *= 2;
-        }
-        c->layers[c->nlayers++] = t;
-    }
-    return 0;
-}
-
 int cmd_spans(int argc, char **argv)
 {
     enum { OPT_HEADER = 256, OPT_BYTES };
@@ -235,7 +202,6 @@ int cmd_spans(int argc, char **argv)
     char *fields = default_fields;
     const char *output = NULL;
     int header = 0, status = SP_USAGE, ch;
-    size_t room = (size_t)argc + 1;
     if (cli_docs_init(&d, argc) < 0)
         return SP_USAGE;
     opterr = 0;
@@ -244,7 +210,7 @@ int cmd_spans(int argc, char **argv)
            -1) {
         switch (ch) {
         case 'l':
-            if (add_layers(&c, optarg, room) < 0)
+            if (cli_layers_add(&c.layers, optarg) < 0)
                 goto out;
             break;
         case 'f': fields = optarg; break;
@@ -278,7 +244,7 @@ int cmd_spans(int argc, char **argv)
         status = SP_IO;
 out:
     free(c.fields);
-    free(c.layers);
+    cli_layers_free(&c.layers);
     cli_docs_free(&d);
     return status;
 }

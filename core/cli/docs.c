@@ -84,12 +84,8 @@ int cli_docs_getopt(cli_docs *d, int argc, char **argv, const char *cmd,
             return '?';
         if (taken)
             continue;
-        if (c == ':') {
-            cli_error("option '%s' needs a value (see spanpipe %s --help)", argv[optind - 1], cmd);
-            return '?';
-        }
-        if (c == '?') {
-            cli_error("unknown option '%s' (see spanpipe %s --help)", argv[optind - 1], cmd);
+        if (c == ':' || c == '?') {
+            cli_bad_option(cmd, c, argv);
             return '?';
         }
         return c;

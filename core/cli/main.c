@@ -13,6 +13,7 @@ static const char usage[] =
     "       spanpipe plugins [NAME]\n"
     "       spanpipe spans [-l LAYER ...] [-f FIELDS] [INPUT ...]\n"
     "       spanpipe export --to tei|brat|conllu [-o FILE | -O DIR] [INPUT ...]\n"
+    "       spanpipe view [-l LAYER ...] [-o FILE] [INPUT ...]\n"
     "       spanpipe --help | --version\n"
     "\n"
     "Runs documents through annotation stages (plugins), JSON Lines in and out.\n"
@@ -23,6 +24,7 @@ static const char usage[] =
     "  plugins   list the plugins found, or describe plugin NAME\n"
     "  spans     the spans of annotated documents as tab-separated values\n"
     "  export    annotated documents as TEI, brat standoff or CoNLL-U\n"
+    "  view      annotated documents as one HTML page, to read in a browser\n"
     "\n"
     "Exit status: 0 all documents done, 1 some failed, 2 usage or set-up error,\n"
     "3 an input or output could not be read or written.\n";
@@ -135,7 +137,9 @@ int main(int argc, char **argv)
         return cmd_spans(argc - 1, argv + 1);
     if (!strcmp(cmd, "export"))
         return cmd_export(argc - 1, argv + 1);
-    cli_error("unknown command '%s' (commands: run, plugins, spans, export; see "
+    if (!strcmp(cmd, "view"))
+        return cmd_view(argc - 1, argv + 1);
+    cli_error("unknown command '%s' (commands: run, plugins, spans, export, view; see "
               "spanpipe --help)", cmd);
     return SP_USAGE;
 }

@@ -1,7 +1,7 @@
-/* markup.c — text as XML/HTML character data (see markup.h). */
+/* markup.c — escaping text for HTML and XML (see markup.h). */
 #include "markup.h"
 
-static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD in UTF-8 */
 
 void markup_escape(FILE *f, const char *s, size_t n, int in_attr)
 {
@@ -17,16 +17,20 @@ void markup_escape(FILE *f, const char *s, size_t n, int in_attr)
             esc = "&lt;";
         else if (c == '>')
             esc = "&gt;";
-        else if (c == '"' && in_attr)
-            esc = "&quot;";
-        else if (c == '\'' && in_attr)
-            esc = "&#39;";
         else if (c == '\r')
             esc = "&#13;";
+        else if (in_attr && c == '"')
+            esc = "&quot;";
+        else if (in_attr && c == '\'')
+            esc = "&#39;";
+        else if (in_attr && c == '\t')
+            esc = "&#9;";
+        else if (in_attr && c == '\n')
+            esc = "&#10;";
         else if (c < 0x20 && c != '\t' && c != '\n')
             esc = replacement;
         else if (c == 0xEF && i + 2 < n && u[i + 1] == 0xBF && (u[i + 2] & 0xFE) == 0xBE) {
-            esc = replacement; /* U+FFFE or U+FFFF: not characters in XML */
+            esc = replacement; /* EF BF BE and EF BF BF: U+FFFE, U+FFFF */
             skip = 3;
         } else
             continue;

@@ -1,6 +1,7 @@
 /* report.c — the one place where the command's messages are printed. */
 #include "cli.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -12,6 +13,14 @@ void cli_error(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+void cli_bad_option(const char *cmd, int ch, char *const *argv)
+{
+    if (ch == ':')
+        cli_error("option '%s' needs a value (see spanpipe %s --help)", argv[optind - 1], cmd);
+    else
+        cli_error("unknown option '%s' (see spanpipe %s --help)", argv[optind - 1], cmd);
 }
 
 void cli_on_diag(void *ctx, const sp_diag *d)
