@@ -23,5 +23,5 @@ EXTRA_DIST += %reldir%/outoftree.test
 include %reldir%/fuzz/local.mk
 
 # `spanpipe view` in headless Chromium (skipped without it).
-TESTS += %reldir%/view/view.test
-EXTRA_DIST += %reldir%/view
+TESTS += %reldir%/view.test
+EXTRA_DIST += %reldir%/view.test %reldir%/view
