@@ -110,5 +110,13 @@ int spk_mentions(spk_ctx *c)
         if (spk_add_mention(c, a, i + 1, e) < 0)
             return -1;
     }
+    /* A given name written later chose an entity's known person: its
+     * earlier mentions name that person too. */
+    for (size_t m = 0; c->late_person && m < c->out->nmentions; m++) {
+        spk_mention *mt = &c->out->mentions[m];
+        size_t e = c->tok_ent[spk_tok_at(c, mt->end) - 1];
+        if (e != SPK_NONE)
+            mt->person = c->ents[e].person;
+    }
     return 0;
 }

@@ -355,12 +355,8 @@ int spk_attribute(spk_ctx *c)
             goto done;
     }
     for (size_t i = 0; i < turns.n; i++)
-    {
         if (spk_add_speech(c, turns.v[i].start, turns.v[i].end, turns.v[i].who, SPK_DIALOGUE) < 0)
             goto done;
-        if (turns.v[i].who == SPK_NONE)
-            c->out->speech[c->out->nspeech - 1].name = turns.v[i].name;
-    }
     if (c->out->nspeech > 1)
         qsort(c->out->speech, c->out->nspeech, sizeof *c->out->speech, spk_cmp_speech);
     rc = 0;

@@ -51,6 +51,7 @@ typedef struct spk_ctx {
     spk_spans body;         /* body sections (or everything but head and notes) */
     size_t body_start;      /* first byte of the body */
     size_t writer;          /* entity writing in the first person, or SPK_NONE */
+    int late_person;        /* an entity's known person was found after mentions of it */
     spk_initials_index *initials; /* the people by their initials, while attributing */
 } spk_ctx;
 
@@ -123,6 +124,10 @@ int spk_mentions(spk_ctx *c);
 /* The participant named by the title words [A, B) ("President", "General
  * Secretary"), or SPK_NONE (unknown or ambiguous). */
 size_t spk_title_participant(const spk_ctx *c, size_t a, size_t b);
+/* The sender of the head's "... From SENDER to ADDRESSEE": its tokens
+ * [*FROM, *TO) (*TO at the addressee's "to", or the head's end); 0 when the
+ * head names no sender (writer.c). */
+int spk_head_sender(const spk_ctx *c, size_t *from, size_t *to);
 void spk_writer(spk_ctx *c);
 int spk_attribute(spk_ctx *c);
 

@@ -4,8 +4,10 @@
  * A word is a run of letters and digits, apostrophes inside it included
  * ("Mikol’chak", "wouldn’t"); a possessive ’s (or the ’ after an s) is not
  * part of the word but a flag on it, so "Nitze’s" yields the name "Nitze".
- * Hyphens split words: "Karpov-Kampelman" is two names.  Everything else
- * that is not white space is a one-character punctuation token.
+ * Hyphens split words: "Karpov-Kampelman" is two names, and digits glued
+ * to a small letter are a footnote marker of their own ("Reagan1").
+ * Everything else that is not white space is a one-character punctuation
+ * token.
  *
  * Every byte of every document passes through here, so the loop is built
  * for the common case.  An ASCII byte costs one lookup in spk_ascii_word,
@@ -129,6 +131,18 @@ static SPK_OUT_OF_LINE size_t spk_word_char(const char *text, size_t at, size_t 
     return at + cw; /* an apostrophe folds to nothing: the hash stands */
 }
 
+/* Does the word that starts at TEXT[A] have a small letter just before
+ * TEXT[J] (J > A)? */
+static inline int spk_small_letter_before(const char *text, size_t a, size_t j)
+{
+    unsigned char b = (unsigned char)text[j - 1];
+    if (b < 0x80)
+        return (spk_ascii_word[b] & SPK_AW_LOWER) != 0;
+    size_t at;
+    uint32_t c = spt_decode_prev(text, j, &at);
+    return at >= a && spt_is_lower(c);
+}
+
 /* Are the letters of the word TEXT[A, B) two or more, all capitals? */
 static SPK_OUT_OF_LINE int spk_all_caps(const char *text, size_t a, size_t b)
 {
@@ -152,6 +166,13 @@ static inline size_t spk_word(const char *text, size_t i, size_t end, spk_tok *k
     while (j < end) {
         unsigned e = spk_ascii_word[(unsigned char)text[j]];
         if (e) {
+            /* A digit glued to a word's small letter is a footnote marker,
+             * never part of the word (SPEC 2): "Reagan1" is "Reagan" and
+             * "1".  Numbers ("1986") and capitals ("F16") keep theirs; the
+             * test costs a comparison for a letter, a byte's look for a
+             * digit. */
+            if (e < 0x40 && j > i && spk_small_letter_before(text, i, j))
+                break;
             /* The bulk of any text: an ASCII letter or digit. */
             seen |= e;
             uint64_t f = e & 0x7F;
