@@ -115,7 +115,6 @@ int spk_analyse(const spk_config *cfg, const spk_input *in, spk_result *out)
     if (!c.names || !c.part_titles || !c.text_titles || spk_find_body(&c) < 0 ||
         spk_tokenize(c.t, 0, c.n, &c.toks) < 0)
         goto done;
-    spk_classify(c.lx, c.t, &c.toks);
     size_t nt = c.toks.n ? c.toks.n : 1;
     c.tok_ent = malloc(nt * sizeof *c.tok_ent);
     c.tok_ment = calloc(nt, 1);

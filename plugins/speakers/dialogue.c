@@ -75,7 +75,8 @@ static int spk_label(const spk_ctx *c, size_t i, size_t *colon)
         }
         if (!(t->flags & SPK_TF_CAP) || spt_is_digit((unsigned char)p[0]))
             return 0;
-        if ((t->lex & SPK_LX_NOTNAME) && !(t->lex & SPK_LX_TITLE))
+        unsigned lex = spk_tok_lex(c, k);
+        if ((lex & SPK_LX_NOTNAME) && !(lex & SPK_LX_TITLE))
             return 0;
         words++;
     }

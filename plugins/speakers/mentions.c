@@ -51,7 +51,7 @@ static size_t spk_title_run(const spk_ctx *c, size_t a)
     size_t k = a;
     while (k < c->toks.n) {
         const spk_tok *t = &c->toks.v[k];
-        if (t->kind == SPK_TOK_WORD && (t->flags & SPK_TF_CAP) && (t->lex & SPK_LX_TITLE))
+        if (t->kind == SPK_TOK_WORD && (t->flags & SPK_TF_CAP) && (spk_tok_lex(c, k) & SPK_LX_TITLE))
             k++;
         else if (k > a && spk_tok_is(c, k, "of") && k + 1 < c->toks.n &&
                  (c->toks.v[k + 1].flags & SPK_TF_CAP) && k + 2 > k)

@@ -144,7 +144,7 @@ int spk_title_before(const spk_ctx *c, size_t i, size_t *first)
         size_t j = k - 1;
         const spk_tok *t = &c->toks.v[j];
         if (t->kind == SPK_TOK_WORD && (t->flags & SPK_TF_CAP) && !(t->flags & SPK_TF_POSS) &&
-            (t->lex & SPK_LX_TITLE)) {
+            (spk_tok_lex(c, j) & SPK_LX_TITLE)) {
             k = j;
             got = 1;
             if (!spk_title_modifier(c, j))
@@ -214,9 +214,10 @@ static int spk_verb_follows(const spk_ctx *c, size_t i, int any_past)
             return 0;
         const char *p = spk_tok_p(c, k);
         size_t n = spk_tok_n(c, k);
-        if ((t->lex & SPK_LX_VERB) || (any_past && n > 4 && p[n - 2] == 'e' && p[n - 1] == 'd'))
+        unsigned lex = spk_tok_lex(c, k);
+        if ((lex & SPK_LX_VERB) || (any_past && n > 4 && p[n - 2] == 'e' && p[n - 1] == 'd'))
             return 1;
-        if (!(t->lex & SPK_LX_FILLER))
+        if (!(lex & SPK_LX_FILLER))
             return 0;
     }
     return 0;

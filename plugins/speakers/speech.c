@@ -83,11 +83,12 @@ static int spk_verb_run(const spk_ctx *c, size_t j, size_t b, size_t *verb)
         const spk_tok *t = &c->toks.v[j];
         if (t->kind != SPK_TOK_WORD)
             return SPK_V_NONE;
-        if ((t->lex & SPK_LX_VERB) && !(t->flags & SPK_TF_CAP)) {
+        unsigned lex = spk_tok_lex(c, j);
+        if ((lex & SPK_LX_VERB) && !(t->flags & SPK_TF_CAP)) {
             *verb = j;
             return SPK_V_VERB;
         }
-        if ((t->flags & SPK_TF_CAP) || !(t->lex & SPK_LX_FILLER))
+        if ((t->flags & SPK_TF_CAP) || !(lex & SPK_LX_FILLER))
             return SPK_V_NONE;
     }
     return SPK_V_NONE;
@@ -207,7 +208,7 @@ static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb
                 return SPK_SUBJ_NAME;
             }
         } else if (k > a && k + 1 < b && c->tok_ent[k + 1] != SPK_NONE &&
-                   (t->lex & SPK_LX_VERB) &&
+                   (spk_tok_lex(c, k) & SPK_LX_VERB) &&
                    (spk_tok_punct(c, k - 1, ',') || spt_is_close_quote(c->toks.v[k - 1].c))) {
             *who = c->tok_ent[k + 1]; /* "..., said Nitze." */
             *verb = k;

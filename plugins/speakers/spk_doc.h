@@ -79,10 +79,15 @@ static inline int spk_tok_punct(const spk_ctx *c, size_t i, uint32_t ch)
     return i < c->toks.n && c->toks.v[i].kind == SPK_TOK_PUNCT && c->toks.v[i].c == ch;
 }
 /* The lexicon's answers about token I (SPK_LX_ and SPK_TL_ bits; 0 past the
- * end and for punctuation). */
+ * end, no SPK_LX_ or SPK_TL_NAME bit for punctuation), asked once: the
+ * token keeps them (the token array is the document's own, so a const
+ * context may fill it in). */
 static inline unsigned spk_tok_lex(const spk_ctx *c, size_t i)
 {
-    return i < c->toks.n ? c->toks.v[i].lex : 0;
+    if (i >= c->toks.n)
+        return 0;
+    spk_tok *k = &c->toks.v[i];
+    return k->lex & SPK_TL_DONE ? k->lex : spk_tok_classify(c->lx, c->t, k);
 }
 /* First token whose start is >= POS (binary search). */
 size_t spk_tok_at(const spk_ctx *c, size_t pos);
@@ -92,11 +97,12 @@ int spk_in_body(const spk_ctx *c, size_t pos);
 int spk_ctx_own(spk_ctx *c, char *s);
 
 /* Is token I a capitalised word that may be a name (no title, no common
- * word)?  Decided by spk_classify(); inline, as the rules ask it of every
- * token in several passes. */
+ * word)?  Decided by spk_tok_classify(); inline, as the rules ask it of
+ * every token in several passes, and a word in small letters is none
+ * without a lookup. */
 static inline int spk_name_word(const spk_ctx *c, size_t i)
 {
-    return i < c->toks.n && (c->toks.v[i].lex & SPK_TL_NAME);
+    return i < c->toks.n && (c->toks.v[i].flags & SPK_TF_CAP) && (spk_tok_lex(c, i) & SPK_TL_NAME);
 }
 
 /* ---- people (persons.c) ---- */

@@ -207,6 +207,27 @@ static inline size_t spk_word(const char *text, size_t i, size_t end, spk_tok *k
     return j;
 }
 
+/* Read the word that starts at TEXT[I], a small ASCII letter, into K.
+ * Most words of running text are small ASCII letters only and end at ASCII
+ * space or punctuation; such a word is only found here, its hash left to
+ * spk_tok_classify() (0), since the rules ask about few of them.  A word
+ * that goes on otherwise (a capital, a byte above 0x7F, an apostrophe) is
+ * read again by spk_word(); a digit after its letters is a footnote marker
+ * and ends it. */
+static inline size_t spk_small_word(const char *text, size_t i, size_t end, spk_tok *k)
+{
+    size_t j = i + 1;
+    while (j < end && (spk_ascii_word[(unsigned char)text[j]] & SPK_AW_LOWER))
+        j++;
+    if (j < end) {
+        unsigned char b = (unsigned char)text[j];
+        if (b >= 0x80 || b == '\'' || (spk_ascii_word[b] & SPK_AW_UPPER))
+            return spk_word(text, i, end, k);
+    }
+    k->end = j;
+    return j;
+}
+
 int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t)
 {
     t->n = 0;
@@ -224,7 +245,7 @@ int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t)
                                       line | (e & SPK_AW_UPPER ? SPK_TF_CAP : 0))))
                     return -1;
                 line = 0;
-                i = spk_word(text, i, end, k);
+                i = e & SPK_AW_LOWER ? spk_small_word(text, i, end, k) : spk_word(text, i, end, k);
                 continue;
             }
             if (b == ' ' || (b >= '\t' && b <= '\r')) { /* spt_is_space() of ASCII */

@@ -551,7 +551,7 @@ END_TEST
 /* Words, their ends and flags, through the ASCII path and the general one. */
 START_TEST(tokens_and_flags)
 {
-    const char *t = "Nitze’s O'Brien NATO F16 1ST Ünal ÉTAT ös Jones' don't\nX-Y Reagan1 Nöö2 1986";
+    const char *t = "Nitze’s O'Brien NATO F16 1ST Ünal ÉTAT ös Jones' don't\nX-Y Reagan1 Nöö2 1986 said";
     spk_toks k;
     spk_toks_init(&k);
     ck_assert_int_eq(spk_tokenize(t, 0, strlen(t), &k), 0);
@@ -563,8 +563,12 @@ START_TEST(tokens_and_flags)
         { "-", 0 }, { "Y", SPK_TF_CAP },
         /* A footnote marker glued to a small letter is a word of its own. */
         { "Reagan", SPK_TF_CAP }, { "1", 0 }, { "Nöö", SPK_TF_CAP }, { "2", 0 }, { "1986", 0 },
+        { "said", 0 },
     };
     ck_assert_uint_eq(k.n, sizeof want / sizeof *want);
+    /* A word of small letters gets its hash when first classified. */
+    ck_assert(k.v[k.n - 1].hash == 0);
+    spk_classify(lx, t, &k);
     for (size_t i = 0; i < k.n; i++) {
         size_t n = k.v[i].end - k.v[i].start;
         ck_assert_msg(n == strlen(want[i].w) && memcmp(t + k.v[i].start, want[i].w, n) == 0,
