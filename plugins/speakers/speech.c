@@ -172,6 +172,12 @@ static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb
         const spk_tok *t = &c->toks.v[k];
         if (t->kind != SPK_TOK_WORD)
             continue;
+        /* Most words are none of what follows, and this says so at once:
+         * small letters (no "I", no initials), no person at or after them
+         * ("..., said Nitze"), not "he" or "she". */
+        if (!(t->flags & SPK_TF_CAP) && c->tok_ent[k] == SPK_NONE && t->c != 'h' && t->c != 's' &&
+            (k + 1 >= b || c->tok_ent[k + 1] == SPK_NONE))
+            continue;
         int female, r;
         if (c->tok_ent[k] != SPK_NONE && !(t->flags & SPK_TF_POSS)) {
             size_t first = k;
@@ -301,7 +307,7 @@ int spk_attribute(spk_ctx *c)
         goto done;
     const spk_spans *sents = c->in->sentences, *paras = c->in->paragraphs;
     size_t cur = SPK_NONE, last[2] = { SPK_NONE, SPK_NONE };
-    size_t turn = 0, para = 0, qpos = 0, cur_para = SPK_NONE;
+    size_t turn = 0, para = 0, qpos = 0, cur_para = SPK_NONE, tok = 0;
     int roster = c->out->nparts > 0 || turns.n > 0;
     for (size_t s = 0; sents && s < sents->n; s++) {
         size_t a = sents->v[s].start, b = sents->v[s].end;
@@ -320,7 +326,8 @@ int spk_attribute(spk_ctx *c)
             cur = turns.v[turn].who; /* inside a dialogue turn: the turn says it */
             continue;
         }
-        size_t ta = spk_tok_at(c, a), tb = spk_tok_at(c, b);
+        size_t ta = spk_tok_from(c, a, tok), tb = spk_tok_from(c, b, ta);
+        tok = tb; /* the next sentence starts at or after this one's end */
         int whole = in_para && paras->v[para].start == a && paras->v[para].end == b;
         if (spk_not_speech(c, a, b, ta, tb, whole))
             continue;

@@ -91,6 +91,10 @@ static inline unsigned spk_tok_lex(const spk_ctx *c, size_t i)
 }
 /* First token whose start is >= POS (binary search). */
 size_t spk_tok_at(const spk_ctx *c, size_t pos);
+/* The same, for a POS at or after the start of token FROM (a scan in order
+ * of the text): a search from FROM whose steps double, so that a near
+ * answer costs a few probes.  Any FROM gives the right answer. */
+size_t spk_tok_from(const spk_ctx *c, size_t pos, size_t from);
 /* Is POS inside the body? */
 int spk_in_body(const spk_ctx *c, size_t pos);
 /* Keep S alive as long as C; returns 0 or -1 (S freed). */
