@@ -20,6 +20,7 @@
  * range rather than doubled and copied as it fills.
  */
 #include <stdlib.h>
+#include <string.h>
 #include "spk_chars.h"
 #include "spk_rules.h"
 
@@ -207,6 +208,32 @@ static inline size_t spk_word(const char *text, size_t i, size_t end, spk_tok *k
     return j;
 }
 
+/* The end of the run of small ASCII letters ('a' to 'z') from TEXT[J]. */
+static inline size_t spk_small_run(const char *text, size_t j, size_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Eight bytes at a time: the top bit of each byte of SMALL says it is
+     * 'a' to 'z' (its low seven bits are at least 0x61 and below 0x7B, and
+     * it is below 0x80; adding to the low seven bits carries into no other
+     * byte).  The first byte that is not ends the run.  A word has a few
+     * letters: this is one test where the loop below is one a byte, and
+     * one branch taken wrongly at the end. */
+    const uint64_t ones = 0x0101010101010101ull, tops = 0x8080808080808080ull;
+    while (end - j >= 8) {
+        uint64_t x;
+        memcpy(&x, text + j, 8);
+        uint64_t low = x & ~tops;
+        uint64_t small = (low + (0x80 - 'a') * ones) & ~(low + (0x80 - 'z' - 1) * ones) & ~x & tops;
+        if (small != tops)
+            return j + (size_t)__builtin_ctzll(~small & tops) / 8;
+        j += 8;
+    }
+#endif
+    while (j < end && (spk_ascii_word[(unsigned char)text[j]] & SPK_AW_LOWER))
+        j++;
+    return j;
+}
+
 /* Read the word that starts at TEXT[I], a small ASCII letter, into K.
  * Most words of running text are small ASCII letters only and end at ASCII
  * space or punctuation; such a word is only found here, its hash left to
@@ -216,9 +243,7 @@ static inline size_t spk_word(const char *text, size_t i, size_t end, spk_tok *k
  * and ends it. */
 static inline size_t spk_small_word(const char *text, size_t i, size_t end, spk_tok *k)
 {
-    size_t j = i + 1;
-    while (j < end && (spk_ascii_word[(unsigned char)text[j]] & SPK_AW_LOWER))
-        j++;
+    size_t j = spk_small_run(text, i + 1, end);
     if (j < end) {
         unsigned char b = (unsigned char)text[j];
         if (b >= 0x80 || b == '\'' || (spk_ascii_word[b] & SPK_AW_UPPER))

@@ -581,6 +581,33 @@ START_TEST(tokens_and_flags)
 }
 END_TEST
 
+/* Words of small letters are read eight bytes at a time: the bytes just
+ * outside 'a' to 'z' (and those bytes with the top bit set) end them, at
+ * any place in the eight. */
+START_TEST(small_words_eight_at_a_time)
+{
+    const char *t = "abcdefghijklmnop`qrstuvwxyzabcdefg{hij@abcdefgh[abcdefghijklmnopqrstuvw"
+                    "xyzéabc abcdefgh\xfaijk";
+    static const char *const want[] = { "abcdefghijklmnop", "`", "qrstuvwxyzabcdefg", "{", "hij",
+                                        "@", "abcdefgh", "[",
+                                        "abcdefghijklmnopqrstuvwxyzéabc", "abcdefgh", "\xfa",
+                                        "ijk" }; /* an invalid byte is a mark */
+    spk_toks k;
+    spk_toks_init(&k);
+    ck_assert_int_eq(spk_tokenize(t, 0, strlen(t), &k), 0);
+    ck_assert_uint_eq(k.n, sizeof want / sizeof *want);
+    spk_classify(lx, t, &k);
+    for (size_t i = 0; i < k.n; i++) {
+        size_t n = k.v[i].end - k.v[i].start;
+        ck_assert_msg(n == strlen(want[i]) && memcmp(t + k.v[i].start, want[i], n) == 0,
+                      "token %zu is '%.*s'", i, (int)n, t + k.v[i].start);
+        if (k.v[i].kind == SPK_TOK_WORD)
+            ck_assert(k.v[i].hash == spk_names_hash(want[i], n));
+    }
+    spk_toks_free(&k);
+}
+END_TEST
+
 START_TEST(hostile_input)
 {
     /* Unclosed quotes, labels without text, a long run of capitals: no crash,
@@ -744,6 +771,7 @@ static Suite *suite(void)
     tcase_add_test(t, loose_names);
     tcase_add_test(t, ascii_word_table_agrees);
     tcase_add_test(t, tokens_and_flags);
+    tcase_add_test(t, small_words_eight_at_a_time);
     tcase_add_test(t, hostile_input);
     tcase_add_test(t, many_titles_stay_linear);
     tcase_add_test(t, footnote_marker_not_in_name);
