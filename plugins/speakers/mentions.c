@@ -69,6 +69,9 @@ int spk_mentions(spk_ctx *c)
     for (size_t i = 0; i < c->toks.n; i++) {
         if (c->tok_ment[i] || c->toks.v[i].kind != SPK_TOK_WORD)
             continue;
+        /* Only capitals and "the" are asked about below. */
+        if (!(c->toks.v[i].flags & SPK_TF_CAP) && c->toks.v[i].c != 't')
+            continue;
         /* "the President", "The General Secretary". */
         if ((spk_tok_is(c, i, "the") || spk_tok_is(c, i, "The")) && c->out->nparts) {
             size_t b = spk_title_run(c, i + 1);

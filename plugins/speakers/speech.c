@@ -268,6 +268,10 @@ int spk_add_speech(spk_ctx *c, size_t start, size_t end, size_t e, int how)
 static size_t spk_carry(spk_ctx *c, size_t ta, size_t tb, size_t cur, const size_t last[2])
 {
     for (size_t k = ta; k < tb && k < ta + 30; k++) {
+        /* Every word asked about below starts with h or s. */
+        uint32_t first = c->toks.v[k].c | 0x20;
+        if (first != 'h' && first != 's')
+            continue;
         int female;
         if (spk_tok_is(c, k, "Her") || spk_tok_is(c, k, "her"))
             female = 1;
