@@ -20,6 +20,29 @@ size_t spk_tok_at(const spk_ctx *c, size_t pos)
     return lo;
 }
 
+size_t spk_tok_from(const spk_ctx *c, size_t pos, size_t from)
+{
+    const spk_tok *v = c->toks.v;
+    size_t n = c->toks.n;
+    if (from > n || (from > 0 && v[from - 1].start >= pos))
+        return spk_tok_at(c, pos); /* not ahead of FROM: search it all */
+    /* Gallop: the answer is in [lo, hi), found by steps that double. */
+    size_t lo = from, step = 1, hi = from;
+    while (hi < n && v[hi].start < pos) {
+        lo = hi + 1;
+        hi = step < n - hi ? hi + step : n;
+        step *= 2;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 int spk_in_body(const spk_ctx *c, size_t pos)
 {
     size_t lo = 0, hi = c->body.n;
@@ -115,7 +138,6 @@ int spk_analyse(const spk_config *cfg, const spk_input *in, spk_result *out)
     if (!c.names || !c.part_titles || !c.text_titles || spk_find_body(&c) < 0 ||
         spk_tokenize(c.t, 0, c.n, &c.toks) < 0)
         goto done;
-    spk_classify(c.lx, c.t, &c.toks);
     size_t nt = c.toks.n ? c.toks.n : 1;
     c.tok_ent = malloc(nt * sizeof *c.tok_ent);
     c.tok_ment = calloc(nt, 1);

@@ -6,7 +6,9 @@
  * a speech verb, a common word or a possible name; each answer is a lookup
  * of the word's loose form.  Folding and hashing a word once, keeping its
  * hash (the document's own name tables use it too) and the answers as bits
- * on the token keeps the analysis a few table probes per word.
+ * on the token keeps the analysis a few table probes per word.  The rules
+ * ask about capitalised words and the few words around a person, so a
+ * token is classified when first asked about, not before.
  */
 #include <string.h>
 #include "spk_rules.h"
@@ -39,20 +41,29 @@ static int spk_nounish(const char *p, size_t n)
     return 0;
 }
 
-void spk_classify(const spk_lexicon *lx, const char *text, spk_toks *t)
+unsigned spk_tok_classify(const spk_lexicon *lx, const char *text, spk_tok *k)
 {
-    for (size_t i = 0; i < t->n; i++) {
-        spk_tok *k = &t->v[i];
-        if (k->kind != SPK_TOK_WORD)
-            continue;
+    if (k->lex & SPK_TL_DONE)
+        return k->lex;
+    unsigned lex = SPK_TL_DONE;
+    if (k->kind == SPK_TOK_WORD) {
         const char *p = text + k->start;
         size_t n = k->end - k->start;
-        unsigned lex = spk_lexicon_class(lx, p, n, k->hash);
+        if (!k->hash)
+            k->hash = spk_names_hash(p, n);
+        lex |= spk_lexicon_class(lx, p, n, k->hash);
         /* A name: capitalised, not all capitals ("NATO"), not one letter,
          * and neither a title, a common word nor shaped like a noun. */
         if ((k->flags & SPK_TF_CAP) && !(k->flags & SPK_TF_ALLCAPS) && n >= 2 &&
             !(lex & (SPK_LX_TITLE | SPK_LX_NOTNAME)) && !spk_nounish(p, n))
             lex |= SPK_TL_NAME;
-        k->lex = (uint16_t)lex;
     }
+    k->lex = (uint16_t)lex;
+    return lex;
+}
+
+void spk_classify(const spk_lexicon *lx, const char *text, spk_toks *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        spk_tok_classify(lx, text, &t->v[i]);
 }

@@ -75,7 +75,8 @@ static int spk_label(const spk_ctx *c, size_t i, size_t *colon)
         }
         if (!(t->flags & SPK_TF_CAP) || spt_is_digit((unsigned char)p[0]))
             return 0;
-        if ((t->lex & SPK_LX_NOTNAME) && !(t->lex & SPK_LX_TITLE))
+        unsigned lex = spk_tok_lex(c, k);
+        if ((lex & SPK_LX_NOTNAME) && !(lex & SPK_LX_TITLE))
             return 0;
         words++;
     }
@@ -115,16 +116,17 @@ int spk_dialogue(spk_ctx *c, spk_turns *out)
                            ? paras->v[para].end : c->n;
         if (said >= limit)
             continue; /* nothing said inside the label's paragraph: no turn */
+        /* A label is a person's: a participant, someone the document or
+         * the known people name, a title ("The President"), initials.
+         * "Summitry:" and "Human Rights:" head items of a list. */
+        size_t who = spk_label_who(c, a, colon);
+        if (who == SPK_NONE)
+            continue;
         if (spt_grow((void **)&out->v, &out->cap, out->n, sizeof *out->v) < 0)
             return -1;
         if (out->n && out->v[out->n - 1].end > c->toks.v[a].start)
             out->v[out->n - 1].end = c->toks.v[i - 1].end; /* the previous turn ends here */
-        size_t last = colon - 1;
-        while (last > a && c->toks.v[last].kind != SPK_TOK_WORD)
-            last--;
-        out->v[out->n++] = (spk_turn){ from, said, limit,
-                                       spk_label_who(c, a, colon),
-                                       { spk_tok_p(c, last), spk_tok_n(c, last) } };
+        out->v[out->n++] = (spk_turn){ from, said, limit, who };
         i = colon;
     }
     /* A turn ends where its text does, not in the white space after it. */

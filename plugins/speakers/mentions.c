@@ -51,7 +51,7 @@ static size_t spk_title_run(const spk_ctx *c, size_t a)
     size_t k = a;
     while (k < c->toks.n) {
         const spk_tok *t = &c->toks.v[k];
-        if (t->kind == SPK_TOK_WORD && (t->flags & SPK_TF_CAP) && (t->lex & SPK_LX_TITLE))
+        if (t->kind == SPK_TOK_WORD && (t->flags & SPK_TF_CAP) && (spk_tok_lex(c, k) & SPK_LX_TITLE))
             k++;
         else if (k > a && spk_tok_is(c, k, "of") && k + 1 < c->toks.n &&
                  (c->toks.v[k + 1].flags & SPK_TF_CAP) && k + 2 > k)
@@ -68,6 +68,9 @@ int spk_mentions(spk_ctx *c)
     int rc = 0;
     for (size_t i = 0; i < c->toks.n; i++) {
         if (c->tok_ment[i] || c->toks.v[i].kind != SPK_TOK_WORD)
+            continue;
+        /* Only capitals and "the" are asked about below. */
+        if (!(c->toks.v[i].flags & SPK_TF_CAP) && c->toks.v[i].c != 't')
             continue;
         /* "the President", "The General Secretary". */
         if ((spk_tok_is(c, i, "the") || spk_tok_is(c, i, "The")) && c->out->nparts) {
@@ -109,6 +112,14 @@ int spk_mentions(spk_ctx *c)
         }
         if (spk_add_mention(c, a, i + 1, e) < 0)
             return -1;
+    }
+    /* A given name written later chose an entity's known person: its
+     * earlier mentions name that person too. */
+    for (size_t m = 0; c->late_person && m < c->out->nmentions; m++) {
+        spk_mention *mt = &c->out->mentions[m];
+        size_t e = c->tok_ent[spk_tok_at(c, mt->end) - 1];
+        if (e != SPK_NONE)
+            mt->person = c->ents[e].person;
     }
     return 0;
 }

@@ -80,12 +80,27 @@ static size_t spk_person_for(const spk_ctx *c, spk_str key, spk_str given)
     return match;
 }
 
+/* Entity E is written with the given name GIVEN (may be empty): keep it
+ * when E had none, and let it choose E's known person when the surname
+ * alone could not ("Secretary of State Shultz", then "George Shultz", with
+ * George and Helena Shultz in the list). */
+static void spk_entity_given(spk_ctx *c, size_t e, spk_str given)
+{
+    spk_entity *en = &c->ents[e];
+    if (!given.n)
+        return;
+    if (!en->given.n)
+        en->given = given;
+    if (en->person == SPK_NONE && c->cfg->people &&
+        (en->person = spk_person_for(c, en->surname, given)) != SPK_NONE)
+        c->late_person = 1;
+}
+
 size_t spk_entity_add(spk_ctx *c, spk_str surname, spk_str given, int *rc)
 {
     size_t it = 0, e;
     if (spk_names_find(c->names, surname.p, surname.n, &it, &e) == 0) {
-        if (!c->ents[e].given.n && given.n)
-            c->ents[e].given = given;
+        spk_entity_given(c, e, given);
         return e;
     }
     if (spt_grow((void **)&c->ents, &c->capents, c->nents, sizeof *c->ents) < 0 ||
@@ -108,8 +123,11 @@ size_t spk_entity_of(spk_ctx *c, size_t i, int *rc)
     const char *p = spk_tok_p(c, i);
     size_t n = spk_tok_n(c, i), it = 0, e;
     uint64_t h = c->toks.v[i].hash;
-    if (spk_names_find_h(c->names, h, p, n, &it, &e) == 0)
+    if (spk_names_find_h(c->names, h, p, n, &it, &e) == 0) {
+        if (c->ents[e].person == SPK_NONE && i > 0 && spk_name_word(c, i - 1))
+            spk_entity_given(c, e, (spk_str){ spk_tok_p(c, i - 1), spk_tok_n(c, i - 1) });
         return e;
+    }
     const spk_people *pp = c->cfg->people;
     if (!pp || !pp->by_key || !spk_name_word(c, i) || !spk_names_has_h(pp->by_key, h, p, n))
         return SPK_NONE;
@@ -126,7 +144,7 @@ int spk_title_before(const spk_ctx *c, size_t i, size_t *first)
         size_t j = k - 1;
         const spk_tok *t = &c->toks.v[j];
         if (t->kind == SPK_TOK_WORD && (t->flags & SPK_TF_CAP) && !(t->flags & SPK_TF_POSS) &&
-            (t->lex & SPK_LX_TITLE)) {
+            (spk_tok_lex(c, j) & SPK_LX_TITLE)) {
             k = j;
             got = 1;
             if (!spk_title_modifier(c, j))
@@ -196,9 +214,10 @@ static int spk_verb_follows(const spk_ctx *c, size_t i, int any_past)
             return 0;
         const char *p = spk_tok_p(c, k);
         size_t n = spk_tok_n(c, k);
-        if ((t->lex & SPK_LX_VERB) || (any_past && n > 4 && p[n - 2] == 'e' && p[n - 1] == 'd'))
+        unsigned lex = spk_tok_lex(c, k);
+        if ((lex & SPK_LX_VERB) || (any_past && n > 4 && p[n - 2] == 'e' && p[n - 1] == 'd'))
             return 1;
-        if (!(t->lex & SPK_LX_FILLER))
+        if (!(lex & SPK_LX_FILLER))
             return 0;
     }
     return 0;
@@ -234,8 +253,26 @@ int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb)
     return 0;
 }
 
+/* The sender of the head's "From ... to": a name right before the
+ * addressee's "to", after a title word, is a person, whatever the title
+ * ("Soviet Foreign Policy Assistant Chernyayev", where a modifier alone
+ * makes no title elsewhere).  "From the Embassy in Kabul to" names no
+ * person: no title word before the name. */
+static int spk_register_sender(spk_ctx *c)
+{
+    size_t a, b;
+    if (!spk_head_sender(c, &a, &b) || b <= a || !spk_name_word(c, b - 1))
+        return 0;
+    size_t s = spk_name_start(c, b - 1);
+    if (s <= a || !(spk_tok_lex(c, s - 1) & SPK_LX_TITLE))
+        return 0;
+    return spk_register_name(c, s, b - 1, 0, 0);
+}
+
 int spk_register(spk_ctx *c)
 {
+    if (spk_register_sender(c) < 0)
+        return -1;
     for (size_t i = 0; i < c->toks.n; i++) {
         if (!spk_name_word(c, i) || (i + 1 < c->toks.n && spk_name_word(c, i + 1) &&
                                      !(c->toks.v[i].flags & SPK_TF_POSS)))
@@ -277,7 +314,13 @@ int spk_register(spk_ctx *c)
                                   spk_tok_is(c, s - 1, "a") || spk_tok_is(c, s - 1, "A"));
         int poss = c->toks.v[i].flags & SPK_TF_POSS;
         if (!after_the && !poss) {
-            int label = (c->toks.v[s].flags & SPK_TF_LINE) && i + 1 < c->toks.n &&
+            /* A label of one word: "Human Rights:" is a heading, and a
+             * speaker's full name as a label comes with a given name or a
+             * title, taken above.  With a list of known people, the list
+             * says whether a bare label is a person ("Nicaragua:" is not):
+             * the mentions find those it names. */
+            int label = s == i && !c->cfg->people && (c->toks.v[s].flags & SPK_TF_LINE) &&
+                        i + 1 < c->toks.n &&
                         spk_tok_punct(c, i + 1, ':') && !(c->toks.v[i + 1].flags & SPK_TF_LINE) &&
                         spk_in_body(c, c->toks.v[i].start);
             if ((label || spk_verb_follows(c, i, 1)) && spk_register_name(c, s, i, 0, 0) < 0)

@@ -185,7 +185,7 @@ static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side)
     while (k < comma) {
         const spk_tok *t = &c->toks.v[k];
         if (t->kind == SPK_TOK_WORD &&
-            ((t->lex & SPK_LX_TITLE) || (t->flags & SPK_TF_ALLCAPS) || spk_tok_is(c, k, "The"))) {
+            ((spk_tok_lex(c, k) & SPK_LX_TITLE) || (t->flags & SPK_TF_ALLCAPS) || spk_tok_is(c, k, "The"))) {
             k++;
         } else if (t->kind == SPK_TOK_PUNCT && (t->c == '/' || t->c == '-' || t->c == '&' ||
                                                 (t->c == '.' && k > ta))) {

@@ -83,11 +83,12 @@ static int spk_verb_run(const spk_ctx *c, size_t j, size_t b, size_t *verb)
         const spk_tok *t = &c->toks.v[j];
         if (t->kind != SPK_TOK_WORD)
             return SPK_V_NONE;
-        if ((t->lex & SPK_LX_VERB) && !(t->flags & SPK_TF_CAP)) {
+        unsigned lex = spk_tok_lex(c, j);
+        if ((lex & SPK_LX_VERB) && !(t->flags & SPK_TF_CAP)) {
             *verb = j;
             return SPK_V_VERB;
         }
-        if ((t->flags & SPK_TF_CAP) || !(t->lex & SPK_LX_FILLER))
+        if ((t->flags & SPK_TF_CAP) || !(lex & SPK_LX_FILLER))
             return SPK_V_NONE;
     }
     return SPK_V_NONE;
@@ -171,6 +172,12 @@ static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb
         const spk_tok *t = &c->toks.v[k];
         if (t->kind != SPK_TOK_WORD)
             continue;
+        /* Most words are none of what follows, and this says so at once:
+         * small letters (no "I", no initials), no person at or after them
+         * ("..., said Nitze"), not "he" or "she". */
+        if (!(t->flags & SPK_TF_CAP) && c->tok_ent[k] == SPK_NONE && t->c != 'h' && t->c != 's' &&
+            (k + 1 >= b || c->tok_ent[k + 1] == SPK_NONE))
+            continue;
         int female, r;
         if (c->tok_ent[k] != SPK_NONE && !(t->flags & SPK_TF_POSS)) {
             size_t first = k;
@@ -207,7 +214,7 @@ static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb
                 return SPK_SUBJ_NAME;
             }
         } else if (k > a && k + 1 < b && c->tok_ent[k + 1] != SPK_NONE &&
-                   (t->lex & SPK_LX_VERB) &&
+                   (spk_tok_lex(c, k) & SPK_LX_VERB) &&
                    (spk_tok_punct(c, k - 1, ',') || spt_is_close_quote(c->toks.v[k - 1].c))) {
             *who = c->tok_ent[k + 1]; /* "..., said Nitze." */
             *verb = k;
@@ -261,6 +268,10 @@ int spk_add_speech(spk_ctx *c, size_t start, size_t end, size_t e, int how)
 static size_t spk_carry(spk_ctx *c, size_t ta, size_t tb, size_t cur, const size_t last[2])
 {
     for (size_t k = ta; k < tb && k < ta + 30; k++) {
+        /* Every word asked about below starts with h or s. */
+        uint32_t first = c->toks.v[k].c | 0x20;
+        if (first != 'h' && first != 's')
+            continue;
         int female;
         if (spk_tok_is(c, k, "Her") || spk_tok_is(c, k, "her"))
             female = 1;
@@ -300,7 +311,7 @@ int spk_attribute(spk_ctx *c)
         goto done;
     const spk_spans *sents = c->in->sentences, *paras = c->in->paragraphs;
     size_t cur = SPK_NONE, last[2] = { SPK_NONE, SPK_NONE };
-    size_t turn = 0, para = 0, qpos = 0, cur_para = SPK_NONE;
+    size_t turn = 0, para = 0, qpos = 0, cur_para = SPK_NONE, tok = 0;
     int roster = c->out->nparts > 0 || turns.n > 0;
     for (size_t s = 0; sents && s < sents->n; s++) {
         size_t a = sents->v[s].start, b = sents->v[s].end;
@@ -319,7 +330,8 @@ int spk_attribute(spk_ctx *c)
             cur = turns.v[turn].who; /* inside a dialogue turn: the turn says it */
             continue;
         }
-        size_t ta = spk_tok_at(c, a), tb = spk_tok_at(c, b);
+        size_t ta = spk_tok_from(c, a, tok), tb = spk_tok_from(c, b, ta);
+        tok = tb; /* the next sentence starts at or after this one's end */
         int whole = in_para && paras->v[para].start == a && paras->v[para].end == b;
         if (spk_not_speech(c, a, b, ta, tb, whole))
             continue;
@@ -355,12 +367,8 @@ int spk_attribute(spk_ctx *c)
             goto done;
     }
     for (size_t i = 0; i < turns.n; i++)
-    {
         if (spk_add_speech(c, turns.v[i].start, turns.v[i].end, turns.v[i].who, SPK_DIALOGUE) < 0)
             goto done;
-        if (turns.v[i].who == SPK_NONE)
-            c->out->speech[c->out->nspeech - 1].name = turns.v[i].name;
-    }
     if (c->out->nspeech > 1)
         qsort(c->out->speech, c->out->nspeech, sizeof *c->out->speech, spk_cmp_speech);
     rc = 0;

@@ -51,6 +51,7 @@ typedef struct spk_ctx {
     spk_spans body;         /* body sections (or everything but head and notes) */
     size_t body_start;      /* first byte of the body */
     size_t writer;          /* entity writing in the first person, or SPK_NONE */
+    int late_person;        /* an entity's known person was found after mentions of it */
     spk_initials_index *initials; /* the people by their initials, while attributing */
 } spk_ctx;
 
@@ -78,24 +79,34 @@ static inline int spk_tok_punct(const spk_ctx *c, size_t i, uint32_t ch)
     return i < c->toks.n && c->toks.v[i].kind == SPK_TOK_PUNCT && c->toks.v[i].c == ch;
 }
 /* The lexicon's answers about token I (SPK_LX_ and SPK_TL_ bits; 0 past the
- * end and for punctuation). */
+ * end, no SPK_LX_ or SPK_TL_NAME bit for punctuation), asked once: the
+ * token keeps them (the token array is the document's own, so a const
+ * context may fill it in). */
 static inline unsigned spk_tok_lex(const spk_ctx *c, size_t i)
 {
-    return i < c->toks.n ? c->toks.v[i].lex : 0;
+    if (i >= c->toks.n)
+        return 0;
+    spk_tok *k = &c->toks.v[i];
+    return k->lex & SPK_TL_DONE ? k->lex : spk_tok_classify(c->lx, c->t, k);
 }
 /* First token whose start is >= POS (binary search). */
 size_t spk_tok_at(const spk_ctx *c, size_t pos);
+/* The same, for a POS at or after the start of token FROM (a scan in order
+ * of the text): a search from FROM whose steps double, so that a near
+ * answer costs a few probes.  Any FROM gives the right answer. */
+size_t spk_tok_from(const spk_ctx *c, size_t pos, size_t from);
 /* Is POS inside the body? */
 int spk_in_body(const spk_ctx *c, size_t pos);
 /* Keep S alive as long as C; returns 0 or -1 (S freed). */
 int spk_ctx_own(spk_ctx *c, char *s);
 
 /* Is token I a capitalised word that may be a name (no title, no common
- * word)?  Decided by spk_classify(); inline, as the rules ask it of every
- * token in several passes. */
+ * word)?  Decided by spk_tok_classify(); inline, as the rules ask it of
+ * every token in several passes, and a word in small letters is none
+ * without a lookup. */
 static inline int spk_name_word(const spk_ctx *c, size_t i)
 {
-    return i < c->toks.n && (c->toks.v[i].lex & SPK_TL_NAME);
+    return i < c->toks.n && (c->toks.v[i].flags & SPK_TF_CAP) && (spk_tok_lex(c, i) & SPK_TL_NAME);
 }
 
 /* ---- people (persons.c) ---- */
@@ -123,6 +134,10 @@ int spk_mentions(spk_ctx *c);
 /* The participant named by the title words [A, B) ("President", "General
  * Secretary"), or SPK_NONE (unknown or ambiguous). */
 size_t spk_title_participant(const spk_ctx *c, size_t a, size_t b);
+/* The sender of the head's "... From SENDER to ADDRESSEE": its tokens
+ * [*FROM, *TO) (*TO at the addressee's "to", or the head's end); 0 when the
+ * head names no sender (writer.c). */
+int spk_head_sender(const spk_ctx *c, size_t *from, size_t *to);
 void spk_writer(spk_ctx *c);
 int spk_attribute(spk_ctx *c);
 

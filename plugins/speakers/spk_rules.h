@@ -157,10 +157,13 @@ enum {
 
 typedef struct spk_tok {
     size_t start, end;   /* a word without its possessive; one punctuation mark */
-    uint64_t hash;       /* a word's loose hash (= spk_names_hash); 0 for punctuation */
+    uint64_t hash;       /* a word's loose hash (= spk_names_hash); 0 for punctuation,
+                            and 0 until classified for a word that starts with
+                            a small ASCII letter (most words: few are asked) */
     uint32_t c;          /* for punctuation: the character */
     unsigned char kind, flags;
-    uint16_t lex;        /* a word's SPK_LX_ and SPK_TL_ bits, once classified */
+    uint16_t lex;        /* a word's SPK_LX_ and SPK_TL_ bits, once classified
+                            (SPK_TL_DONE) */
 } spk_tok;
 
 typedef struct spk_toks {
@@ -173,9 +176,15 @@ void spk_toks_free(spk_toks *t);
 /* Replace T's tokens with those of TEXT[START, END) (lex 0). */
 int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t);
 /* Bits of spk_tok.lex beyond the lexicon's: a capitalised word that may be
- * a name (no title, no common word, no noun's ending). */
-enum { SPK_TL_NAME = 0x100 };
-/* Answer the lexicon's questions about every word of T, once. */
+ * a name (no title, no common word, no noun's ending); the token has been
+ * classified. */
+enum { SPK_TL_NAME = 0x100, SPK_TL_DONE = 0x200 };
+/* Answer the lexicon's questions about the token K of TEXT, once (its hash
+ * first when it has none yet); returns K->lex.  The rules ask through
+ * spk_tok_lex() (spk_doc.h), so only the words they ask about are looked
+ * up: most words of running text never are. */
+unsigned spk_tok_classify(const spk_lexicon *lx, const char *text, spk_tok *k);
+/* The same for every token of T. */
 void spk_classify(const spk_lexicon *lx, const char *text, spk_toks *t);
 
 /* ---- results ------------------------------------------------------------ */

@@ -10,12 +10,11 @@
 enum { SPK_SUBJ_NONE, SPK_SUBJ_NAME, SPK_SUBJ_PRONOUN, SPK_SUBJ_JOINT };
 
 /* A dialogue turn: "Kissinger: ..." from the label to the next label or the
- * end of the paragraph. */
+ * end of the paragraph; a label that names no person is none. */
 typedef struct spk_turn {
     size_t label;      /* where the label starts */
     size_t start, end; /* what is said, after the colon */
-    size_t who;        /* entity, or SPK_NONE */
-    spk_str name;      /* the label's last word when WHO is unknown */
+    size_t who;        /* entity: a label names a person */
 } spk_turn;
 
 typedef struct spk_turns {

@@ -4,8 +4,10 @@
  * A word is a run of letters and digits, apostrophes inside it included
  * ("Mikol’chak", "wouldn’t"); a possessive ’s (or the ’ after an s) is not
  * part of the word but a flag on it, so "Nitze’s" yields the name "Nitze".
- * Hyphens split words: "Karpov-Kampelman" is two names.  Everything else
- * that is not white space is a one-character punctuation token.
+ * Hyphens split words: "Karpov-Kampelman" is two names, and digits glued
+ * to a small letter are a footnote marker of their own ("Reagan1").
+ * Everything else that is not white space is a one-character punctuation
+ * token.
  *
  * Every byte of every document passes through here, so the loop is built
  * for the common case.  An ASCII byte costs one lookup in spk_ascii_word,
@@ -18,6 +20,7 @@
  * range rather than doubled and copied as it fills.
  */
 #include <stdlib.h>
+#include <string.h>
 #include "spk_chars.h"
 #include "spk_rules.h"
 
@@ -129,6 +132,18 @@ static SPK_OUT_OF_LINE size_t spk_word_char(const char *text, size_t at, size_t 
     return at + cw; /* an apostrophe folds to nothing: the hash stands */
 }
 
+/* Does the word that starts at TEXT[A] have a small letter just before
+ * TEXT[J] (J > A)? */
+static inline int spk_small_letter_before(const char *text, size_t a, size_t j)
+{
+    unsigned char b = (unsigned char)text[j - 1];
+    if (b < 0x80)
+        return (spk_ascii_word[b] & SPK_AW_LOWER) != 0;
+    size_t at;
+    uint32_t c = spt_decode_prev(text, j, &at);
+    return at >= a && spt_is_lower(c);
+}
+
 /* Are the letters of the word TEXT[A, B) two or more, all capitals? */
 static SPK_OUT_OF_LINE int spk_all_caps(const char *text, size_t a, size_t b)
 {
@@ -152,6 +167,13 @@ static inline size_t spk_word(const char *text, size_t i, size_t end, spk_tok *k
     while (j < end) {
         unsigned e = spk_ascii_word[(unsigned char)text[j]];
         if (e) {
+            /* A digit glued to a word's small letter is a footnote marker,
+             * never part of the word (SPEC 2): "Reagan1" is "Reagan" and
+             * "1".  Numbers ("1986") and capitals ("F16") keep theirs; the
+             * test costs a comparison for a letter, a byte's look for a
+             * digit. */
+            if (e < 0x40 && j > i && spk_small_letter_before(text, i, j))
+                break;
             /* The bulk of any text: an ASCII letter or digit. */
             seen |= e;
             uint64_t f = e & 0x7F;
@@ -186,6 +208,51 @@ static inline size_t spk_word(const char *text, size_t i, size_t end, spk_tok *k
     return j;
 }
 
+/* The end of the run of small ASCII letters ('a' to 'z') from TEXT[J]. */
+static inline size_t spk_small_run(const char *text, size_t j, size_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Eight bytes at a time: the top bit of each byte of SMALL says it is
+     * 'a' to 'z' (its low seven bits are at least 0x61 and below 0x7B, and
+     * it is below 0x80; adding to the low seven bits carries into no other
+     * byte).  The first byte that is not ends the run.  A word has a few
+     * letters: this is one test where the loop below is one a byte, and
+     * one branch taken wrongly at the end. */
+    const uint64_t ones = 0x0101010101010101ull, tops = 0x8080808080808080ull;
+    while (end - j >= 8) {
+        uint64_t x;
+        memcpy(&x, text + j, 8);
+        uint64_t low = x & ~tops;
+        uint64_t small = (low + (0x80 - 'a') * ones) & ~(low + (0x80 - 'z' - 1) * ones) & ~x & tops;
+        if (small != tops)
+            return j + (size_t)__builtin_ctzll(~small & tops) / 8;
+        j += 8;
+    }
+#endif
+    while (j < end && (spk_ascii_word[(unsigned char)text[j]] & SPK_AW_LOWER))
+        j++;
+    return j;
+}
+
+/* Read the word that starts at TEXT[I], a small ASCII letter, into K.
+ * Most words of running text are small ASCII letters only and end at ASCII
+ * space or punctuation; such a word is only found here, its hash left to
+ * spk_tok_classify() (0), since the rules ask about few of them.  A word
+ * that goes on otherwise (a capital, a byte above 0x7F, an apostrophe) is
+ * read again by spk_word(); a digit after its letters is a footnote marker
+ * and ends it. */
+static inline size_t spk_small_word(const char *text, size_t i, size_t end, spk_tok *k)
+{
+    size_t j = spk_small_run(text, i + 1, end);
+    if (j < end) {
+        unsigned char b = (unsigned char)text[j];
+        if (b >= 0x80 || b == '\'' || (spk_ascii_word[b] & SPK_AW_UPPER))
+            return spk_word(text, i, end, k);
+    }
+    k->end = j;
+    return j;
+}
+
 int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t)
 {
     t->n = 0;
@@ -203,7 +270,7 @@ int spk_tokenize(const char *text, size_t start, size_t end, spk_toks *t)
                                       line | (e & SPK_AW_UPPER ? SPK_TF_CAP : 0))))
                     return -1;
                 line = 0;
-                i = spk_word(text, i, end, k);
+                i = e & SPK_AW_LOWER ? spk_small_word(text, i, end, k) : spk_word(text, i, end, k);
                 continue;
             }
             if (b == ' ' || (b >= '\t' && b <= '\r')) { /* spt_is_space() of ASCII */

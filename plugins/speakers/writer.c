@@ -3,35 +3,72 @@
  * speaker.
  *
  * In order of trust: the person the title says it is from ("Memorandum From
- * ... (Kissinger) to ..."); the one principal of the document (participant,
+ * ... (Kissinger) to ...": the sender, never the addressee); none for a
+ * conversation; the one principal of the document (participant,
  * or person named before the body) the body never names, when the body
  * speaks in the first person (a writer does not name himself: "Ambassador
- * Dobrynin came to see me"); the drafter of the source note.
+ * Dobrynin came to see me"); the drafter of the source note, unless the
+ * title says an office sent it.
  */
 #include "spk_doc.h"
 
-static size_t spk_from_title(const spk_ctx *c)
+int spk_head_sender(const spk_ctx *c, size_t *from, size_t *to)
 {
     const spk_spans *secs = c->in->sections;
     for (size_t s = 0; secs && s < secs->n; s++) {
         if (secs->v[s].kind != SPK_SEC_HEAD)
             continue;
         size_t a = spk_tok_at(c, secs->v[s].start), b = spk_tok_at(c, secs->v[s].end);
-        size_t from = a;
-        while (from < b && !spk_tok_is(c, from, "From") && !spk_tok_is(c, from, "from"))
-            from++;
-        if (from >= b)
+        while (a < b && !spk_tok_is(c, a, "From") && !spk_tok_is(c, a, "from"))
+            a++;
+        if (a >= b)
             continue;
-        /* A name in brackets names the writer of a title like "From the
-         * Assistant to the President for ... (Poindexter) to ...". */
-        for (size_t i = from + 1; i + 1 < b; i++)
-            if (spk_tok_punct(c, i - 1, '(') && spk_tok_punct(c, i + 1, ')') &&
-                c->tok_ent[i] != SPK_NONE)
-                return c->tok_ent[i];
-        for (size_t i = from + 1; i < b && !spk_tok_is(c, i, "to"); i++)
-            if (c->tok_ent[i] != SPK_NONE)
-                return c->tok_ent[i];
+        /* The addressee starts at the first "to" that is no part of the
+         * sender's title: "Assistant to the President", "Ambassador to the
+         * Soviet Union" are a title word, "to", "the". */
+        size_t i = a + 1;
+        for (; i < b; i++)
+            if (spk_tok_is(c, i, "to") &&
+                !((spk_tok_lex(c, i - 1) & SPK_LX_TITLE) && spk_tok_is(c, i + 1, "the")))
+                break;
+        *from = a + 1;
+        *to = i;
+        return 1;
     }
+    return 0;
+}
+
+/* Does the head title a conversation ("Memorandum of Conversation",
+ * "Transcript of Telephone Conversation")? */
+static int spk_conversation(const spk_ctx *c)
+{
+    const spk_spans *secs = c->in->sections;
+    for (size_t s = 0; secs && s < secs->n; s++) {
+        if (secs->v[s].kind != SPK_SEC_HEAD)
+            continue;
+        size_t b = spk_tok_at(c, secs->v[s].end);
+        for (size_t i = spk_tok_at(c, secs->v[s].start); i < b; i++)
+            if (spk_tok_is(c, i, "Conversation"))
+                return 1;
+    }
+    return 0;
+}
+
+/* The sender the title names: "From X to Y" is X's, whatever Y; a name in
+ * brackets comes first ("From the Assistant to the President for ...
+ * (Poindexter) to ..."). */
+static size_t spk_from_title(const spk_ctx *c)
+{
+    size_t a, b;
+    if (!spk_head_sender(c, &a, &b))
+        return SPK_NONE;
+    for (size_t i = a; i + 1 < b; i++)
+        if (spk_tok_punct(c, i - 1, '(') && spk_tok_punct(c, i + 1, ')') &&
+            c->tok_ent[i] != SPK_NONE)
+            return c->tok_ent[i];
+    for (size_t i = a; i < b; i++)
+        if (c->tok_ent[i] != SPK_NONE)
+            return c->tok_ent[i];
     return SPK_NONE;
 }
 
@@ -46,9 +83,15 @@ static int spk_first_person(const spk_ctx *c)
 
 void spk_writer(spk_ctx *c)
 {
+    size_t a, b;
     c->writer = spk_from_title(c);
-    if (c->writer != SPK_NONE || !spk_first_person(c))
+    /* A conversation has no single writer: its "I" is whoever speaks. */
+    if (c->writer != SPK_NONE || spk_conversation(c) || !spk_first_person(c))
         return;
+    /* A title "From the Department of State to ..." names an office as the
+     * sender: its drafter writes for it, and the "I" of what it sends is
+     * someone else's (a message of the President's it passes on). */
+    int office = spk_head_sender(c, &a, &b);
     size_t found = SPK_NONE, count = 0;
     for (size_t e = 0; e < c->nents; e++) {
         const spk_entity *en = &c->ents[e];
@@ -62,7 +105,7 @@ void spk_writer(spk_ctx *c)
         c->writer = found;
         return;
     }
-    for (size_t i = 0; i + 2 < c->toks.n; i++)
+    for (size_t i = 0; !office && i + 2 < c->toks.n; i++)
         if (spk_tok_is(c, i, "Drafted") && spk_tok_is(c, i + 1, "by") &&
             c->tok_ent[i + 2] != SPK_NONE) {
             c->writer = c->tok_ent[i + 2];

@@ -551,7 +551,7 @@ END_TEST
 /* Words, their ends and flags, through the ASCII path and the general one. */
 START_TEST(tokens_and_flags)
 {
-    const char *t = "Nitze’s O'Brien NATO F16 1ST Ünal ÉTAT ös Jones' don't\nX-Y";
+    const char *t = "Nitze’s O'Brien NATO F16 1ST Ünal ÉTAT ös Jones' don't\nX-Y Reagan1 Nöö2 1986 said";
     spk_toks k;
     spk_toks_init(&k);
     ck_assert_int_eq(spk_tokenize(t, 0, strlen(t), &k), 0);
@@ -561,8 +561,14 @@ START_TEST(tokens_and_flags)
         { "Ünal", SPK_TF_CAP }, { "ÉTAT", SPK_TF_CAP | SPK_TF_ALLCAPS }, { "ös", 0 },
         { "Jones", SPK_TF_CAP | SPK_TF_POSS }, { "don't", 0 }, { "X", SPK_TF_LINE | SPK_TF_CAP },
         { "-", 0 }, { "Y", SPK_TF_CAP },
+        /* A footnote marker glued to a small letter is a word of its own. */
+        { "Reagan", SPK_TF_CAP }, { "1", 0 }, { "Nöö", SPK_TF_CAP }, { "2", 0 }, { "1986", 0 },
+        { "said", 0 },
     };
     ck_assert_uint_eq(k.n, sizeof want / sizeof *want);
+    /* A word of small letters gets its hash when first classified. */
+    ck_assert(k.v[k.n - 1].hash == 0);
+    spk_classify(lx, t, &k);
     for (size_t i = 0; i < k.n; i++) {
         size_t n = k.v[i].end - k.v[i].start;
         ck_assert_msg(n == strlen(want[i].w) && memcmp(t + k.v[i].start, want[i].w, n) == 0,
@@ -570,6 +576,33 @@ START_TEST(tokens_and_flags)
         ck_assert_msg(k.v[i].flags == want[i].flags, "flags of '%s': %u", want[i].w, k.v[i].flags);
         if (k.v[i].kind == SPK_TOK_WORD)
             ck_assert(k.v[i].hash == spk_names_hash(want[i].w, n));
+    }
+    spk_toks_free(&k);
+}
+END_TEST
+
+/* Words of small letters are read eight bytes at a time: the bytes just
+ * outside 'a' to 'z' (and those bytes with the top bit set) end them, at
+ * any place in the eight. */
+START_TEST(small_words_eight_at_a_time)
+{
+    const char *t = "abcdefghijklmnop`qrstuvwxyzabcdefg{hij@abcdefgh[abcdefghijklmnopqrstuvw"
+                    "xyzéabc abcdefgh\xfaijk";
+    static const char *const want[] = { "abcdefghijklmnop", "`", "qrstuvwxyzabcdefg", "{", "hij",
+                                        "@", "abcdefgh", "[",
+                                        "abcdefghijklmnopqrstuvwxyzéabc", "abcdefgh", "\xfa",
+                                        "ijk" }; /* an invalid byte is a mark */
+    spk_toks k;
+    spk_toks_init(&k);
+    ck_assert_int_eq(spk_tokenize(t, 0, strlen(t), &k), 0);
+    ck_assert_uint_eq(k.n, sizeof want / sizeof *want);
+    spk_classify(lx, t, &k);
+    for (size_t i = 0; i < k.n; i++) {
+        size_t n = k.v[i].end - k.v[i].start;
+        ck_assert_msg(n == strlen(want[i]) && memcmp(t + k.v[i].start, want[i], n) == 0,
+                      "token %zu is '%.*s'", i, (int)n, t + k.v[i].start);
+        if (k.v[i].kind == SPK_TOK_WORD)
+            ck_assert(k.v[i].hash == spk_names_hash(want[i], n));
     }
     spk_toks_free(&k);
 }
@@ -601,7 +634,15 @@ START_TEST(many_titles_stay_linear)
     puts_(&parts, "PARTICIPANTS:");
     char line[64];
     for (size_t i = 0; i < n; i++) {
-        snprintf(line, sizeof line, "\nAmbassador Paul Nitzeq%zu", i);
+        /* Names that differ in letters (digits glued to them would be
+         * footnote markers), alternating two sets of ten so that no
+         * letter doubles (doubled letters compare as one). */
+        char tail[32];
+        size_t t = 0;
+        for (size_t v = i; t == 0 || v; v /= 10, t++)
+            tail[t] = (char)((t % 2 ? 'k' : 'a') + v % 10);
+        tail[t] = 0;
+        snprintf(line, sizeof line, "\nAmbassador Paul Nitzeq%s", tail);
         puts_(&parts, line);
         puts_(&body, "Ambassador Nitze said that. ");
     }
@@ -611,6 +652,93 @@ START_TEST(many_titles_stay_linear)
     done(d);
     free(parts.p);
     free(body.p);
+}
+END_TEST
+
+/* ---- accuracy fixes: each reproduces a case of the FRUS sample ----------- */
+
+/* A footnote marker glued to a name in the title ("Reagan1") is no part of
+ * it (SPEC 2): the mention stops before it and the name is the body's. */
+START_TEST(footnote_marker_not_in_name)
+{
+    tdoc *d = run("252. Memorandum From the President’s Assistant for National Security Affairs "
+                  "(Poindexter) to President Reagan1",
+                  NULL, "Reagan said the talks would go on.");
+    CHECK(mentions(d), "Poindexter | Reagan | Reagan");
+    CHECK(speech(d), "named:Reagan=Reagan said the talks would go on.");
+    done(d);
+}
+END_TEST
+
+/* "From X to Y": the writer, who says "I", is X, however X's title is
+ * written and wherever a bracketed name stands; a conversation has no single
+ * writer. */
+START_TEST(first_person_is_the_sender)
+{
+    tdoc *d = run("248. Mock Memorandum From Soviet Foreign Policy Assistant Chernyayev to Soviet "
+                  "General Secretary Gorbachev1",
+                  NULL, "You will recall that I promised a discussion. We started with SDI.");
+    CHECK(speech(d), "named:Chernyayev=You will recall that I promised a discussion. | "
+                     "carried:Chernyayev=We started with SDI.");
+    CHECK(mentions(d), "Chernyayev | Gorbachev");
+    done(d);
+    static const struct { const char *head, *parts, *body, *want; } cases[] = {
+        { "245. Memorandum From Jack Matlock of the National Security Council Staff to the "
+          "President’s Assistant for National Security Affairs (Poindexter)1",
+          NULL, "I met Larry Horowitz today. I told him that we were ready.",
+          "named:Matlock=I told him that we were ready." },
+        { "249. Memorandum From the Special Advisor to the President and Secretary of State on "
+          "Arms Control Matters (Nitze) to Secretary of State Shultz1",
+          NULL, "I told him that we were ready.", "named:Nitze=I told him that we were ready." },
+        { "254. Letter From President Reagan to Soviet General Secretary Gorbachev1", NULL,
+          "I have noted your proposals.", "named:Reagan=I have noted your proposals." },
+        { "256. Memorandum of Conversation",
+          "PARTICIPANTS:\nAmbassador Ridgway\nDeputy Foreign Minister Bessmertnykh",
+          "Bessmertnykh came in. I told him that we were ready.", "" },
+        /* An office sends the President's message: its drafter is no writer. */
+        { "251. Telegram From the Department of State to the Embassy in the Soviet Union", NULL,
+          "I welcome your proposals.\n\nDrafted by Sell; cleared by Simons.", "" },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        d = run(cases[k].head, cases[k].parts, cases[k].body);
+        CHECK(speech(d), cases[k].want);
+        done(d);
+    }
+}
+END_TEST
+
+/* A "Label:" opens a dialogue turn only when the label is a person: list
+ * headings ("Summitry:", "Human Rights:", "First:", "Comment:") are not,
+ * and a speech verb inside the item still names its speaker.  With a list
+ * of known people, a bare label must be in it. */
+START_TEST(dialogue_label_is_a_person)
+{
+    tdoc *d = run("245. Memorandum From Jack Matlock to Poindexter", NULL,
+                  "Summitry: Shultz and Shevardnadze will meet, Pavlov said.\n\n"
+                  "Human Rights: The Soviets are releasing 10 more families.\n\n"
+                  "First: Space and strategic offensive weapons.\n\n"
+                  "Comment: This is consistent with our view.");
+    CHECK(speech(d), "named:Pavlov=Summitry: Shultz and Shevardnadze will meet, Pavlov said.");
+    CHECK(mentions(d), "Jack Matlock | Pavlov");
+    done(d);
+    load_people("p_KHA_1\tKissinger, Henry A.\tSecretary of State\n");
+    d = run("1. Memorandum", NULL, "Nicaragua: The talks go on.\n\nKissinger: We agree.");
+    CHECK(speech(d), "dialogue:Kissinger=We agree.");
+    CHECK(mentions(d), "Kissinger#p_KHA_1");
+    done(d);
+}
+END_TEST
+
+/* A given name written later chooses among known people of one surname,
+ * for the earlier mentions too. */
+START_TEST(given_name_chooses_person)
+{
+    load_people("p_SGP_1\tShultz, George P.\tSecretary of State\n"
+                "p_SH_1\tShultz, Helena (Obie)\twife of George Shultz\n");
+    tdoc *d = run("250. Memorandum From Ridgway to Secretary of State Shultz1", NULL,
+                  "Shultz met him. George Shultz agreed.");
+    CHECK(mentions(d), "Shultz#p_SGP_1 | Shultz#p_SGP_1 | George Shultz#p_SGP_1");
+    done(d);
 }
 END_TEST
 
@@ -643,8 +771,13 @@ static Suite *suite(void)
     tcase_add_test(t, loose_names);
     tcase_add_test(t, ascii_word_table_agrees);
     tcase_add_test(t, tokens_and_flags);
+    tcase_add_test(t, small_words_eight_at_a_time);
     tcase_add_test(t, hostile_input);
     tcase_add_test(t, many_titles_stay_linear);
+    tcase_add_test(t, footnote_marker_not_in_name);
+    tcase_add_test(t, first_person_is_the_sender);
+    tcase_add_test(t, dialogue_label_is_a_person);
+    tcase_add_test(t, given_name_chooses_person);
     suite_add_tcase(s, t);
     return s;
 }
