@@ -189,9 +189,6 @@ void doc_write_json(sp_doc *doc, buf *out)
     }
     buf_adds(out, "]}\n");
     /* The record waits in the ring until written: give back what the guess
-     * above, or its doubling when short, left unused (shrinking is in place). */
-    if (out->cap - out->len > out->len / 8 + 64) {
-        out->data = xrealloc(out->data, out->len + 1);
-        out->cap = out->len + 1;
-    }
+     * above, or its doubling when short, left unused. */
+    buf_trim(out);
 }
