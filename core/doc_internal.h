@@ -53,6 +53,9 @@ struct sp_doc {
     const char *text;
     size_t text_len;
     int ascii;
+    size_t *esc;              /* offsets of the text's bytes that JSON escapes, */
+    size_t nesc;              /* as the reader found them (doc_set_escapes) */
+    int esc_known;            /* else the writer looks for them */
     offmap map;               /* built on first use */
     int map_ready;
 
@@ -98,6 +101,10 @@ void doc_set_text(sp_doc *doc, const char *s, size_t n, int ascii, json_t *holde
 
 /* Set the text to S[0..N) (valid UTF-8, from malloc), taken over. */
 void doc_take_text(sp_doc *doc, char *s, size_t n, int ascii);
+
+/* Where the bytes of the text that JSON must escape are: ESC[0..N), all of
+ * them, in order (taken over).  Spares the writer looking for them. */
+void doc_set_escapes(sp_doc *doc, size_t *esc, size_t n);
 
 /* The offset map of the text, built on first use. */
 const offmap *doc_offmap(sp_doc *doc);

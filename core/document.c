@@ -80,6 +80,7 @@ void doc_free(sp_doc *doc)
     json_decref(doc->layers_in);
     if (doc->map_ready)
         offmap_free(&doc->map);
+    free(doc->esc);
     free(doc->id);
     buf_free(&doc->violation);
     free(doc);
@@ -99,6 +100,16 @@ void doc_set_text(sp_doc *doc, const char *s, size_t n, int ascii, json_t *holde
     doc->text = s;
     doc->text_len = n;
     doc->ascii = ascii;
+    doc_set_escapes(doc, NULL, 0);
+    doc->esc_known = 0;
+}
+
+void doc_set_escapes(sp_doc *doc, size_t *esc, size_t n)
+{
+    free(doc->esc);
+    doc->esc = esc;
+    doc->nesc = n;
+    doc->esc_known = 1;
 }
 
 void doc_take_text(sp_doc *doc, char *s, size_t n, int ascii)

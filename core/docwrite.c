@@ -152,7 +152,10 @@ void doc_write_json(sp_doc *doc, buf *out)
     buf_adds(out, "{\"id\":");
     json_add_string(out, doc->id, doc->id_len);
     buf_adds(out, ",\"text\":");
-    json_add_string(out, doc->text, doc->text_len);
+    if (doc->esc_known)
+        json_add_string_at(out, doc->text, doc->text_len, doc->esc, doc->nesc);
+    else
+        json_add_string(out, doc->text, doc->text_len);
     const char *k;
     json_t *v;
     json_object_foreach(doc->extra, k, v) {

@@ -84,9 +84,33 @@ const char *json_plain_run(const char *p, const char *end)
     return p;
 }
 
-void json_add_string(buf *b, const char *str, size_t n)
+/* The escape of C, a byte that cannot stand in a JSON string literal. */
+static void add_escape(buf *b, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
+    char esc[6] = { '\\', 0, 0, 0, 0, 0 };
+    size_t elen = 2;
+    switch (c) {
+    case '"': esc[1] = '"'; break;
+    case '\\': esc[1] = '\\'; break;
+    case '\n': esc[1] = 'n'; break;
+    case '\t': esc[1] = 't'; break;
+    case '\r': esc[1] = 'r'; break;
+    case '\b': esc[1] = 'b'; break;
+    case '\f': esc[1] = 'f'; break;
+    default:
+        esc[1] = 'u';
+        esc[2] = '0';
+        esc[3] = '0';
+        esc[4] = hex[c >> 4];
+        esc[5] = hex[c & 15];
+        elen = 6;
+    }
+    buf_add(b, esc, elen);
+}
+
+void json_add_string(buf *b, const char *str, size_t n)
+{
     const unsigned char *s = (const unsigned char *)str;
     buf_reserve(b, n + 2);
     buf_addc(b, '"');
@@ -95,28 +119,23 @@ void json_add_string(buf *b, const char *str, size_t n)
         i = (size_t)(json_plain_run(str + i, str + n) - str);
         if (i >= n)
             break;
-        unsigned c = s[i];
         buf_add(b, s + run, i - run);
         run = i + 1;
-        char esc[6] = { '\\', 0, 0, 0, 0, 0 };
-        size_t elen = 2;
-        switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\t': esc[1] = 't'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\b': esc[1] = 'b'; break;
-        case '\f': esc[1] = 'f'; break;
-        default:
-            esc[1] = 'u';
-            esc[2] = '0';
-            esc[3] = '0';
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            elen = 6;
-        }
-        buf_add(b, esc, elen);
+        add_escape(b, s[i]);
+    }
+    buf_add(b, s + run, n - run);
+    buf_addc(b, '"');
+}
+
+void json_add_string_at(buf *b, const char *s, size_t n, const size_t *esc, size_t nesc)
+{
+    buf_reserve(b, n + 2 * nesc + 2);
+    buf_addc(b, '"');
+    size_t run = 0;
+    for (size_t k = 0; k < nesc; k++) {
+        buf_add(b, s + run, esc[k] - run);
+        add_escape(b, (unsigned char)s[esc[k]]);
+        run = esc[k] + 1;
     }
     buf_add(b, s + run, n - run);
     buf_addc(b, '"');

@@ -33,4 +33,11 @@ const char *json_plain_run(const char *p, const char *end);
  */
 void json_add_string(buf *b, const char *s, size_t n);
 
+/*
+ * json_add_string() for a string whose bytes that need escaping are known:
+ * ESC[0..NESC) are all their offsets in S, in order (as js_string_text finds
+ * them).  The rest is copied without being looked at.
+ */
+void json_add_string_at(buf *b, const char *s, size_t n, const size_t *esc, size_t nesc);
+
 #endif
