@@ -19,7 +19,9 @@
 typedef struct span {
     sp_span pub;          /* first, so a const sp_span * converts back */
     json_t *extra;        /* keys of an input span object we do not know, or NULL */
-    size_t seq;           /* arrival order: the last sort key */
+    uint32_t seq;         /* arrival order: the last sort key (a document
+                             cannot hold 2^32 spans: 64 bytes each) */
+    uint32_t odd_id;      /* its id is not "LAYER.N" of its own layer */
     uint32_t layer;       /* index in doc->layer */
     uint32_t next;        /* next span of the same layer in output order */
 } span;
@@ -73,9 +75,12 @@ struct sp_doc {
     size_t nlayer, layer_cap;
     uint32_t last_layer;      /* the layer last added to, SPAN_NONE at first */
 
-    uint32_t *hash;           /* open addressing over committed spans, by id */
-    size_t hash_cap;
-    int hash_valid;
+    uint32_t *hash;           /* open addressing over committed spans, by id; */
+    size_t hash_cap;          /* built when first needed (a reference to */
+    int hash_valid;           /* check, sp_doc_find, ids that may clash) */
+    size_t odd_ids;           /* committed spans whose id is odd_id */
+    size_t walks;             /* look-ups answered without the hash */
+    int stage_named;          /* the running stage gave a span an id */
 
     arena_chunk *arena;
 
