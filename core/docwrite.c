@@ -166,6 +166,7 @@ void doc_write_json(sp_doc *doc, buf *out)
     if (has_layers(doc))
         write_layers(doc, out);
     buf_adds(out, ",\"spans\":[");
+    offwalk walk = OFFWALK_INIT;
     for (size_t i = 0; i < doc->nspans; i++) {
         const span *s = &doc->spans[i];
         if (i)
@@ -175,10 +176,12 @@ void doc_write_json(sp_doc *doc, buf *out)
         json_add_string(out, s->pub.id, strlen(s->pub.id));
         BUF_LIT(out, ",\"layer\":");
         add_layer_name(out, doc, s->layer);
+        size_t cs, ce;
+        offmap_span_to_cp(m, &walk, s->pub.start, s->pub.end, &cs, &ce);
         BUF_LIT(out, ",\"start\":");
-        buf_add_u64(out, offmap_to_cp(m, s->pub.start));
+        buf_add_u64(out, cs);
         BUF_LIT(out, ",\"end\":");
-        buf_add_u64(out, offmap_to_cp(m, s->pub.end));
+        buf_add_u64(out, ce);
         if (s->pub.attrs) {
             BUF_LIT(out, ",\"attrs\":");
             json_add_value(out, s->pub.attrs);

@@ -58,6 +58,37 @@ START_TEST(long_text_crosses_marks)
 }
 END_TEST
 
+/* The writer's walk gives what converting each offset alone gives, for spans
+ * in order of start: short and long, nested, starting together, at the end. */
+START_TEST(walk_in_order_of_start)
+{
+    char s[4000] = "";
+    const char *pieces[] = { "a", "é", "—", "😀", "bc", " " };
+    for (int i = 0; i < 600; i++)
+        strcat(s, pieces[(i * 7) % 6]);
+    size_t n = strlen(s);
+    offmap m;
+    offmap_init(&m, s, n, 0);
+    offwalk w = OFFWALK_INIT;
+    size_t len[] = { 0, 1, 5, 9, 63, 64, 65, 200, 1000 };
+    for (size_t start = 0; start <= n; start++) {
+        if (!utf8_is_boundary(s, n, start))
+            continue;
+        for (size_t k = 0; k < sizeof len / sizeof len[0]; k++) {
+            size_t end = start + len[k] > n ? n : start + len[k];
+            while (!utf8_is_boundary(s, n, end))
+                end++;
+            size_t cs, ce;
+            offmap_span_to_cp(&m, &w, start, end, &cs, &ce);
+            ck_assert_uint_eq(cs, offmap_to_cp(&m, start));
+            ck_assert_uint_eq(ce, offmap_to_cp(&m, end));
+        }
+        start += (start * 13) % 70; /* gaps of every size, some past a block */
+    }
+    offmap_free(&m);
+}
+END_TEST
+
 START_TEST(known_offsets)
 {
     const char *s = "Nitze—Гоpбачёв 😀 x";
@@ -104,6 +135,7 @@ Suite *unit_suite(void)
     tcase_add_test(tc, ascii_is_identity);
     tcase_add_test(tc, accents_dashes_cjk_emoji);
     tcase_add_test(tc, long_text_crosses_marks);
+    tcase_add_test(tc, walk_in_order_of_start);
     tcase_add_test(tc, known_offsets);
     tcase_add_test(tc, invalid_utf8);
     tcase_add_test(tc, json_escaping);
