@@ -33,6 +33,8 @@ typedef struct layer_ent {
     size_t added;         /* spans the running stage added (names its default ids) */
     const char *prov;     /* provenance written for it (a stage's, borrowed), or NULL */
     const char *json_name; /* the name as a JSON literal, made on first output */
+    size_t json_name_len;
+    int name_plain;       /* the name needs no escape (known with json_name) */
     int produced;         /* whether the running stage produces it (set when
                              the stage begins, or when the layer is first named) */
 } layer_ent;

@@ -128,18 +128,35 @@ static int has_layers(const sp_doc *doc)
     return 0;
 }
 
-/* A layer's name as a JSON string, escaped once per layer and document
- * rather than once per span. */
-static void add_layer_name(buf *out, sp_doc *doc, uint32_t li)
+/* A layer's name as a JSON string, made once per layer and document rather
+ * than escaped once per span. */
+static const layer_ent *layer_json(sp_doc *doc, uint32_t li)
 {
     layer_ent *l = &doc->layer[li];
     if (!l->json_name) {
         buf b = BUF_INIT;
-        json_add_string(&b, l->name, strlen(l->name));
+        size_t n = strlen(l->name);
+        json_add_string(&b, l->name, n);
         l->json_name = doc_strdup(doc, b.data, b.len);
+        l->json_name_len = b.len;
+        l->name_plain = b.len == n + 2;
         buf_free(&b);
     }
-    buf_adds(out, l->json_name);
+    return l;
+}
+
+/* A span's id.  One of the form "LAYER.N" of its own layer (not odd_id)
+ * needs an escape only where its layer's name does: when the name needs
+ * none, the id is copied without being looked at. */
+static void add_span_id(buf *out, const layer_ent *l, const span *s)
+{
+    size_t n = strlen(s->pub.id);
+    if (!s->odd_id && l->name_plain) {
+        buf_addc(out, '"');
+        buf_add(out, s->pub.id, n);
+        buf_addc(out, '"');
+    } else
+        json_add_string(out, s->pub.id, n);
 }
 
 void doc_write_json(sp_doc *doc, buf *out)
@@ -173,9 +190,10 @@ void doc_write_json(sp_doc *doc, buf *out)
             BUF_LIT(out, ",{\"id\":");
         else
             BUF_LIT(out, "{\"id\":");
-        json_add_string(out, s->pub.id, strlen(s->pub.id));
+        const layer_ent *l = layer_json(doc, s->layer);
+        add_span_id(out, l, s);
         BUF_LIT(out, ",\"layer\":");
-        add_layer_name(out, doc, s->layer);
+        buf_add(out, l->json_name, l->json_name_len);
         size_t cs, ce;
         offmap_span_to_cp(m, &walk, s->pub.start, s->pub.end, &cs, &ce);
         BUF_LIT(out, ",\"start\":");

@@ -112,10 +112,24 @@ static void add_escape(buf *b, unsigned char c)
 void json_add_string(buf *b, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
-    buf_reserve(b, n + 2);
+    if (b->cap - b->len < n + 3)
+        buf_reserve(b, n + 2);
+    size_t i = (size_t)(json_plain_run(str, str + n) - str);
+    if (i == n) {
+        /* Nothing to escape, as in most keys, ids and values: one copy
+         * into the room made above. */
+        char *d = b->data + b->len;
+        d[0] = '"';
+        if (n) /* STR may be NULL then */
+            memcpy(d + 1, str, n);
+        d[n + 1] = '"';
+        d[n + 2] = '\0';
+        b->len += n + 2;
+        return;
+    }
     buf_addc(b, '"');
     size_t run = 0; /* start of the pending run that needs no escaping */
-    for (size_t i = 0; i < n; i++) {
+    for (; i < n; i++) {
         i = (size_t)(json_plain_run(str + i, str + n) - str);
         if (i >= n)
             break;
