@@ -128,6 +128,28 @@ START_TEST(json_escaping)
 }
 END_TEST
 
+/* json_plain_run finds the first byte to escape wherever it is in the word
+ * or block it looks at, and no byte that needs none (0x20, 0x7f, 0x80 up). */
+START_TEST(plain_run_finds_every_position)
+{
+    static const unsigned char special[] = { '"', '\\', 0x00, 0x01, 0x0a, 0x1f };
+    static const unsigned char plain[] = { 0x20, 'a', 0x7f, 0x80, 0xc3, 0xff, '!', '#' };
+    char s[48];
+    for (size_t n = 0; n <= 40; n++)
+        for (size_t pos = 0; pos <= n; pos++)
+            for (size_t k = 0; k < sizeof special; k++) {
+                for (size_t i = 0; i < n; i++)
+                    s[i] = (char)plain[(i + pos + k) % sizeof plain];
+                if (pos < n)
+                    s[pos] = (char)special[k];
+                /* a second hit after the first must not be taken for it */
+                if (pos + 3 < n)
+                    s[pos + 3] = '"';
+                ck_assert_ptr_eq(json_plain_run(s, s + n), s + pos);
+            }
+}
+END_TEST
+
 Suite *unit_suite(void)
 {
     Suite *s = suite_create("offsets");
@@ -139,6 +161,7 @@ Suite *unit_suite(void)
     tcase_add_test(tc, known_offsets);
     tcase_add_test(tc, invalid_utf8);
     tcase_add_test(tc, json_escaping);
+    tcase_add_test(tc, plain_run_finds_every_position);
     suite_add_tcase(s, tc);
     return s;
 }
