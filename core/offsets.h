@@ -5,7 +5,7 @@
  * For ASCII text the two are the same and nothing is built.  Otherwise a table
  * records how many characters start before every 64th byte, so byte to code
  * point (the hot direction: every span of every output) costs a look-up and a
- * count over at most 63 bytes, eight at a time; code point to byte (spans of
+ * count over at most 63 bytes, many at a time; code point to byte (spans of
  * the input) a binary search and a walk of at most 63 bytes.
  */
 #ifndef SPANPIPE_OFFSETS_H

@@ -116,6 +116,22 @@ START_TEST(invalid_utf8)
     ck_assert(!utf8_check("x\xe2\x80", 3, &bad, NULL));        /* cut short */
     ck_assert_uint_eq(bad, 1);
     ck_assert(utf8_check("a\0b", 3, NULL, NULL));              /* NUL is fine */
+    /* after runs of ASCII of every length, as the check skips them in blocks */
+    char s[48];
+    for (size_t pos = 0; pos + 2 < sizeof s; pos++) {
+        int ascii;
+        memset(s, 'a', sizeof s);
+        s[pos] = '\xc3';
+        s[pos + 1] = '\xa9'; /* é */
+        ck_assert(utf8_check(s, sizeof s, NULL, &ascii));
+        ck_assert_int_eq(ascii, 0);
+        s[pos + 1] = 'a';
+        ck_assert(!utf8_check(s, sizeof s, &bad, &ascii));
+        ck_assert_uint_eq(bad, pos);
+        s[pos] = 'a';
+        ck_assert(utf8_check(s, pos + 2, NULL, &ascii));
+        ck_assert_int_eq(ascii, 1);
+    }
 }
 END_TEST
 
