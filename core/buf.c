@@ -118,6 +118,14 @@ void buf_free(buf *b)
     b->len = b->cap = 0;
 }
 
+void buf_trim(buf *b)
+{
+    if (b->data && b->cap - b->len > b->len / 8 + 64) {
+        b->data = xrealloc(b->data, b->len + 1);
+        b->cap = b->len + 1;
+    }
+}
+
 char *buf_steal(buf *b)
 {
     char *d = b->data ? b->data : xstrdup("");

@@ -62,6 +62,9 @@ void buf_add_u64(buf *b, unsigned long long v);
 /* Empty B, keeping its memory. */
 static inline void buf_clear(buf *b) { b->len = 0; if (b->data) b->data[0] = '\0'; }
 void buf_free(buf *b);
+/* Give back the memory past the end when it is much more than needed: for a
+ * buffer that waits a while, grown by a generous guess (shrinking is in place). */
+void buf_trim(buf *b);
 /* Hand over B's bytes (NUL-terminated, never NULL); B is left empty. */
 char *buf_steal(buf *b);
 

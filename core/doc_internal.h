@@ -19,7 +19,9 @@
 typedef struct span {
     sp_span pub;          /* first, so a const sp_span * converts back */
     json_t *extra;        /* keys of an input span object we do not know, or NULL */
-    size_t seq;           /* arrival order: the last sort key */
+    uint32_t seq;         /* arrival order: the last sort key (a document
+                             cannot hold 2^32 spans: 64 bytes each) */
+    uint32_t odd_id;      /* its id is not "LAYER.N" of its own layer */
     uint32_t layer;       /* index in doc->layer */
     uint32_t next;        /* next span of the same layer in output order */
 } span;
@@ -31,6 +33,8 @@ typedef struct layer_ent {
     size_t added;         /* spans the running stage added (names its default ids) */
     const char *prov;     /* provenance written for it (a stage's, borrowed), or NULL */
     const char *json_name; /* the name as a JSON literal, made on first output */
+    size_t json_name_len;
+    int name_plain;       /* the name needs no escape (known with json_name) */
     int produced;         /* whether the running stage produces it (set when
                              the stage begins, or when the layer is first named) */
 } layer_ent;
@@ -53,6 +57,9 @@ struct sp_doc {
     const char *text;
     size_t text_len;
     int ascii;
+    size_t *esc;              /* offsets of the text's bytes that JSON escapes, */
+    size_t nesc;              /* as the reader found them (doc_set_escapes) */
+    int esc_known;            /* else the writer looks for them */
     offmap map;               /* built on first use */
     int map_ready;
 
@@ -70,9 +77,12 @@ struct sp_doc {
     size_t nlayer, layer_cap;
     uint32_t last_layer;      /* the layer last added to, SPAN_NONE at first */
 
-    uint32_t *hash;           /* open addressing over committed spans, by id */
-    size_t hash_cap;
-    int hash_valid;
+    uint32_t *hash;           /* open addressing over committed spans, by id; */
+    size_t hash_cap;          /* built when first needed (a reference to */
+    int hash_valid;           /* check, sp_doc_find, ids that may clash) */
+    size_t odd_ids;           /* committed spans whose id is odd_id */
+    size_t walks;             /* look-ups answered without the hash */
+    int stage_named;          /* the running stage gave a span an id */
 
     arena_chunk *arena;
 
@@ -98,6 +108,10 @@ void doc_set_text(sp_doc *doc, const char *s, size_t n, int ascii, json_t *holde
 
 /* Set the text to S[0..N) (valid UTF-8, from malloc), taken over. */
 void doc_take_text(sp_doc *doc, char *s, size_t n, int ascii);
+
+/* Where the bytes of the text that JSON must escape are: ESC[0..N), all of
+ * them, in order (taken over).  Spares the writer looking for them. */
+void doc_set_escapes(sp_doc *doc, size_t *esc, size_t n);
 
 /* The offset map of the text, built on first use. */
 const offmap *doc_offmap(sp_doc *doc);

@@ -287,7 +287,9 @@ static void reading_free(reading *rd)
 
 /* A member that must be a string, decoded into OUT; else the message WHY
  * (a format naming the value's type) and -1. */
-static int string_member(reading *rd, const char *why, buf *out)
+/* Whether the value at the cursor is a string; else -1, with WHY (a format
+ * naming its kind) in the error when it is valid JSON. */
+static int is_string_member(reading *rd, const char *why)
 {
     js_kind k = js_peek(&rd->j);
     if (k != JS_STRING) {
@@ -295,7 +297,22 @@ static int string_member(reading *rd, const char *why, buf *out)
             buf_printf(rd->err, why, js_kind_name(k));
         return -1;
     }
+    return 0;
+}
+
+static int string_member(reading *rd, const char *why, buf *out)
+{
+    if (is_string_member(rd, why) < 0)
+        return -1;
     return js_string(&rd->j, out, NULL);
+}
+
+/* The "text" member into OUT, and what the scanner learnt of it into T. */
+static int text_member(reading *rd, buf *out, js_text *t)
+{
+    if (is_string_member(rd, "not a document: \"text\" is %s, not a string") < 0)
+        return -1;
+    return js_string_text(&rd->j, out, t);
 }
 
 /* The members of the top-level object. */
@@ -318,13 +335,15 @@ static int read_members(reading *rd, int *have_text)
              * than are left of it: room for that at once spares the copies
              * of growing by doubling. */
             buf_reserve(&text, (size_t)(rd->j.end - rd->j.p));
-            if (string_member(rd, "not a document: \"text\" is %s, not a string", &text) < 0)
+            js_text t = { 0 };
+            if (text_member(rd, &text, &t) < 0) {
+                free(t.esc);
                 goto fail;
+            }
             *have_text = 1;
-            int ascii;
-            utf8_check(text.data ? text.data : "", text.len, NULL, &ascii);
             size_t n = text.len;
-            doc_take_text(doc, buf_steal(&text), n, ascii);
+            doc_take_text(doc, buf_steal(&text), n, t.ascii);
+            doc_set_escapes(doc, t.esc, t.nesc);
         } else if (!strcmp(key, "id")) {
             if (have_id) {
                 duplicate(rd, key);

@@ -80,6 +80,7 @@ void doc_free(sp_doc *doc)
     json_decref(doc->layers_in);
     if (doc->map_ready)
         offmap_free(&doc->map);
+    free(doc->esc);
     free(doc->id);
     buf_free(&doc->violation);
     free(doc);
@@ -99,6 +100,16 @@ void doc_set_text(sp_doc *doc, const char *s, size_t n, int ascii, json_t *holde
     doc->text = s;
     doc->text_len = n;
     doc->ascii = ascii;
+    doc_set_escapes(doc, NULL, 0);
+    doc->esc_known = 0;
+}
+
+void doc_set_escapes(sp_doc *doc, size_t *esc, size_t n)
+{
+    free(doc->esc);
+    doc->esc = esc;
+    doc->nesc = n;
+    doc->esc_known = 1;
 }
 
 void doc_take_text(sp_doc *doc, char *s, size_t n, int ascii)
@@ -251,7 +262,6 @@ static void relink(sp_doc *doc)
         l->last = (uint32_t)i;
         l->count++;
     }
-    doc->hash_valid = 0;
 }
 
 /* ---------------------------------------------------------------- ids */
@@ -262,6 +272,25 @@ static size_t hash_str(const char *s)
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * (size_t)1099511628211ull;
     return h;
+}
+
+/* Put committed span I in the hash; returns 0, or -1 naming a duplicate in
+ * ERR (when ERR is not NULL). */
+static int hash_insert(sp_doc *doc, size_t i, buf *err)
+{
+    size_t cap = doc->hash_cap;
+    const char *id = doc->spans[i].pub.id;
+    size_t h = hash_str(id) & (cap - 1);
+    while (doc->hash[h] != SPAN_NONE) {
+        if (strcmp(doc->spans[doc->hash[h]].pub.id, id) == 0) {
+            if (err)
+                buf_printf(err, "two spans have the id \"%s\"", id);
+            return -1;
+        }
+        h = (h + 1) & (cap - 1);
+    }
+    doc->hash[h] = (uint32_t)i;
+    return 0;
 }
 
 /* Index the committed spans by id; returns 0, or -1 naming a duplicate in ERR. */
@@ -278,21 +307,53 @@ static int hash_build(sp_doc *doc, buf *err)
     cap = doc->hash_cap;
     for (size_t i = 0; i < cap; i++)
         doc->hash[i] = SPAN_NONE;
-    for (size_t i = 0; i < doc->nspans; i++) {
-        const char *id = doc->spans[i].pub.id;
-        size_t h = hash_str(id) & (cap - 1);
-        while (doc->hash[h] != SPAN_NONE) {
-            if (strcmp(doc->spans[doc->hash[h]].pub.id, id) == 0) {
-                if (err)
-                    buf_printf(err, "two spans have the id \"%s\"", id);
-                return -1;
-            }
-            h = (h + 1) & (cap - 1);
-        }
-        doc->hash[h] = (uint32_t)i;
-    }
+    doc->hash_valid = 0;
+    for (size_t i = 0; i < doc->nspans; i++)
+        if (hash_insert(doc, i, err) < 0)
+            return -1;
     doc->hash_valid = 1;
     return 0;
+}
+
+/*
+ * After merge_added: the hash, valid for the spans committed before, is
+ * brought up to date without hashing their ids again (they only moved: the
+ * K-th of them is the K-th span older than the stage), and the stage's spans
+ * are added to it, checked for duplicates.  A hash too full for them is
+ * built anew.  Returns 0, or -1 naming a duplicate in ERR.
+ */
+static int hash_update(sp_doc *doc, buf *err)
+{
+    if (doc->hash_cap < doc->nspans * 2 + 2)
+        return hash_build(doc, err);
+    uint32_t *moved = xmalloc((doc->nspans + 1) * sizeof *moved);
+    size_t k = 0;
+    for (size_t i = 0; i < doc->nspans; i++)
+        if (doc->spans[i].seq < doc->stage_seq)
+            moved[k++] = (uint32_t)i;
+    for (size_t h = 0; h < doc->hash_cap; h++)
+        if (doc->hash[h] != SPAN_NONE)
+            doc->hash[h] = moved[doc->hash[h]];
+    free(moved);
+    doc->hash_valid = 0;
+    for (size_t i = 0; i < doc->nspans; i++)
+        if (doc->spans[i].seq >= doc->stage_seq && hash_insert(doc, i, err) < 0)
+            return -1;
+    doc->hash_valid = 1;
+    return 0;
+}
+
+/* Whether ID is "LAYER.N", N decimal: a form two spans of different layers
+ * can never share, which is what spares checking default ids for clashes. */
+static int own_form(const char *id, const char *layer)
+{
+    size_t ll = strlen(layer);
+    if (strncmp(id, layer, ll) != 0 || id[ll] != '.' || !id[ll + 1])
+        return 0;
+    for (const char *p = id + ll + 1; *p; p++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return 1;
 }
 
 static const span *hash_get(const sp_doc *doc, const char *id)
@@ -306,6 +367,42 @@ static const span *hash_get(const sp_doc *doc, const char *id)
         h = (h + 1) & (cap - 1);
     }
     return NULL;
+}
+
+/* Look-ups a document answers by walking a layer before it builds its hash. */
+#define WALKS_BEFORE_HASH 8
+
+/*
+ * The committed span whose id is ID, or NULL.  While every id is "LAYER.N"
+ * of its own layer (no odd_id), only LAYER's spans can hold ID, and for the
+ * few look-ups a stage's references usually make, walking them costs far
+ * less than hashing every id of the document; past a few, the hash is built.
+ * The hash is a cache: building it does not change the document, and a
+ * document is only ever in one thread's hands.
+ */
+static const span *find_span(const sp_doc *cdoc, const char *id)
+{
+    sp_doc *doc = (sp_doc *)cdoc;
+    if (!doc->hash_valid && doc->odd_ids == 0 && doc->walks < WALKS_BEFORE_HASH) {
+        doc->walks++;
+        const char *dot = strrchr(id, '.');
+        if (!dot)
+            return NULL;
+        uint32_t li = SPAN_NONE;
+        for (size_t i = 0; i < doc->nlayer && li == SPAN_NONE; i++)
+            if (strlen(doc->layer[i].name) == (size_t)(dot - id) &&
+                memcmp(doc->layer[i].name, id, (size_t)(dot - id)) == 0)
+                li = (uint32_t)i;
+        if (li == SPAN_NONE)
+            return NULL;
+        for (uint32_t i = doc->layer[li].first; i != SPAN_NONE; i = doc->spans[i].next)
+            if (strcmp(doc->spans[i].pub.id, id) == 0)
+                return &doc->spans[i];
+        return NULL;
+    }
+    if (!doc->hash_valid && hash_build(doc, NULL) < 0)
+        return NULL; /* cannot happen: ids were checked when committed */
+    return hash_get(doc, id);
 }
 
 /* "LAYER.N" in the arena. */
@@ -351,7 +448,9 @@ void doc_add_input_span(sp_doc *doc, const char *layer, const char *id,
     s->pub.attrs = attrs;
     s->extra = extra;
     s->layer = li;
-    s->seq = doc->seq++;
+    s->seq = (uint32_t)doc->seq++;
+    s->odd_id = id && !own_form(id, layer);
+    doc->odd_ids += s->odd_id;
 }
 
 int doc_input_done(sp_doc *doc, buf *err)
@@ -365,7 +464,8 @@ int doc_input_done(sp_doc *doc, buf *err)
             if (!doc->spans[i].pub.id)
                 doc->spans[i].pub.id = default_id(doc, doc->layer[li].name, n++);
     }
-    return hash_build(doc, err);
+    doc->hash_valid = 0; /* sorted: the spans moved */
+    return doc->nspans ? hash_build(doc, err) : 0; /* the ids given must differ */
 }
 
 /* ---------------------------------------------------------------- stages */
@@ -373,7 +473,7 @@ int doc_input_done(sp_doc *doc, buf *err)
 void doc_begin_stage(sp_doc *doc, const doc_stage *stage)
 {
     doc->stage = stage;
-    doc->stage_seq = doc->seq;
+    doc->stage_named = 0;
     buf_clear(&doc->violation);
     /* Which layers the stage produces, asked once a layer rather than once
      * a span (and once a span added, by add_span). */
@@ -385,6 +485,7 @@ void doc_begin_stage(sp_doc *doc, const doc_stage *stage)
         if (doc->layer[s->layer].produced) {
             json_decref((json_t *)s->pub.attrs);
             json_decref(s->extra);
+            doc->odd_ids -= s->odd_id;
             continue;
         }
         doc->spans[kept++] = *s;
@@ -393,8 +494,19 @@ void doc_begin_stage(sp_doc *doc, const doc_stage *stage)
     doc->nspans = kept;
     for (size_t i = 0; i < doc->nlayer; i++)
         doc->layer[i].added = 0;
-    if (dropped)
+    if (dropped) {
         relink(doc); /* order is kept; this renews the chains and counts */
+        doc->hash_valid = 0;
+    }
+    /* Arrival numbers only order spans that tie on everything else; the
+     * committed ones are in order, so their positions serve as well when
+     * the numbers would run out (a long chain over a large document). */
+    if (doc->seq > UINT32_MAX / 2) {
+        for (size_t i = 0; i < doc->nspans; i++)
+            doc->spans[i].seq = (uint32_t)i;
+        doc->seq = doc->nspans;
+    }
+    doc->stage_seq = doc->seq;
 }
 
 static void violate(sp_doc *doc, const char *fmt, ...)
@@ -457,7 +569,11 @@ static const char *add_span(sp_doc *doc, const char *layer, const char *id,
     l->added++;
     s->pub.attrs = attrs;
     s->layer = li;
-    s->seq = doc->seq++;
+    s->seq = (uint32_t)doc->seq++;
+    if (id) {
+        doc->stage_named = 1;
+        s->odd_id = !own_form(id, l->name);
+    }
     return s->pub.id;
 bad:
     json_decref(attrs);
@@ -499,7 +615,7 @@ static int check_refs(sp_doc *doc, const doc_stage *st, const span *s, buf *err)
             buf_printf(err, "attr '%s' of %s is not a span id", key, s->pub.id);
             return -1;
         }
-        if (!hash_get(doc, json_string_value(v))) {
+        if (!find_span(doc, json_string_value(v))) {
             buf_printf(err, "attr '%s' of %s refers to \"%s\", which no span has",
                        key, s->pub.id, json_string_value(v));
             return -1;
@@ -537,13 +653,22 @@ int doc_end_stage(sp_doc *doc, buf *err)
         buf_add(err, doc->violation.data, doc->violation.len);
         return -1;
     }
-    /* Merge, then check ids and references over the whole document. */
+    /* Merge, then check ids and references over the whole document.  Ids
+     * can clash only when one was given (the stage's own ids are "LAYER.N"
+     * with N counting, and the layers it produces were dropped): otherwise
+     * the hash is left to be built when look-ups need it (find_span), or
+     * kept up to date when it is built already. */
     if (doc->nadded) {
+        int need = doc->stage_named || doc->odd_ids || doc->hash_valid;
+        for (size_t i = 0; i < doc->nadded; i++)
+            doc->odd_ids += doc->added[i].odd_id;
         merge_added(doc);
         relink(doc);
+        if (!need)
+            doc->hash_valid = 0;
+        else if (doc->hash_valid ? hash_update(doc, err) < 0 : hash_build(doc, err) < 0)
+            return -1;
     }
-    if (hash_build(doc, err) < 0)
-        return -1;
     for (size_t i = 0; i < doc->nspans; i++)
         /* Spans from stage_seq on are the stage's own: add_span took only
          * spans of layers it produces. */
@@ -620,8 +745,6 @@ const sp_span *sp_doc_find(const sp_doc *doc, const char *id)
 {
     if (!id)
         return NULL;
-    if (!doc->hash_valid && hash_build((sp_doc *)doc, NULL) < 0)
-        return NULL; /* cannot happen: ids were checked when committed */
-    const span *s = hash_get(doc, id);
+    const span *s = find_span(doc, id);
     return s ? &s->pub : NULL;
 }

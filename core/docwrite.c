@@ -128,18 +128,35 @@ static int has_layers(const sp_doc *doc)
     return 0;
 }
 
-/* A layer's name as a JSON string, escaped once per layer and document
- * rather than once per span. */
-static void add_layer_name(buf *out, sp_doc *doc, uint32_t li)
+/* A layer's name as a JSON string, made once per layer and document rather
+ * than escaped once per span. */
+static const layer_ent *layer_json(sp_doc *doc, uint32_t li)
 {
     layer_ent *l = &doc->layer[li];
     if (!l->json_name) {
         buf b = BUF_INIT;
-        json_add_string(&b, l->name, strlen(l->name));
+        size_t n = strlen(l->name);
+        json_add_string(&b, l->name, n);
         l->json_name = doc_strdup(doc, b.data, b.len);
+        l->json_name_len = b.len;
+        l->name_plain = b.len == n + 2;
         buf_free(&b);
     }
-    buf_adds(out, l->json_name);
+    return l;
+}
+
+/* A span's id.  One of the form "LAYER.N" of its own layer (not odd_id)
+ * needs an escape only where its layer's name does: when the name needs
+ * none, the id is copied without being looked at. */
+static void add_span_id(buf *out, const layer_ent *l, const span *s)
+{
+    size_t n = strlen(s->pub.id);
+    if (!s->odd_id && l->name_plain) {
+        buf_addc(out, '"');
+        buf_add(out, s->pub.id, n);
+        buf_addc(out, '"');
+    } else
+        json_add_string(out, s->pub.id, n);
 }
 
 void doc_write_json(sp_doc *doc, buf *out)
@@ -152,7 +169,10 @@ void doc_write_json(sp_doc *doc, buf *out)
     buf_adds(out, "{\"id\":");
     json_add_string(out, doc->id, doc->id_len);
     buf_adds(out, ",\"text\":");
-    json_add_string(out, doc->text, doc->text_len);
+    if (doc->esc_known)
+        json_add_string_at(out, doc->text, doc->text_len, doc->esc, doc->nesc);
+    else
+        json_add_string(out, doc->text, doc->text_len);
     const char *k;
     json_t *v;
     json_object_foreach(doc->extra, k, v) {
@@ -163,19 +183,23 @@ void doc_write_json(sp_doc *doc, buf *out)
     if (has_layers(doc))
         write_layers(doc, out);
     buf_adds(out, ",\"spans\":[");
+    offwalk walk = OFFWALK_INIT;
     for (size_t i = 0; i < doc->nspans; i++) {
         const span *s = &doc->spans[i];
         if (i)
             BUF_LIT(out, ",{\"id\":");
         else
             BUF_LIT(out, "{\"id\":");
-        json_add_string(out, s->pub.id, strlen(s->pub.id));
+        const layer_ent *l = layer_json(doc, s->layer);
+        add_span_id(out, l, s);
         BUF_LIT(out, ",\"layer\":");
-        add_layer_name(out, doc, s->layer);
+        buf_add(out, l->json_name, l->json_name_len);
+        size_t cs, ce;
+        offmap_span_to_cp(m, &walk, s->pub.start, s->pub.end, &cs, &ce);
         BUF_LIT(out, ",\"start\":");
-        buf_add_u64(out, offmap_to_cp(m, s->pub.start));
+        buf_add_u64(out, cs);
         BUF_LIT(out, ",\"end\":");
-        buf_add_u64(out, offmap_to_cp(m, s->pub.end));
+        buf_add_u64(out, ce);
         if (s->pub.attrs) {
             BUF_LIT(out, ",\"attrs\":");
             json_add_value(out, s->pub.attrs);
@@ -189,9 +213,6 @@ void doc_write_json(sp_doc *doc, buf *out)
     }
     buf_adds(out, "]}\n");
     /* The record waits in the ring until written: give back what the guess
-     * above, or its doubling when short, left unused (shrinking is in place). */
-    if (out->cap - out->len > out->len / 8 + 64) {
-        out->data = xrealloc(out->data, out->len + 1);
-        out->cap = out->len + 1;
-    }
+     * above, or its doubling when short, left unused. */
+    buf_trim(out);
 }

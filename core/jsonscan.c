@@ -120,23 +120,37 @@ static void put_utf8(buf *out, unsigned long cp)
     buf_add(out, u, n);
 }
 
-int js_string(jscan *j, buf *out, int *has_nul)
+/* An escaped byte decoded at the end of OUT, to be escaped again when written. */
+static void note_escape(js_text *t, const buf *out, size_t base)
 {
+    t->esc = xgrow(t->esc, &t->esc_cap, t->nesc + 1, sizeof *t->esc);
+    t->esc[t->nesc++] = out->len - base;
+}
+
+/* js_string(), and with T (then OUT is not NULL) js_string_text(). */
+static int scan_string(jscan *j, buf *out, int *has_nul, js_text *t)
+{
+    size_t base = out ? out->len : 0;
     if (has_nul)
         *has_nul = 0;
+    if (t)
+        t->ascii = 1;
     if (j->p >= j->end || *j->p != '"')
         return js_fail(j, "expected a string");
     j->p++;
     for (;;) {
         const char *q = json_plain_run(j->p, j->end);
         size_t bad;
-        if (!utf8_check(j->p, (size_t)(q - j->p), &bad, NULL)) {
+        int ascii = 1;
+        if (!utf8_check(j->p, (size_t)(q - j->p), &bad, t ? &ascii : NULL)) {
             j->p += bad;
             if (j->err->len == 0)
                 buf_printf(j->err, "invalid UTF-8 at column %zu",
                            (size_t)(j->p - j->start) + 1);
             return -1;
         }
+        if (!ascii)
+            t->ascii = 0;
         if (out)
             buf_add(out, j->p, (size_t)(q - j->p));
         j->p = q;
@@ -155,6 +169,8 @@ int js_string(jscan *j, buf *out, int *has_nul)
         const char *simple = strchr("\"\\/bfnrt", c);
         if (c && simple) {
             static const char decoded[] = "\"\\/\b\f\n\r\t";
+            if (t && c != '/')
+                note_escape(t, out, base);
             if (out)
                 buf_addc(out, decoded[simple - "\"\\/bfnrt"]);
             j->p = q + 2;
@@ -185,10 +201,24 @@ int js_string(jscan *j, buf *out, int *has_nul)
         }
         if (cp == 0 && has_nul)
             *has_nul = 1;
+        if (t && (cp < 0x20 || cp == '"' || cp == '\\'))
+            note_escape(t, out, base);
+        if (t && cp >= 0x80)
+            t->ascii = 0;
         if (out)
             put_utf8(out, (unsigned long)cp);
         j->p = next;
     }
+}
+
+int js_string(jscan *j, buf *out, int *has_nul)
+{
+    return scan_string(j, out, has_nul, NULL);
+}
+
+int js_string_text(jscan *j, buf *out, js_text *t)
+{
+    return scan_string(j, out, &t->has_nul, t);
 }
 
 /* ---------------------------------------------------------------- numbers */

@@ -50,6 +50,24 @@ const char *js_kind_name(js_kind k);
  */
 int js_string(jscan *j, buf *out, int *has_nul);
 
+/* What js_string_text learns of a string while it decodes it. */
+typedef struct js_text {
+    int has_nul;         /* it holds U+0000 */
+    int ascii;           /* every decoded byte is below 0x80 */
+    size_t *esc;         /* offsets in the decoded string (from where OUT's
+                            length was) of the bytes JSON must escape: '"',
+                            '\\' and control characters; malloc'd, in order */
+    size_t nesc, esc_cap;
+} js_text;
+
+/*
+ * js_string() for a long text: also tells whether it is ASCII and where its
+ * bytes that need escaping are, so that neither has to be scanned for again
+ * (each escaped byte came from an escape, where the decoding stops anyway).
+ * T must be zeroed; T->esc is the caller's to free, also after an error.
+ */
+int js_string_text(jscan *j, buf *out, js_text *t);
+
 /*
  * Read the number at the cursor.  *IS_INT tells whether it is an integer (no
  * fraction, no exponent); its value goes to *V (V may be NULL), saturated at

@@ -22,8 +22,8 @@ noinst_LTLIBRARIES += %reldir%/libspcore.la
 	%reldir%/watch.c %reldir%/watch.h \
 	%reldir%/runner.c %reldir%/run_internal.h %reldir%/run_read.c %reldir%/run_write.c
 %canon_reldir%_libspcore_la_CPPFLAGS = $(AM_CPPFLAGS) -DSP_PLUGINDIR='"$(plugindir)"'
-%canon_reldir%_libspcore_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS) -pthread
-%canon_reldir%_libspcore_la_LIBADD = $(JANSSON_LIBS) $(ZLIB_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
+%canon_reldir%_libspcore_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS) $(LIBDEFLATE_CFLAGS) -pthread
+%canon_reldir%_libspcore_la_LIBADD = $(JANSSON_LIBS) $(ZLIB_LIBS) $(LIBDEFLATE_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
 
 lib_LTLIBRARIES += %reldir%/libspanpipe.la
 %canon_reldir%_libspanpipe_la_SOURCES =

@@ -42,6 +42,11 @@ typedef struct record {
     size_t text_len;
     buf msg;                 /* why it failed; for REC_NOTE, what happened */
     buf out;                 /* the output line */
+    /* gzip output: the worker compresses runs of documents of its batch
+     * (pack_batch); the run's first record holds the member */
+    int packed;              /* in such a run */
+    size_t pack_end;         /* in the run's first record: the index after the run */
+    buf gz;                  /* in the run's first record: the gzip member */
     sp_doc *doc;             /* with on_document: the document, kept for it */
 } record;
 
@@ -107,6 +112,17 @@ record *batch_push(batch *b);
 /* the reader's side (run_read.c): one input into the ring; returns the batch
  * to go on filling, or NULL when the run is stopping */
 batch *read_input(run *R, batch *b, const input_file *in);
+
+/* A worker's means of compressing its batches' output (run_write.c). */
+typedef struct packer {
+    gz_compressor *zc;       /* made on first use */
+    buf plain;               /* a run of documents' lines, joined */
+} packer;
+
+/* Compress each run of documents of B that go to a gzip output into one gzip
+ * member, so that the writer only writes it; their lines stay as they are. */
+void pack_batch(const run *R, batch *b, packer *pk);
+void packer_free(packer *pk);
 
 /* the writer's side (run_write.c) */
 void *writer_main(void *arg);

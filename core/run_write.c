@@ -60,6 +60,14 @@ static void raise_status(run *R, sp_status st)
         R->status = st;
 }
 
+/* The output could not be opened or written: say so, and stop the run. */
+static void output_failed(run *R, const char *msg)
+{
+    diag(R, SP_IO, NULL, NULL, msg);
+    raise_status(R, SP_IO);
+    R->stop = R->out_failed = 1;
+}
+
 /* Keep a failed document for --errors: as received, and why in ERRORS.reasons. */
 static void keep_failed(run *R, const record *r)
 {
@@ -117,9 +125,7 @@ static int open_for_input(run *R, long i)
     const char *path = R->out_names[i];
     outdir_clean_tmp(path);
     if (outdir_make_parents(path, &err) < 0 || sink_open(&R->out, path, &err) < 0) {
-        diag(R, SP_IO, NULL, NULL, err.data);
-        raise_status(R, SP_IO);
-        R->stop = R->out_failed = 1;
+        output_failed(R, err.data);
         buf_free(&err);
         return -1;
     }
@@ -140,16 +146,95 @@ static void end_of_input(run *R, long i)
         return;
     buf err = BUF_INIT;
     if (sink_close(&R->out, whole, &err) < 0 && whole) {
-        diag(R, SP_IO, NULL, NULL, err.data);
-        raise_status(R, SP_IO);
-        R->stop = R->out_failed = 1;
+        output_failed(R, err.data);
     }
     R->out_in = -1;
     buf_free(&err);
 }
 
-static void write_record(run *R, record *r)
+/* ---------------------------------------------------------------- gzip runs */
+
+/* Whether the document of R is written, as a line, to a gzip output. */
+static int packable(const run *R, const record *r)
 {
+    if (R->no_out || (r->kind != REC_JSON && r->kind != REC_TEXT) || !r->processed ||
+        r->failed || r->elsewhere || !r->out.len)
+        return 0;
+    if (!R->out_names)
+        return R->out.gz;
+    return r->in && sink_gz_name(R->out_names[r->in - R->inputs.file]);
+}
+
+void pack_batch(const run *R, batch *b, packer *pk)
+{
+    size_t i = 0;
+    while (i < b->n) {
+        record *head = &b->rec[i];
+        if (!packable(R, head)) {
+            i++;
+            continue;
+        }
+        /* A run ends at a failed document, which may stop the run, and under
+         * -O at another input's document, which goes to another file.  What
+         * writes nothing (the end of an input, an unreadable input, another
+         * shard's document) does not end it under -o, so that a folder of
+         * small files still makes members of a batch's size. */
+        buf_clear(&pk->plain);
+        size_t j = i;
+        for (; j < b->n; j++) {
+            record *r = &b->rec[j];
+            if (packable(R, r) && (!R->out_names || r->in == head->in)) {
+                buf_add(&pk->plain, r->out.data, r->out.len);
+                r->packed = 1;
+                head->pack_end = j + 1;
+            } else if (R->out_names || (r->kind != REC_EOF && r->kind != REC_NOTE &&
+                                        !r->elsewhere))
+                break;
+        }
+        if (!pk->zc)
+            pk->zc = gz_compressor_new();
+        gz_member(pk->zc, pk->plain.data, pk->plain.len, &head->gz);
+        buf_trim(&head->gz); /* made room for the worst case; waits in the ring */
+        i = head->pack_end;
+    }
+}
+
+void packer_free(packer *pk)
+{
+    gz_compressor_free(pk->zc);
+    buf_free(&pk->plain);
+}
+
+/* The documents of a run packed by pack_batch, from B->rec[I]: their member
+ * written, and counted as write_record would count each. */
+static void write_packed(run *R, batch *b, size_t i)
+{
+    record *head = &b->rec[i];
+    buf err = BUF_INIT;
+    if (sink_write_gz(&R->out, head->gz.data, head->gz.len, &err) < 0) {
+        output_failed(R, err.data);
+        buf_free(&err);
+        return;
+    }
+    for (size_t k = i; k < head->pack_end; k++)
+        if (b->rec[k].packed) {
+            R->stats.read++;
+            R->stats.written++;
+            R->text_bytes += b->rec[k].text_len;
+        }
+    R->any_doc_seen = 1;
+}
+
+/* ---------------------------------------------------------------- records */
+
+/*
+ * Write record I of B, or account for it.  DONE: the batch is done, so its
+ * packed runs stand (else a worker may still be packing it, and the lines
+ * are written one by one).
+ */
+static void write_record(run *R, batch *b, size_t i, int done)
+{
+    record *r = &b->rec[i];
     long in_index = r->in ? (long)(r->in - R->inputs.file) : -1;
     if (r->kind == REC_EOF) {
         if (R->out_names)
@@ -164,6 +249,17 @@ static void write_record(run *R, record *r)
     }
     if (R->stop || !r->processed)
         return; /* read ahead of a stop: neither counted nor written */
+    if (done && r->packed) {
+        /* The output opened for it may not be gzip after all (-O over a FIFO
+         * named .gz): then its line is written as it is, below. */
+        if (R->out_names && open_for_input(R, in_index) < 0)
+            return;
+        if (R->out.gz) {
+            if (r->pack_end)
+                write_packed(R, b, i);
+            return; /* counted with the first of its run */
+        }
+    }
     if (r->elsewhere) {
         R->stats.other_shards++;
         return;
@@ -202,9 +298,7 @@ static void write_record(run *R, record *r)
         return;
     buf err = BUF_INIT;
     if (sink_write(&R->out, r->out.data, r->out.len, &err) < 0) {
-        diag(R, SP_IO, NULL, NULL, err.data);
-        raise_status(R, SP_IO);
-        R->stop = R->out_failed = 1;
+        output_failed(R, err.data);
         buf_free(&err);
         return;
     }
@@ -219,9 +313,7 @@ static void flush_output(run *R)
     buf err = BUF_INIT;
     if (!R->no_out && (!R->out_names || R->out_in >= 0) &&
         sink_flush(&R->out, &err) < 0) {
-        diag(R, SP_IO, NULL, NULL, err.data);
-        raise_status(R, SP_IO);
-        R->stop = R->out_failed = 1;
+        output_failed(R, err.data);
     }
     buf_free(&err);
 }
@@ -260,7 +352,7 @@ void *writer_main(void *arg)
                 if (partial) {
                     batch *b = &R->ring[R->written % R->nring];
                     for (size_t i = 0; i < b->n && atomic_load(&b->rec[i].finished); i++)
-                        write_record(R, &b->rec[i]);
+                        write_record(R, b, i, 0);
                 }
                 report_hang(R);
                 pthread_mutex_lock(&R->mu);
@@ -275,7 +367,7 @@ void *writer_main(void *arg)
         pthread_mutex_unlock(&R->mu);
         batch *b = &R->ring[slot];
         for (size_t i = 0; i < b->n; i++)
-            write_record(R, &b->rec[i]);
+            write_record(R, b, i, 1);
         batch_clear(b);
         flush_output(R);
         progress(R, 0);

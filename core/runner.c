@@ -38,6 +38,7 @@ static void record_clear(record *r)
     free(r->doc_id);
     buf_free(&r->msg);
     buf_free(&r->out);
+    buf_free(&r->gz);
     doc_free(r->doc);
     memset(r, 0, sizeof *r);
 }
@@ -129,6 +130,7 @@ static void *worker_main(void *arg)
     watch_bind(&R->slot[((worker_arg *)arg)->index]);
     watch_altstack();
     sp_error *werr = sp_error_new();
+    packer pk = { NULL, BUF_INIT };
     pthread_mutex_lock(&R->mu);
     for (;;) {
         while (R->taken == R->filled && !R->reading_over)
@@ -144,6 +146,10 @@ static void *worker_main(void *arg)
                 process_record(R, &b->rec[i], werr);
             atomic_store(&b->rec[i].finished, 1); /* the writer may take it now */
         }
+        /* Compressing here, in parallel, rather than in the one writer
+         * thread, lets gzip output scale with -j. */
+        if (!skip)
+            pack_batch(R, b, &pk);
         pthread_mutex_lock(&R->mu);
         R->done[seq % R->nring] = 1;
         pthread_cond_broadcast(&R->cv_done);
@@ -152,6 +158,7 @@ static void *worker_main(void *arg)
     pthread_cond_broadcast(&R->cv_done);
     pthread_mutex_unlock(&R->mu);
     sp_error_free(werr);
+    packer_free(&pk);
     watch_altstack_free();
     watch_bind(NULL);
     return NULL;

@@ -2,6 +2,7 @@
 #include "sink.h"
 
 #include <errno.h>
+#include <libdeflate.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,35 @@
 #include <unistd.h>
 
 #define FLUSH_AT (256 * 1024)
+
+gz_compressor *gz_compressor_new(void)
+{
+    gz_compressor *c = libdeflate_alloc_compressor(1);
+    if (!c)
+        oom_abort(); /* it fails only for want of memory at a valid level */
+    return c;
+}
+
+void gz_compressor_free(gz_compressor *c)
+{
+    libdeflate_free_compressor(c);
+}
+
+int sink_gz_name(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    return n > 3 && strcmp(path + n - 3, ".gz") == 0;
+}
+
+void gz_member(gz_compressor *c, const void *p, size_t n, buf *out)
+{
+    size_t bound = libdeflate_gzip_compress_bound(c, n);
+    buf_reserve(out, bound);
+    size_t got = libdeflate_gzip_compress(c, p, n, out->data + out->len, bound);
+    if (got == 0)
+        oom_abort(); /* cannot happen: the bound is the worst case */
+    out->len += got;
+}
 
 int sink_open(sink *s, const char *path, buf *err)
 {
@@ -48,15 +78,7 @@ int sink_open(sink *s, const char *path, buf *err)
     mode_t um = umask(0);
     umask(um);
     fchmod(s->fd, 0666 & ~um);
-    size_t n = strlen(path);
-    if (n > 3 && strcmp(path + n - 3, ".gz") == 0) {
-        s->gz = 1;
-        if (deflateInit2(&s->zs, 1, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) !=
-            Z_OK)
-            oom_abort();
-        s->zcap = FLUSH_AT;
-        s->zbuf = xmalloc(s->zcap);
-    }
+    s->gz = sink_gz_name(path);
     return 0;
 }
 
@@ -77,56 +99,60 @@ static int write_all(sink *s, const void *p, size_t n, buf *err)
     return 0;
 }
 
-static int deflate_out(sink *s, const void *p, size_t n, int flush, buf *err)
+/* Write what is queued: for gzip, compressed as a member of its own. */
+static int flush_pending(sink *s, buf *err)
 {
-    s->zs.next_in = (unsigned char *)p;
-    s->zs.avail_in = (uInt)n;
+    if (s->pending.len == 0)
+        return 0;
     int rc;
-    do {
-        s->zs.next_out = s->zbuf;
-        s->zs.avail_out = (uInt)s->zcap;
-        rc = deflate(&s->zs, flush);
-        if (rc == Z_STREAM_ERROR)
-            oom_abort(); /* cannot happen with a sound stream */
-        if (write_all(s, s->zbuf, s->zcap - s->zs.avail_out, err) < 0)
-            return -1;
-    } while (s->zs.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
-    return 0;
-}
-
-static int flush_pending(sink *s, int finish, buf *err)
-{
-    int rc = s->gz ? deflate_out(s, s->pending.data, s->pending.len,
-                                 finish ? Z_FINISH : Z_NO_FLUSH, err)
-                   : write_all(s, s->pending.data, s->pending.len, err);
+    if (s->gz) {
+        if (!s->zc)
+            s->zc = gz_compressor_new();
+        buf_clear(&s->zbuf);
+        gz_member(s->zc, s->pending.data, s->pending.len, &s->zbuf);
+        rc = write_all(s, s->zbuf.data, s->zbuf.len, err);
+        s->gz_any = 1;
+    } else
+        rc = write_all(s, s->pending.data, s->pending.len, err);
     buf_clear(&s->pending);
     return rc;
 }
 
 int sink_flush(sink *s, buf *err)
 {
-    /* gzip keeps its own window: flushing it per batch would cost ratio */
-    if (s->gz || s->pending.len == 0)
-        return 0;
-    return flush_pending(s, 0, err);
+    return flush_pending(s, err);
 }
 
 int sink_write(sink *s, const void *p, size_t n, buf *err)
 {
     buf_add(&s->pending, p, n);
     if (s->pending.len >= FLUSH_AT)
-        return flush_pending(s, 0, err);
+        return flush_pending(s, err);
     return 0;
+}
+
+int sink_write_gz(sink *s, const void *p, size_t n, buf *err)
+{
+    if (flush_pending(s, err) < 0)
+        return -1;
+    s->gz_any = 1;
+    return write_all(s, p, n, err);
 }
 
 int sink_close(sink *s, int commit, buf *err)
 {
     int rc = 0;
     /* A stream (standard output, a FIFO): what was produced goes out anyway. */
-    if (commit || !s->path)
-        rc = flush_pending(s, 1, err);
-    if (s->gz)
-        deflateEnd(&s->zs);
+    if (commit || !s->path) {
+        rc = flush_pending(s, err);
+        /* An empty gzip file is not a gzip file: it gets an empty member. */
+        if (rc == 0 && s->gz && !s->gz_any) {
+            if (!s->zc)
+                s->zc = gz_compressor_new();
+            gz_member(s->zc, "", 0, &s->zbuf);
+            rc = write_all(s, s->zbuf.data, s->zbuf.len, err);
+        }
+    }
     if (s->direct && close(s->fd) < 0 && rc == 0) {
         buf_printf(err, "%s: write error: %s", s->name, strerror(errno));
         rc = -1;
@@ -149,7 +175,8 @@ int sink_close(sink *s, int commit, buf *err)
             unlink(s->tmp);
     }
     buf_free(&s->pending);
-    free(s->zbuf);
+    buf_free(&s->zbuf);
+    gz_compressor_free(s->zc);
     free(s->tmp);
     free(s->path);
     free(s->direct);

@@ -22,7 +22,8 @@ static inline int utf8_is_boundary(const char *s, size_t n, size_t off)
 /*
  * The first byte in [P, END) that cannot stand as it is inside a JSON string
  * literal ('"', '\\' or a control byte), or END.  Reading and writing JSON
- * both spend their time finding these, so it looks eight bytes at a time.
+ * both spend their time finding these, so it looks sixteen bytes at a time
+ * with SSE2 where there is SSE2, else eight.
  */
 const char *json_plain_run(const char *p, const char *end);
 
@@ -32,5 +33,12 @@ const char *json_plain_run(const char *p, const char *end);
  * characters (NUL included) escaped.
  */
 void json_add_string(buf *b, const char *s, size_t n);
+
+/*
+ * json_add_string() for a string whose bytes that need escaping are known:
+ * ESC[0..NESC) are all their offsets in S, in order (as js_string_text finds
+ * them).  The rest is copied without being looked at.
+ */
+void json_add_string_at(buf *b, const char *s, size_t n, const size_t *esc, size_t nesc);
 
 #endif

@@ -205,6 +205,85 @@ START_TEST(duplicate_chosen_id)
 }
 END_TEST
 
+/* The end of STAGE on D, which must fail, and its message (static). */
+static const char *end_error(sp_doc *d)
+{
+    static char msg[512];
+    buf err = BUF_INIT;
+    ck_assert_int_eq(doc_end_stage(d, &err), -1);
+    snprintf(msg, sizeof msg, "%s", err.data);
+    buf_free(&err);
+    return msg;
+}
+
+/* Default ids are checked for clashes only when one could happen: these are
+ * the ways one can. */
+START_TEST(default_ids_clash_only_with_given_ones)
+{
+    static const char *const plain[] = { "w", NULL };
+    static const doc_stage nostage = { "p", plain, NULL, "{\"stage\":\"p\"}" };
+    /* an input span of another layer holding what will be a default id */
+    sp_doc *d = parse("{\"text\":\"abc\",\"spans\":[{\"id\":\"w.0\",\"layer\":\"x\",\"start\":0,\"end\":1}]}");
+    doc_begin_stage(d, &nostage);
+    sp_doc_add(d, "w", 1, 2, NULL);
+    ck_assert_str_eq(end_error(d), "two spans have the id \"w.0\"");
+    doc_free(d);
+    /* a stage giving an id of the form its own default ids take */
+    d = parse("{\"text\":\"abc\"}");
+    doc_begin_stage(d, &nostage);
+    sp_doc_add(d, "w", 1, 2, NULL);
+    sp_doc_add_with_id(d, "w", "w.0", 0, 1, NULL);
+    ck_assert_str_eq(end_error(d), "two spans have the id \"w.0\"");
+    doc_free(d);
+    /* an earlier stage's given id, met by a later stage's default one */
+    static const char *const other[] = { "r", NULL };
+    static const doc_stage later = { "q", other, NULL, "{\"stage\":\"q\"}" };
+    d = parse("{\"text\":\"abc\"}");
+    doc_begin_stage(d, &nostage);
+    sp_doc_add_with_id(d, "w", "r.0", 0, 1, NULL);
+    buf err = BUF_INIT;
+    ck_assert_int_eq(doc_end_stage(d, &err), 0);
+    doc_begin_stage(d, &later);
+    sp_doc_add(d, "r", 1, 2, NULL);
+    ck_assert_str_eq(end_error(d), "two spans have the id \"r.0\"");
+    doc_free(d);
+    /* without a given id anywhere, no clash, and every span is found */
+    d = parse("{\"text\":\"abcdef\",\"spans\":[{\"id\":\"x.0\",\"layer\":\"x\",\"start\":0,\"end\":6}]}");
+    doc_begin_stage(d, &stage); /* refs: the hash is built */
+    sp_doc_add(d, "w", 2, 3, NULL);
+    ck_assert_int_eq(doc_end_stage(d, &err), 0);
+    doc_begin_stage(d, &later); /* the hash is brought up to date */
+    sp_doc_add(d, "r", 0, 1, NULL);
+    sp_doc_add(d, "r", 4, 5, NULL);
+    ck_assert_int_eq(doc_end_stage(d, &err), 0);
+    static const char *const ids[] = { "x.0", "w.0", "r.0", "r.1" };
+    for (size_t i = 0; i < 4; i++) {
+        const sp_span *sp = sp_doc_find(d, ids[i]);
+        ck_assert_ptr_nonnull(sp);
+        ck_assert_str_eq(sp->id, ids[i]);
+    }
+    ck_assert_ptr_null(sp_doc_find(d, "w.1"));
+    doc_free(d);
+    /* no hash at all: look-ups walk the layer their id names, then the hash
+     * is built; the answers are the same either way */
+    d = parse("{\"text\":\"abcdef\"}");
+    doc_begin_stage(d, &later);
+    for (size_t i = 0; i < 6; i++)
+        sp_doc_add(d, "r", i, i + 1, NULL);
+    ck_assert_int_eq(doc_end_stage(d, &err), 0);
+    for (int round = 0; round < 3; round++) {
+        ck_assert_str_eq(sp_doc_find(d, "r.5")->id, "r.5");
+        ck_assert_str_eq(sp_doc_find(d, "r.0")->id, "r.0");
+        ck_assert_ptr_null(sp_doc_find(d, "r.6"));
+        ck_assert_ptr_null(sp_doc_find(d, "w.0"));
+        ck_assert_ptr_null(sp_doc_find(d, "r"));
+        ck_assert_ptr_null(sp_doc_find(d, ".0"));
+    }
+    doc_free(d);
+    buf_free(&err);
+}
+END_TEST
+
 START_TEST(text_documents)
 {
     buf err = BUF_INIT;
@@ -232,6 +311,7 @@ Suite *unit_suite(void)
     tcase_add_test(tc, stage_violations);
     tcase_add_test(tc, dangling_reference);
     tcase_add_test(tc, duplicate_chosen_id);
+    tcase_add_test(tc, default_ids_clash_only_with_given_ones);
     tcase_add_test(tc, text_documents);
     suite_add_tcase(s, tc);
     return s;

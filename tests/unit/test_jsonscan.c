@@ -1,6 +1,7 @@
 /* test_jsonscan.c — the validating scanner: strings, numbers, nesting, errors. */
 #include "unit.h"
 #include "jsonscan.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +76,41 @@ START_TEST(nul_is_kept)
 }
 END_TEST
 
+/* js_string_text finds every byte the writer escapes, whatever escape the
+ * input used for it, and writing with them gives what scanning gives. */
+START_TEST(text_escapes_found_when_read)
+{
+    static const struct { const char *lit; int ascii; size_t nesc; } cases[] = {
+        { "\"plain text\"", 1, 0 },
+        { "\"a\\nb\\\"c\\/d\\u0001e\\\\f\\u0022g\\u005c\\t\"", 1, 7 },
+        { "\"caf\\u00e9 \\n\\u0000 na\xc3\xafve\\r\\n\"", 0, 4 },
+        { "\"\\ud83d\\ude00\\b\\f\"", 0, 2 },
+        { "\"\"", 1, 0 },
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        buf err = BUF_INIT, b = BUF_INIT, w1 = BUF_INIT, w2 = BUF_INIT;
+        buf_adds(&b, "prefix"); /* offsets count from where the string starts */
+        jscan j;
+        js_init(&j, cases[c].lit, strlen(cases[c].lit), &err);
+        js_text t = { 0 };
+        ck_assert_int_eq(js_string_text(&j, &b, &t), 0);
+        ck_assert_int_eq(t.ascii, cases[c].ascii);
+        ck_assert_uint_eq(t.nesc, cases[c].nesc);
+        const char *s = b.data + 6;
+        size_t n = b.len - 6;
+        json_add_string(&w1, s, n);
+        json_add_string_at(&w2, s, n, t.esc, t.nesc);
+        ck_assert_uint_eq(w1.len, w2.len);
+        ck_assert_int_eq(memcmp(w1.data, w2.data, w1.len), 0);
+        free(t.esc);
+        buf_free(&err);
+        buf_free(&b);
+        buf_free(&w1);
+        buf_free(&w2);
+    }
+}
+END_TEST
+
 START_TEST(numbers)
 {
     const char *cases[] = { "0", "-12", "3.25", "1e9", "-0.5E-3", NULL };
@@ -129,6 +165,7 @@ Suite *unit_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, strings);
     tcase_add_test(tc, nul_is_kept);
+    tcase_add_test(tc, text_escapes_found_when_read);
     tcase_add_test(tc, numbers);
     tcase_add_test(tc, structures);
     tcase_add_test(tc, deep_nesting_is_refused);
