@@ -34,6 +34,19 @@ int cli_out_open(cli_out *o, const char *path, int mkdirs)
         o->f = stdout;
         return 0;
     }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* A FIFO or a device (-o /dev/stdout, a named pipe) is written
+         * straight: renaming a file over it would replace the node. */
+        o->f = fopen(path, "w");
+        if (!o->f) {
+            cli_error("%s: cannot write: %s", path, strerror(errno));
+            return -1;
+        }
+        o->direct = 1;
+        o->path = strdup(path); /* for messages; NULL says "<stdout>" */
+        return 0;
+    }
     if (mkdirs && make_parents(path) < 0)
         return -1;
     size_t n = strlen(path) + sizeof ".tmp-XXXXXX";
@@ -78,7 +91,12 @@ int cli_out_close(cli_out *o, int ok)
         ok = 0;
         rc = -1;
     }
-    if (o->path) {
+    if (o->direct) {
+        if (fclose(o->f) != 0 && rc == 0) {
+            cli_error("%s: cannot write: %s", name, strerror(errno));
+            rc = -1;
+        }
+    } else if (o->tmp) {
         if (fclose(o->f) != 0 && ok) {
             cli_error("%s: cannot write: %s", name, strerror(errno));
             ok = 0;

@@ -12,6 +12,7 @@ typedef struct cli_out {
     FILE *f;        /* write here */
     char *path;     /* the file to put in place, or NULL for standard output */
     char *tmp;      /* the temporary it is written as */
+    int direct;     /* a FIFO or device, opened as it is (no rename) */
 } cli_out;
 
 /*
