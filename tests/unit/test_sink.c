@@ -42,7 +42,8 @@ static int gunzip_matches(const char *path, const buf *want)
     snprintf(plain, sizeof plain, "%s.plain", path);
     FILE *f = fopen(plain, "wb");
     ck_assert_ptr_nonnull(f);
-    ck_assert_uint_eq(fwrite(want->data, 1, want->len, f), want->len);
+    if (want->len) /* an empty buf has no data: fwrite(NULL, ...) is undefined */
+        ck_assert_uint_eq(fwrite(want->data, 1, want->len, f), want->len);
     fclose(f);
     snprintf(cmd, sizeof cmd, "gzip -dc '%s' | cmp -s - '%s'", path, plain);
     int rc = system(cmd);
