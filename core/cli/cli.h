@@ -64,8 +64,8 @@ typedef struct cli_docs {
     unsigned jobs;        /* -j, 0 for one per core */
 } cli_docs;
 
-/* Room for the -p and -P values of ARGC arguments.  Returns 0, or -1 (out of
- * memory, printed). */
+/* Room for the -p and -P values of ARGC arguments, and getopt reset for a
+ * command's arguments.  Returns 0, or -1 (out of memory, printed). */
 int cli_docs_init(cli_docs *d, int argc);
 void cli_docs_free(cli_docs *d);
 
@@ -80,8 +80,8 @@ int cli_docs_option(cli_docs *d, int c, const char *arg);
  * getopt_long() over ARGV for the command CMD (SHORTOPTS must start with ':'
  * and include "p:P:j:"), taking the cli_docs options into D on the way.
  * Returns the next other option, -1 at the end, or '?' after printing what
- * is wrong (unknown option, missing or bad value).  Set optind = 1 and
- * opterr = 0 before the first call.
+ * is wrong (unknown option, missing or bad value).  cli_docs_init() has
+ * readied getopt for the first call.
  */
 struct option;
 int cli_docs_getopt(cli_docs *d, int argc, char **argv, const char *cmd,
@@ -101,6 +101,10 @@ extern const char cli_docs_help[];
  */
 int cli_docs_each(const cli_docs *d, char *const *inputs, size_t n,
                   int (*cb)(void *ctx, const sp_doc *doc), void *ctx);
+
+/* The string value of SPAN's attribute KEY, or NULL when absent or not a
+ * string.  Borrowed from the document. */
+const char *cli_attr(const sp_span *span, const char *key);
 
 /* Print "spanpipe: FMT" and a newline on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

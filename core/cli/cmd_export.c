@@ -30,12 +30,6 @@ static const char export_usage[] =
 static const exporter *const formats[] = { &export_tei, &export_brat, &export_conllu };
 #define NFORMATS (sizeof formats / sizeof *formats)
 
-const char *export_attr(const sp_span *span, const char *key)
-{
-    const json_t *v = span->attrs ? json_object_get(span->attrs, key) : NULL;
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
 static int safe_char(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -125,8 +119,6 @@ int cmd_export(int argc, char **argv)
     int status = SP_USAGE, ch;
     if (cli_docs_init(&d, argc) < 0)
         return SP_USAGE;
-    opterr = 0;
-    optind = 1;
     while ((ch = cli_docs_getopt(&d, argc, argv, "export", ":t:o:O:p:P:j:h", longopts)) !=
            -1) {
         switch (ch) {

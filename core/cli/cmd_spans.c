@@ -204,8 +204,6 @@ int cmd_spans(int argc, char **argv)
     int header = 0, status = SP_USAGE, ch;
     if (cli_docs_init(&d, argc) < 0)
         return SP_USAGE;
-    opterr = 0;
-    optind = 1;
     while ((ch = cli_docs_getopt(&d, argc, argv, "spans", ":l:f:o:p:P:j:h", longopts)) !=
            -1) {
         switch (ch) {

@@ -76,8 +76,6 @@ int cmd_view(int argc, char **argv)
     int status = SP_USAGE, ch;
     if (cli_docs_init(&d, argc) < 0)
         return SP_USAGE;
-    opterr = 0;
-    optind = 1;
     while ((ch = cli_docs_getopt(&d, argc, argv, "view", ":l:o:p:P:j:h", longopts)) != -1) {
         switch (ch) {
         case 'l':

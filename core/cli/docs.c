@@ -24,6 +24,8 @@ const char cli_docs_help[] =
 int cli_docs_init(cli_docs *d, int argc)
 {
     memset(d, 0, sizeof *d);
+    opterr = 0; /* cli_docs_getopt says what is wrong itself */
+    optind = 1;
     d->stages = calloc((size_t)argc + 1, sizeof *d->stages);
     d->dirs = calloc((size_t)argc + 1, sizeof *d->dirs);
     if (!d->stages || !d->dirs) {
@@ -39,6 +41,12 @@ void cli_docs_free(cli_docs *d)
     free(d->stages);
     free(d->dirs);
     memset(d, 0, sizeof *d);
+}
+
+const char *cli_attr(const sp_span *span, const char *key)
+{
+    const json_t *v = span->attrs ? json_object_get(span->attrs, key) : NULL;
+    return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
 int cli_parse_jobs(const char *s, unsigned *out)

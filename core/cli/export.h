@@ -31,9 +31,6 @@ typedef struct exporter {
 
 extern const exporter export_tei, export_brat, export_conllu;
 
-/* The string value of SPAN's attribute KEY, or NULL when absent or not a string. */
-const char *export_attr(const sp_span *span, const char *key);
-
 /*
  * The path under X->dir for DOC's output with extension EXT (".xml"):
  * the document's id, with each character that is not a letter, digit, '-',

@@ -88,25 +88,25 @@ static void layer_attrs(tei_doc *t, const sp_span *s)
     FILE *f = t->f;
     const char *L = s->layer;
     if (!strcmp(L, "section")) {
-        put_attr(f, "type", export_attr(s, "kind"));
+        put_attr(f, "type", cli_attr(s, "kind"));
     } else if (!strcmp(L, "participant")) {
         put_ref(f, t->k, "ref", s->id);
     } else if (!strcmp(L, "mention")) {
-        put_ref(f, t->k, "ref", export_attr(s, "participant"));
-        put_attr(f, "key", export_attr(s, "person"));
+        put_ref(f, t->k, "ref", cli_attr(s, "participant"));
+        put_attr(f, "key", cli_attr(s, "person"));
     } else if (!strcmp(L, "speech")) {
-        put_ref(f, t->k, "who", export_attr(s, "speaker"));
-        put_attr(f, "type", export_attr(s, "how"));
-        put_attr(f, "n", export_attr(s, "name"));
+        put_ref(f, t->k, "who", cli_attr(s, "speaker"));
+        put_attr(f, "type", cli_attr(s, "how"));
+        put_attr(f, "n", cli_attr(s, "name"));
     } else if (!strcmp(L, "note")) {
         put_attr(f, "place", "foot");
-        put_attr(f, "n", export_attr(s, "n"));
+        put_attr(f, "n", cli_attr(s, "n"));
     } else if (!strcmp(L, "note-ref")) {
         put_attr(f, "type", "noteAnchor");
-        put_ref(f, t->k, "target", export_attr(s, "note"));
-        put_attr(f, "n", export_attr(s, "n"));
+        put_ref(f, t->k, "target", cli_attr(s, "note"));
+        put_attr(f, "n", cli_attr(s, "n"));
     } else if (!strcmp(L, "xref")) {
-        const char *target = export_attr(s, "target"), *vol = export_attr(s, "volume");
+        const char *target = cli_attr(s, "target"), *vol = cli_attr(s, "volume");
         put_attr(f, "type", "document");
         if (target) {
             fputs(" target=\"", f);
@@ -117,11 +117,11 @@ static void layer_attrs(tei_doc *t, const sp_span *s)
             markup_escape(f, target, strlen(target), 1);
             fputc('"', f);
         }
-        put_attr(f, "n", export_attr(s, "note"));
+        put_attr(f, "n", cli_attr(s, "note"));
     } else if (!strcmp(L, "page")) {
         put_attr(f, "type", "pageNum");
     } else if (!strcmp(L, "archival")) {
-        put_attr(f, "type", export_attr(s, "kind"));
+        put_attr(f, "type", cli_attr(s, "kind"));
     } else if (!strcmp(L, "editorial")) {
         put_attr(f, "type", "editorial");
         put_attr(f, "place", "inline");
@@ -153,7 +153,7 @@ static void on_open(void *ctx, const sp_span *s, unsigned part)
     FILE *f = t->f;
     if (!part && !strcmp(s->layer, "page")) {
         fputs("<pb", f); /* the page begins here; the marker's text follows */
-        put_attr(f, "n", export_attr(s, "n"));
+        put_attr(f, "n", cli_attr(s, "n"));
         fputs("/>", f);
     }
     fprintf(f, "<%s xml:id=\"", element(s));
@@ -203,11 +203,11 @@ static void header(tei_doc *t)
             fputs("<person xml:id=\"", f);
             put_id(f, t->k, p->id, NULL);
             fputs("\"><persName>", f);
-            const char *name = export_attr(p, "name");
+            const char *name = cli_attr(p, "name");
             if (name)
                 markup_escape(f, name, strlen(name), 0);
             fputs("</persName>", f);
-            const char *title_ = export_attr(p, "title"), *side = export_attr(p, "side");
+            const char *title_ = cli_attr(p, "title"), *side = cli_attr(p, "side");
             if (title_ && *title_) {
                 fputs("<roleName>", f);
                 markup_escape(f, title_, strlen(title_), 0);

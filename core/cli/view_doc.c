@@ -1,5 +1,6 @@
 /* view_doc.c — one document as HTML for `spanpipe view` (see view_doc.h). */
 #include "view_doc.h"
+#include "cli.h"
 #include "markup.h"
 #include "nest.h"
 
@@ -26,11 +27,6 @@ typedef struct writer {
     unsigned anchor_part;
     int oom;
 } writer;
-
-static const char *attr_str(const sp_span *s, const char *key)
-{
-    return s->attrs ? json_string_value(json_object_get(s->attrs, key)) : NULL;
-}
 
 static void put_attr(FILE *f, const char *s)
 {
@@ -72,8 +68,8 @@ static void add_speaker(writer *w, json_t *map, const char *key, const sp_span *
 /* The legend index of a speech's speaker, or -1 when it names nobody. */
 static long speech_speaker(const writer *w, const sp_span *s)
 {
-    long k = lookup(w->by_participant, attr_str(s, "speaker"));
-    return k >= 0 ? k : lookup(w->by_name, attr_str(s, "name"));
+    long k = lookup(w->by_participant, cli_attr(s, "speaker"));
+    return k >= 0 ? k : lookup(w->by_name, cli_attr(s, "name"));
 }
 
 static void collect_speakers(writer *w, const sp_doc *doc)
@@ -83,7 +79,7 @@ static void collect_speakers(writer *w, const sp_doc *doc)
         if (lookup(w->by_participant, s->id) < 0)
             add_speaker(w, w->by_participant, s->id, s, NULL);
     for (const sp_span *s = sp_doc_first(doc, "speech"); s && !w->oom; s = sp_doc_next(doc, s)) {
-        const char *name = attr_str(s, "name");
+        const char *name = cli_attr(s, "name");
         if (name && speech_speaker(w, s) < 0)
             add_speaker(w, w->by_name, name, NULL, name);
     }
@@ -96,7 +92,7 @@ static long colour_of(const writer *w, const sp_span *s)
     if (is_layer(s, "speech"))
         k = speech_speaker(w, s);
     else if (is_layer(s, "mention"))
-        k = lookup(w->by_participant, attr_str(s, "participant"));
+        k = lookup(w->by_participant, cli_attr(s, "participant"));
     else if (is_layer(s, "participant"))
         k = lookup(w->by_participant, s->id);
     return k < 0 ? -1 : k % VIEW_PALETTE;
@@ -113,8 +109,8 @@ static void write_legend(writer *w, const sp_doc *doc)
         fprintf(f, "<li class=\"c%zu\"", i % VIEW_PALETTE);
         if (p->participant) {
             const sp_span *s = p->participant;
-            const char *name = attr_str(s, "name"), *side = attr_str(s, "side"),
-                       *title = attr_str(s, "title");
+            const char *name = cli_attr(s, "name"), *side = cli_attr(s, "side"),
+                       *title = cli_attr(s, "title");
             fputs(" data-key=\"", f);
             put_attr(f, s->id);
             fputs("\"><b>", f);
@@ -157,7 +153,7 @@ static void on_open(void *ctx, const sp_span *s, unsigned part)
 {
     writer *w = ctx;
     FILE *f = w->f;
-    const char *note = is_layer(s, "note-ref") ? attr_str(s, "note") : NULL;
+    const char *note = is_layer(s, "note-ref") ? cli_attr(s, "note") : NULL;
     /* An <a> inside an <a> would make the HTML parser close the outer one,
      * breaking the nesting: only the outermost marker is a real link. */
     if (note && !w->anchor) {
