@@ -423,14 +423,17 @@ static void tally_add(Tally *t, long long tp, long long fp, long long fn)
     t->used = true;
 }
 
-/* Set comparison: how many items both sets hold, and how many only one does. */
-static void tally_sets(Tally *t, Range *gold, size_t ng, Range *sys, size_t ns)
+/* Set comparison of GOLD and SYS (NG and NS items of SIZE bytes, ordered by
+ * CMP): how many items both hold, and how many only one does. */
+static void tally_sorted(Tally *t, void *gold, size_t ng, void *sys, size_t ns, size_t size,
+                         int (*cmp)(const void *, const void *))
 {
-    ng = sort_unique(gold, ng, sizeof *gold, cmp_range);
-    ns = sort_unique(sys, ns, sizeof *sys, cmp_range);
+    ng = sort_unique(gold, ng, size, cmp);
+    ns = sort_unique(sys, ns, size, cmp);
+    const char *g = gold, *y = sys;
     long long both = 0;
     for (size_t i = 0, j = 0; i < ng && j < ns;) {
-        int c = cmp_range(&gold[i], &sys[j]);
+        int c = cmp(g + i * size, y + j * size);
         both += c == 0;
         i += c <= 0;
         j += c >= 0;
@@ -438,18 +441,14 @@ static void tally_sets(Tally *t, Range *gold, size_t ng, Range *sys, size_t ns)
     tally_add(t, both, (long long)ns - both, (long long)ng - both);
 }
 
+static void tally_sets(Tally *t, Range *gold, size_t ng, Range *sys, size_t ns)
+{
+    tally_sorted(t, gold, ng, sys, ns, sizeof *gold, cmp_range);
+}
+
 static void tally_ends(Tally *t, long long *gold, size_t ng, long long *sys, size_t ns)
 {
-    ng = sort_unique(gold, ng, sizeof *gold, cmp_ll);
-    ns = sort_unique(sys, ns, sizeof *sys, cmp_ll);
-    long long both = 0;
-    for (size_t i = 0, j = 0; i < ng && j < ns;) {
-        int c = cmp_ll(&gold[i], &sys[j]);
-        both += c == 0;
-        i += c <= 0;
-        j += c >= 0;
-    }
-    tally_add(t, both, (long long)ns - both, (long long)ng - both);
+    tally_sorted(t, gold, ng, sys, ns, sizeof *gold, cmp_ll);
 }
 
 /* Whether gold item gi and system item si may match (beyond overlapping). */
