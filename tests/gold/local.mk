@@ -6,4 +6,5 @@ check_PROGRAMS += %reldir%/gold_check
 %canon_reldir%_gold_check_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS)
 %canon_reldir%_gold_check_LDADD = $(JANSSON_LIBS) $(ZLIB_LIBS) -lm
 TESTS += %reldir%/gold.test
-EXTRA_DIST += %reldir%/gold.test %reldir%/frus1981-88v05
+EXTRA_DIST += %reldir%/gold.test %reldir%/frus1981-88v05 \
+	%reldir%/frus1969-76v12 %reldir%/frus1969-76v12.jsonl
