@@ -18,7 +18,7 @@
 #include <stdlib.h>
 
 #include "../common/sparray.h"
-#include "text.h"
+#include "cite_chars.h"
 
 /* ---- growable arrays -------------------------------------------------- */
 
@@ -191,6 +191,6 @@ CITE_ARRAY(cite_ranges, cite_range)
  */
 int cite_find_editorial(const char *text, size_t len, cite_ranges *out);
 
-/* ---- text helpers: text.h, included above ------------------------------ */
+/* ---- character helpers: cite_chars.h, included above ------------------ */
 
 #endif

@@ -11,7 +11,7 @@ plugin_LTLIBRARIES += %reldir%/citations.la
 	%reldir%/xrefs.c \
 	%reldir%/archival.c \
 	%reldir%/editorial.c \
-	%reldir%/text.h
+	%reldir%/cite_chars.h
 %canon_reldir%_citations_la_CPPFLAGS = $(AM_CPPFLAGS)
 %canon_reldir%_citations_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 %canon_reldir%_citations_la_LDFLAGS = -module -avoid-version -export-symbols-regex '^spanpipe_plugin$$'

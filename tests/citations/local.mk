@@ -10,7 +10,7 @@ check_PROGRAMS += %reldir%/test_citations_rules
 	plugins/citations/xrefs.c \
 	plugins/citations/archival.c \
 	plugins/citations/editorial.c \
-	plugins/citations/text.h
+	plugins/citations/cite_chars.h
 %canon_reldir%_test_citations_rules_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 %canon_reldir%_test_citations_rules_LDADD = plugins/libsptext.la $(CHECK_LIBS)
 TESTS += %reldir%/test_citations_rules

@@ -22,7 +22,7 @@ fuzz_stages_sources = %reldir%/fuzz.h %reldir%/fuzz_stages.c \
 	$(spk_rules_sources) \
 	plugins/citations/notes.c plugins/citations/markers.c plugins/citations/pages.c \
 	plugins/citations/xrefs.c plugins/citations/archival.c plugins/citations/editorial.c \
-	plugins/citations/text.h
+	plugins/citations/cite_chars.h
 
 # ---- replay: always built and run by make check
 check_PROGRAMS += %reldir%/replay_docread %reldir%/replay_input %reldir%/replay_stages

@@ -1,5 +1,6 @@
 /*
- * text.h — the little the rules need to know about characters.
+ * cite_chars.h — the little the rules need to know about characters: code
+ * points decoded around a byte offset, their classes, and reading a number.
  *
  * The rules look at one character on either side of a candidate (is "2"
  * glued to a word, is it followed by a capital?), so they decode single code
@@ -14,8 +15,8 @@
  * the stage's time (a keyword test was a call, a strlen and a memcmp; inline,
  * with the keyword a literal, it is a compare or two).
  */
-#ifndef CITE_TEXT_H
-#define CITE_TEXT_H
+#ifndef CITE_CHARS_H
+#define CITE_CHARS_H
 
 #include <stddef.h>
 #include <stdint.h>
