@@ -11,7 +11,9 @@
  * slightly later number of an existing note written in an unambiguous shape.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cite.h"
 
@@ -28,12 +30,13 @@ enum shape {
     CLEAR    /* a marker unless the numbering says otherwise */
 };
 
-/* Closing punctuation a marker may follow: . , ; : ) ] " ' ” ’ ? ! */
+/* Closing punctuation a marker may follow: . , ; : ) ] " ' ” ’ ? ! » …
+   ("the UAR,.…6": an ellipsis ends a quotation's cut as a period would) */
 static int closing_punct(long c)
 {
     return c == '.' || c == ',' || c == ';' || c == ':' || c == ')' ||
            c == ']' || c == '"' || c == '\'' || c == 0x201d || c == 0x2019 ||
-           c == '?' || c == '!' || c == 0xbb;
+           c == '?' || c == '!' || c == 0xbb || c == 0x2026;
 }
 
 /*
@@ -54,25 +57,33 @@ static int sentence_ends(const char *text, size_t len, size_t end)
 }
 
 /*
+ * Whether digits ending at END of TEXT[0, LEN) may end a marker: no letter,
+ * digit or unit after them ("2nd", "5%", "3½"), and no number or range they
+ * would be the start of ("2.5", "3,000", "10:30", "29–30").
+ */
+static int free_after(const char *text, size_t len, size_t end)
+{
+    size_t after_next;
+    long a = cite_next_cp(text, len, end, &after_next);
+    if (a < 0)
+        return 1;
+    if (cite_is_letter(a) || cite_is_digit(a) || a == '%' || a == '/' ||
+        a == 0xb0 || a == 0xbd || a == 0xbc || a == 0xbe)
+        return 0;
+    if ((a == '.' || a == ',' || a == ':' || cite_is_dash(a)) &&
+        cite_is_digit(cite_next_cp(text, len, after_next, NULL)))
+        return 0;
+    return 1;
+}
+
+/*
  * Classify the digits [START, END) of TEXT[0, LEN) by what surrounds them.
  */
 static enum shape classify(const char *text, size_t len, size_t start,
                            size_t end)
 {
-    /* After: not a letter or digit (no "2nd", "3.5", "5%"). */
-    size_t after_next;
-    long a = cite_next_cp(text, len, end, &after_next);
-    if (a >= 0) {
-        if (cite_is_letter(a) || cite_is_digit(a) || a == '%' || a == '/' ||
-            a == 0xb0 || a == 0xbd || a == 0xbc || a == 0xbe)
-            return NOT_MARKER;
-        if ((a == '.' || a == ',' || a == ':') &&
-            cite_is_digit(cite_next_cp(text, len, after_next, NULL)))
-            return NOT_MARKER; /* "2.5", "3,000", "10:30" */
-        if (cite_is_dash(a) &&
-            cite_is_digit(cite_next_cp(text, len, after_next, NULL)))
-            return NOT_MARKER; /* a range "29–30" */
-    }
+    if (!free_after(text, len, end))
+        return NOT_MARKER;
 
     size_t pb;
     long p = cite_prev_cp(text, start, &pb);
@@ -97,7 +108,7 @@ static enum shape classify(const char *text, size_t len, size_t start,
         /* After "1986." or "3:" the digits may continue a number ("3:40",
            "4.5") unless a sentence visibly ends after them; after "1,"
            three digits group thousands ("1,200") but fewer cannot. */
-        if (cite_is_digit(pp) && (p == '.' || p == ':'))
+        if (cite_is_digit(pp) && (p == '.' || p == ':' || p == 0x2026))
             return sentence_ends(text, len, end) ? WEAK : NOT_MARKER;
         if (cite_is_digit(pp) && p == ',')
             return end - start == 3 ? NOT_MARKER : WEAK;
@@ -138,6 +149,324 @@ static size_t next_digit(const char *text, size_t i, size_t end)
     while (i < end && (text[i] < '0' || text[i] > '9'))
         i++;
     return i;
+}
+
+/* ---- the second pass: a missed marker between its neighbours ---------- */
+
+/*
+ * A note that no marker cites after the first pass has its marker in the
+ * text between the markers of the notes around it (FRUS cites every note, in
+ * order), in a shape the first pass does not trust alone: "...to President
+ * Nixon 1" (spaced, at a line's end), "MIRV 3 had raised" (spaced, inside a
+ * sentence), "September 247" or "Directive 2321" (glued to a number), or a
+ * glued shape whose number was not the one expected.  Only the note's own
+ * number is looked for, only in that stretch, and a loose shape is taken
+ * only when it is the one candidate of its kind there.
+ */
+
+/* Candidates in a stretch, from the least to the most trusted. */
+enum gap_kind {
+    GAP_NONE = 0,
+    GAP_SPACED,     /* "MIRV 3 had": a blank before, a word after */
+    GAP_SPLIT,      /* "September 247", "19696", a title's "Directive 2321" */
+    GAP_SPACED_EOL, /* "Nixon 1" ending a line: a title, a signature */
+    GAP_WEAK,       /* a glued shape classify() calls WEAK */
+    GAP_CLEAR       /* a glued shape classify() calls CLEAR */
+};
+
+/* Whether the ASCII word W of N bytes is one of LIST's, ignoring case. */
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    for (; *list != NULL; list++)
+        if (strlen(*list) == n && strncasecmp(*list, w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The ASCII letters ending at byte AT: sets *WS to where they start and
+   returns how many there are. */
+static size_t word_before(const char *text, size_t at, size_t *ws)
+{
+    size_t w = at;
+    while (w > 0 && at - w < 16 &&
+           ((text[w - 1] >= 'A' && text[w - 1] <= 'Z') ||
+            (text[w - 1] >= 'a' && text[w - 1] <= 'z')))
+        w--;
+    *ws = w;
+    return at - w;
+}
+
+static const char *const months[] = {
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", NULL
+};
+
+/* Abbreviations a number follows: "No. 3", "para. 4", "Oct. 3". */
+static const char *const abbreviations[] = {
+    "No", "Nos", "p", "pp", "para", "paras", "vol", "art", "doc", "tel",
+    "fig", "sec", "ch", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", NULL
+};
+
+/* Words that number the parts of a text ("Tab 3", "paragraph 4"): a number
+   after them is theirs, glued or not. */
+static const char *const parts[] = {
+    "Tab", "Tabs", "Annex", "Annexes", "Attachment", "Enclosure",
+    "Appendix", "Part", "Section", "Chapter", "Table", "Page", "Pages",
+    "Paragraph", "Paragraphs", "Para", "Paras", "Article", "Articles", "Item",
+    "Items", "Point", "Points", "Document", "Documents", "Telegram",
+    "Telegrams", "Footnote", "Footnotes", "Note", "Notes", "Number",
+    "Numbers", "Volume", "Round", "Option", "Options", "Question", "Step",
+    "Line", "Lines", "Box", "Folder", "Lot", "File", "Figure", NULL
+};
+
+/* Words a number names something after ("Resolution 242", "Phase 2"),
+   and words a quantity, a time or a rank follows ("the 3 men", "at 4",
+   "about 20"): a marker set apart by a blank does not follow them. */
+static const char *const before_numbers[] = {
+    "Directive", "Resolution", "Memorandum", "Phase", "Stage", "Room",
+    "Tape", "Law", "Category", "Level", "Plan", "Case", "Track", "Title",
+    "the", "a", "an", "of", "and", "or", "nor", "to", "in", "on", "at", "by",
+    "for", "with", "from", "than", "into", "onto", "over", "under", "about",
+    "around", "some", "all", "only", "those", "these", "first", "last",
+    "next", "every", "each", "per", "between", "among", "until", "till",
+    "since", "before", "after", "within", "without", "plus", "minus",
+    "times", "nearly", "almost", "approximately", "roughly", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had", "another", "other",
+    "more", "less", "least", "most", "total", "up", "down", "via",
+    "against", "through", "during", NULL
+};
+
+/* Whether the digits ending at AT are a day after a month ("October 8"). */
+static int month_before(const char *text, size_t at)
+{
+    size_t ws;
+    if (at == 0 || text[at - 1] != ' ')
+        return 0;
+    at--;
+    if (at > 0 && text[at - 1] == '.')
+        at--; /* "Sept. 24" */
+    size_t n = word_before(text, at, &ws);
+    return n > 0 && (word_in(text + ws, n, months) ||
+                     (text[at] == '.' && word_in(text + ws, n, abbreviations)));
+}
+
+/*
+ * Whether the digits [I, K) that a marker's digits follow at K (with no
+ * blank) are a number of their own: a year after a date's comma ("August 12,
+ * 1969" + "6"), a day after a month ("September 24" + "7"), or, ending a
+ * line of the document's head, a numbered title ("Directive 232" + "1").
+ */
+static int split_prefix(const char *text, size_t end, size_t i, size_t k,
+                        size_t j, size_t head_end)
+{
+    unsigned long v = 0;
+    if (cite_read_number(text, k, i, 4, &v) != k)
+        return 0; /* a leading zero, or more than four digits */
+    if (k - i == 4 && v >= 1900 && v <= 2099)
+        return month_before(text, i) ||
+               (i >= 3 && text[i - 1] == ' ' && text[i - 2] == ',' &&
+                cite_is_digit((unsigned char)text[i - 3]));
+    /* A day only when the whole run cannot be one: "September 247", but
+       "June 23" is a date, not "June 2" and a marker 3. */
+    unsigned long whole = 0;
+    if (k - i <= 2 && v >= 1 && v <= 31 && month_before(text, i) &&
+        (j - i > 3 || cite_read_number(text, j, i, 3, &whole) != j ||
+         whole > 31))
+        return 1;
+    size_t e = cite_skip_blanks(text, end, j), ws;
+    if (j > head_end || (e < end && text[e] != '\n' && text[e] != '\r'))
+        return 0;
+    if (i == 0 || text[i - 1] != ' ')
+        return 0;
+    size_t n = word_before(text, i - 1, &ws);
+    return n > 1 && cite_is_upper((unsigned char)text[ws]) &&
+           !word_in(text + ws, n, parts);
+}
+
+/* Skip back from AT over a page marker "[Page N]" that ends there and the
+   blanks before it ("the UAR [Page 12] 6"); returns where it starts, or AT. */
+static size_t skip_page_back(const char *text, size_t at)
+{
+    if (at == 0 || text[at - 1] != ']')
+        return at;
+    size_t b = at - 1;
+    while (b > 0 && at - b < 20 && text[b - 1] != '[')
+        b--;
+    if (b == 0 || !cite_has(text, at, b - 1, "[Page "))
+        return at;
+    b--;
+    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t'))
+        b--;
+    return b;
+}
+
+/*
+ * Whether a number may follow the word before byte B (where the blank before
+ * it starts) with P the character there: after a word, not a part's or a
+ * name's number ("Tab 3", "Resolution 242"), a date ("June 3") or a
+ * quantity ("the 3 men"), a single capital aside ("Tab A 3"); after a
+ * period, not an abbreviation's ("No. 3", "Oct. 3"); after a comma, not a
+ * date's ("1969, 3"); after a colon only when a line ends (EOL non-zero)
+ * after the number, for a colon inside a line opens a list ("points: 1 The").
+ */
+static int word_lets_marker(const char *text, size_t b, long p, int eol)
+{
+    size_t ws, n;
+    if (cite_is_letter(p)) {
+        n = word_before(text, b, &ws);
+        if (n == 1)
+            return cite_is_upper((unsigned char)text[ws]);
+        return !word_in(text + ws, n, parts) &&
+               !word_in(text + ws, n, months) &&
+               !word_in(text + ws, n, before_numbers);
+    }
+    if (p == '.') {
+        /* "1967. 2", "(Tab B). 3", "U.S. 3", but not an initial's "W. 3" */
+        n = word_before(text, b - 1, &ws);
+        if (n == 1)
+            return ws > 0 && text[ws - 1] == '.';
+        return n == 0 || !word_in(text + ws, n, abbreviations);
+    }
+    if (p == ',')
+        return !cite_is_digit(cite_prev_cp(text, b - 1, NULL));
+    return (p != ':' || eol) && closing_punct(p);
+}
+
+/*
+ * The digits [I, J) after one blank: a marker set apart from its word, as
+ * older volumes print them ("Rogers 1\n", "L. W. Thompson 4\n", "MIRV 3 had
+ * raised", "arms.” 3 The").  Returns GAP_SPACED_EOL when a line ends after
+ * them, GAP_SPACED when a blank and a word, an opening quote or bracket
+ * follow, or a comma, a semicolon or a dash, else GAP_NONE; GAP_NONE too when the word before
+ * does not let a marker follow (word_lets_marker()).
+ */
+static enum gap_kind spaced(const char *text, size_t end, size_t i, size_t j)
+{
+    if (i < 2 || (text[i - 1] != ' ' && text[i - 1] != '\t'))
+        return GAP_NONE;
+    size_t b = skip_page_back(text, i - 1);
+    long p = cite_prev_cp(text, b, NULL);
+    size_t e = cite_skip_blanks(text, end, j);
+    if (e >= end || text[e] == '\n' || text[e] == '\r')
+        return word_lets_marker(text, b, p, 1) ? GAP_SPACED_EOL : GAP_NONE;
+    if (!word_lets_marker(text, b, p, 0))
+        return GAP_NONE;
+    long a = cite_next_cp(text, end, j, NULL);
+    if (e == j + 1) {
+        long c = cite_next_cp(text, end, e, NULL);
+        return cite_is_letter(c) || c == 0x201c || c == '"' || c == '(' ||
+                       c == '['
+                   ? GAP_SPACED : GAP_NONE;
+    }
+    /* Not "noting: 1. SALT" or "(Point 1)": an inline list's numbers. */
+    return e == j && (a == ',' || a == ';' || a == 0x2014) ? GAP_SPACED
+                                                            : GAP_NONE;
+}
+
+/*
+ * How the digit run [I, J) may hold the marker of note N (of ND digits):
+ * its kind, and the marker's digits in *MS, *ME.
+ */
+static enum gap_kind gap_candidate(const char *text, size_t end, size_t i,
+                                   size_t j, unsigned n, size_t nd,
+                                   size_t head_end, size_t *ms, size_t *me)
+{
+    unsigned long v = 0;
+    if (j - i < nd || j - nd == 0 || text[j - nd] == '0' ||
+        cite_read_number(text, end, j - nd, MAX_DIGITS, &v) != j || v != n)
+        return GAP_NONE;
+    *ms = j - nd;
+    *me = j;
+    if (j - i > nd)
+        return free_after(text, end, j) &&
+                       split_prefix(text, end, i, j - nd, j, head_end)
+                   ? GAP_SPLIT : GAP_NONE;
+    switch (classify(text, end, i, j)) {
+    case CLEAR:
+        return GAP_CLEAR;
+    case WEAK:
+        return GAP_WEAK;
+    default:
+        return free_after(text, end, j) ? spaced(text, end, i, j) : GAP_NONE;
+    }
+}
+
+/*
+ * Look for the marker of note N in TEXT[FROM, TO): the most trusted kind
+ * found, the first of its kind when that is CLEAR, else only if it is the
+ * one of its kind.  Returns its kind, or GAP_NONE, with its digits in *MS,
+ * *ME.
+ */
+static enum gap_kind gap_search(const char *text, size_t end, size_t from,
+                                size_t to, unsigned n, size_t head_end,
+                                size_t *ms, size_t *me)
+{
+    char num[16];
+    size_t nd = (size_t)snprintf(num, sizeof num, "%u", n);
+    enum gap_kind best = GAP_NONE;
+    unsigned count = 0;
+    for (size_t i = next_digit(text, from, to); i < to;
+         i = next_digit(text, i, to)) {
+        size_t j = i;
+        while (j < to && text[j] >= '0' && text[j] <= '9')
+            j++;
+        size_t s = 0, e = 0;
+        enum gap_kind k = GAP_NONE;
+        /* Not the document's number (the text's first digits), not inside
+           a page marker, not the tail of a longer run. */
+        if (i > 0 && !cite_is_digit((unsigned char)text[i - 1]) &&
+            !(i >= 6 && cite_has(text, end, i - 6, "[Page ")))
+            k = gap_candidate(text, end, i, j, n, nd, head_end, &s, &e);
+        if (k > best) {
+            best = k;
+            count = 1;
+            *ms = s;
+            *me = e;
+        } else if (k != GAP_NONE && k == best) {
+            count++;
+        }
+        i = j;
+    }
+    return best == GAP_CLEAR || count == 1 ? best : GAP_NONE;
+}
+
+/*
+ * The second pass: for each note no marker cites, in order of number, look
+ * between the markers around its number (the text's start and END when
+ * there are none) and insert what gap_search() finds into OUT, in order.
+ */
+static int fill_gaps(const char *text, size_t end, cite_notes *notes,
+                     cite_refs *out)
+{
+    const char *nl = memchr(text, '\n', end);
+    size_t head_end = nl ? (size_t)(nl - text) : end;
+    for (size_t k = 0; k < notes->len; k++) {
+        cite_note *note = &notes->v[k];
+        if (note->cited || note->n == 0)
+            continue;
+        /* OUT is in order of both position and number: the markers around
+           N are the last one below it and the first one above. */
+        size_t at = 0;
+        while (at < out->len && out->v[at].n < note->n)
+            at++;
+        if (at < out->len && out->v[at].n == note->n)
+            continue; /* N is cited, by a note of the same number */
+        size_t from = at > 0 ? out->v[at - 1].end : 0;
+        size_t to = at < out->len ? out->v[at].start : end;
+        size_t ms, me;
+        if (from >= to ||
+            gap_search(text, end, from, to, note->n, head_end, &ms, &me) ==
+                GAP_NONE)
+            continue;
+        if (cite_refs_push(out) == NULL)
+            return -1;
+        memmove(&out->v[at + 1], &out->v[at],
+                (out->len - 1 - at) * sizeof *out->v);
+        out->v[at] = (cite_ref){ ms, me, note->n, (long)k };
+        note->cited = 1;
+    }
+    return 0;
 }
 
 int cite_find_markers(const char *text, size_t end, cite_notes *notes,
@@ -207,5 +536,5 @@ int cite_find_markers(const char *text, size_t end, cite_notes *notes,
         i = j;
     }
     free(bynum);
-    return rc;
+    return rc < 0 ? rc : fill_gaps(text, end, notes, out);
 }

@@ -323,6 +323,146 @@ START_TEST(markers_across_nul)
 }
 END_TEST
 
+/* A marker a test expects: number N, its digits starting NEEDLE's first
+   occurrence in the text. */
+typedef struct want_ref {
+    unsigned n;
+    const char *needle;
+} want_ref;
+
+/* Run the notes and markers rules over TEXT[0, LEN) and check that the
+   markers are exactly WANT, in order, each citing its note. */
+static void ck_markers(const char *text, size_t len, const want_ref *want,
+                       size_t nwant)
+{
+    cite_notes notes = { 0 };
+    cite_refs refs = { 0 };
+    ck_assert_int_eq(cite_find_notes(text, len, 0, len, &notes), 0);
+    ck_assert_uint_gt(notes.len, 0);
+    ck_assert_int_eq(cite_find_markers(text, notes.v[0].line, &notes, &refs),
+                     0);
+    for (size_t i = 0; i < refs.len; i++)
+        ck_assert_msg(i < nwant && refs.v[i].start == at(text, len,
+                                                         want[i].needle),
+                      "marker %zu: '%.*s' before '%.12s'", i,
+                      (int)(refs.v[i].end - refs.v[i].start),
+                      text + refs.v[i].start, text + refs.v[i].end);
+    ck_assert_uint_eq(refs.len, nwant);
+    for (size_t i = 0; i < refs.len; i++) {
+        ck_assert_uint_eq(refs.v[i].n, want[i].n);
+        ck_assert_uint_eq(refs.v[i].end - refs.v[i].start,
+                          want[i].n < 10 ? 1 : want[i].n < 100 ? 2 : 3);
+        ck_assert_int_ge(refs.v[i].note, 0);
+        ck_assert_uint_eq(notes.v[refs.v[i].note].n, want[i].n);
+    }
+    cite_free(&notes);
+    cite_free(&refs);
+}
+
+#define CK_MARKERS(text, ...)                                              \
+    do {                                                                   \
+        static const want_ref w_[] = { __VA_ARGS__ };                      \
+        ck_markers(T(text), w_, sizeof w_ / sizeof w_[0]);                 \
+    } while (0)
+
+/* Markers set apart by a blank, as older volumes print them: ending a
+   title, a signature, an attachment's heading, and inside a sentence. */
+START_TEST(markers_spaced)
+{
+    static const char t[] =
+        "41. Letter From the Ambassador to Ruritania (Hale) to President "
+        "Lowell 1\n\nGrand Fenwick, March 3, 1958.\n\n"
+        "The talks on GRAVEL 2 had raised doubts in the capital. The "
+        "minister spoke of the 3 ports and of paragraph 4 of the accord.\n\n"
+        "Sincerely,\n\nT. R. Hale 3\n\n"
+        "Attachment\n\nPaper Prepared in the Office of Fenwick Affairs 4\n\n"
+        "The ports were opened in 1957.\n\n"
+        "  1. Source: Invented Library, Hale Papers.\n"
+        "  2. A code name.\n  3. Hale signed the original.\n"
+        "  4. No drafting information.";
+    CK_MARKERS(t, { 1, "1\n\nGrand" }, { 2, "2 had raised" },
+               { 3, "3\n\nAttachment" }, { 4, "4\n\nThe ports" });
+}
+END_TEST
+
+/* A spaced number is a marker only where its note's number is due: not a
+   quantity, a date, a part's number, a list item, or out of order. */
+START_TEST(markers_spaced_not_numbers)
+{
+    static const char t[] =
+        "7. Memorandum for the Record 1\n\nSUBJECT\n\n"
+        "The minister raised these points: 2 Tariffs. He met the 2 envoys "
+        "on June 2 and read Tab 2 and Resolution 2 of the council; his "
+        "aide, No. 2, agreed: 1. Tariffs. 2. Ports.\n\n"
+        "Summit.3\n\n"
+        "  1. Source: Invented Archives.\n  2. Not cited in the text.\n"
+        "  3. Three.";
+    CK_MARKERS(t, { 1, "1\n\nSUBJECT" }, { 3, "3\n\n  1." });
+}
+END_TEST
+
+/* Two candidates of the same loose kind for one note: none is taken. */
+START_TEST(markers_spaced_ambiguous)
+{
+    static const char t[] =
+        "Memorandum1\n\nThe Marshal 2 spoke with the Admiral 2 at "
+        "length.3\n\n  1. Source: x.\n  2. Two.\n  3. Three.";
+    CK_MARKERS(t, { 1, "1\n\nThe" }, { 3, "3\n\n  1." });
+}
+END_TEST
+
+/* A marker glued to a number: a year, a day written after its month, a
+   numbered title's number. */
+START_TEST(markers_glued_to_numbers)
+{
+    static const char t[] =
+        "88. National Security Study Directive 1171\n\n"
+        "Washington, May 4, 1961.\n\n"
+        "The accord of December 12, 19582 and the note of Sept. 233 were "
+        "read; he signed it in 1960.4 The report of April 30, 19625 came "
+        "later.\n\n"
+        "  1. Source: Invented Papers.\n  2. Two.\n  3. Three.\n"
+        "  4. Four.\n  5. Five.";
+    CK_MARKERS(t, { 1, "1\n\nWashington" }, { 2, "2 and the note" },
+               { 3, "3 were" }, { 4, "4 The report" }, { 5, "5 came" });
+}
+END_TEST
+
+/* Numbers that only look like a number with a marker glued to it. */
+START_TEST(markers_glued_to_numbers_not)
+{
+    static const char t[] =
+        "Memorandum1\n\nOn June 23, 1962 the envoy and on May 12 the "
+        "minister met; in 19622 troops left; Tab 12 and the cable of Oct 12 "
+        "(State 12345) followed.\n\n  1. Source: x.\n  2. Two.";
+    CK_MARKERS(t, { 1, "1\n\nOn June" });
+}
+END_TEST
+
+/* A marker after an ellipsis, or after a page marker and a blank. */
+START_TEST(markers_after_ellipsis_and_page)
+{
+    static const char t[] =
+        "Telegram1\n\nBegin text. The parties,.\xe2\x80\xa6" "2 agree that the "
+        "Foreign Ministers [Page 44] 3 will meet.\n\n"
+        "  1. Source: x.\n  2. Two.\n  3. Three.";
+    CK_MARKERS(t, { 1, "1\n\nBegin" }, { 2, "2 agree" }, { 3, "3 will" });
+}
+END_TEST
+
+/* The second pass looks only between the neighbours' markers: a note's
+   number outside them is left alone, and the page markers and the
+   document's number are never markers. */
+START_TEST(markers_gap_between_neighbours)
+{
+    static const char t[] =
+        "2. Memorandum From Mr. Grey 1\n\n[Page 2]\n\n"
+        "The envoy.3 Then a ship named Ardent 2 sailed.\n\n"
+        "  1. Source: x.\n  2. Two.\n  3. Three.";
+    CK_MARKERS(t, { 1, "1\n\n[Page" }, { 3, "3 Then" });
+}
+END_TEST
+
 /* ---- pages ------------------------------------------------------------ */
 
 START_TEST(pages_inline_and_in_words)
@@ -628,6 +768,13 @@ static Suite *citations_suite(void)
     tcase_add_test(tc, markers_after_numbers);
     tcase_add_test(tc, markers_without_note);
     tcase_add_test(tc, markers_across_nul);
+    tcase_add_test(tc, markers_spaced);
+    tcase_add_test(tc, markers_spaced_not_numbers);
+    tcase_add_test(tc, markers_spaced_ambiguous);
+    tcase_add_test(tc, markers_glued_to_numbers);
+    tcase_add_test(tc, markers_glued_to_numbers_not);
+    tcase_add_test(tc, markers_after_ellipsis_and_page);
+    tcase_add_test(tc, markers_gap_between_neighbours);
     suite_add_tcase(s, tc);
     tc = tcase_create("pages");
     tcase_add_test(tc, pages_inline_and_in_words);
