@@ -14,9 +14,11 @@
  *     ("the U.S. The ..."), or before a footnote marker ("U.S.3 In ...");
  *   - a list number at the start of a line ("4. Begin text");
  *   - a German ordinal ("am 3. Oktober", "der 2. Weltkrieg").
- * Nothing ends before a lower-case word.  A line break ends a sentence when
- * the line was not filled up to the zone's wrapping width: headlines and list
- * items end without punctuation, wrapped prose goes on.
+ * Before a lower-case word only a "?" or "!", or a single period after an
+ * ordinary word, ends a sentence (web text: "whatever. i will ...").  A line
+ * break ends a sentence when the line was not filled up to the zone's
+ * wrapping width: headlines and list items end without punctuation, wrapped
+ * prose goes on.
  */
 #include <string.h>
 #include "segment_rules.h"
@@ -240,31 +242,62 @@ static int word_class(const zone *z, size_t ws, size_t dot)
     return SEG_ABBR_NONE;
 }
 
-/* Does the single period at DOT end a sentence, given what follows?  S is
- * where the current sentence starts. */
-static int period_ends(const zone *z, size_t s, size_t dot, const next_info *x)
+/* Where the word before the period at DOT starts: back to white space,
+ * opening quotes and brackets left out ("(Mr." is "Mr").  (size_t)-1 when
+ * it is longer than LOOKBACK: no abbreviation is that long. */
+static size_t dot_word(const zone *z, size_t dot)
 {
     const char *t = z->t;
-    /* The word before the period: back to white space, at most LOOKBACK. */
-    size_t ws = dot, at;
+    size_t ws = dot, at, w;
     while (ws > z->start && dot - ws <= LOOKBACK) {
         uint32_t c = spt_decode_prev(t, ws, &at);
         if (at < z->start || spt_is_space(c))
             break;
         ws = at;
     }
-    if (dot - ws > LOOKBACK) /* no abbreviation is that long */
-        return 1;
-    /* Leave out opening quotes and brackets: "(Mr." is "Mr". */
-    for (;;) {
-        size_t w;
-        if (ws >= dot)
-            break;
-        uint32_t c = spt_decode(t, dot, ws, &w);
-        if (!seg_is_opener(c))
-            break;
+    if (dot - ws > LOOKBACK)
+        return (size_t)-1;
+    while (ws < dot && seg_is_opener(spt_decode(t, dot, ws, &w)))
         ws += w;
+    return ws;
+}
+
+/* Does the single period at DOT end a sentence before a lower-case word?
+ * Web text opens sentences in lower case ("whatever. i will let you know"),
+ * so it does after an ordinary word, but not after an abbreviation ("etc.
+ * and", "Corp. common stock"), an initial, a number ("p. 5. see"), or a
+ * short capitalised word the set does not know, which is likelier an
+ * abbreviation ("Emb. officer") than a sentence's last word. */
+static int period_ends_lower(const zone *z, size_t dot)
+{
+    const char *t = z->t;
+    size_t ws = dot_word(z, dot);
+    if (ws == (size_t)-1)
+        return 1;
+    if (ws == dot)
+        return 0;
+    size_t letters = 0, w;
+    int upper = 0;
+    for (size_t i = ws; i < dot; i += w) {
+        uint32_t c = spt_decode(t, dot, i, &w);
+        if (spt_is_digit(c))
+            return 0;
+        upper |= spt_is_upper(c);
+        letters += spt_is_letter(c);
     }
+    if (upper && letters <= 5)
+        return 0;
+    return word_class(z, ws, dot) == SEG_ABBR_NONE;
+}
+
+/* Does the single period at DOT end a sentence, given what follows?  S is
+ * where the current sentence starts. */
+static int period_ends(const zone *z, size_t s, size_t dot, const next_info *x)
+{
+    const char *t = z->t;
+    size_t ws = dot_word(z, dot);
+    if (ws == (size_t)-1)
+        return 1;
     size_t wl = dot - ws;
     if (wl == 0)
         return 1;
@@ -536,6 +569,8 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
             ends = 1; /* "safe mode worked!! i uninstalled it": web text starts
                          sentences in lower case; a quoted question does not
                          end one ("“Really?” she asked") */
+        else if (x.kind == N_LOWER && dots == 1 && !other && !closed && !marker)
+            ends = period_ends_lower(&z, i);
         else if (x.kind == N_LOWER || x.kind == N_CONT)
             ends = 0;
         else if (other)

@@ -268,6 +268,22 @@ START_TEST(web_question_exclamation_before_lower_case)
 }
 END_TEST
 
+START_TEST(web_period_before_lower_case)
+{
+    CHECK_STR(sentences("whatever. i will let you know later. see you at the game."),
+              "whatever. | i will let you know later. | see you at the game.");
+    /* not after an abbreviation, an initial, a number or a short capitalised
+     * word (an abbreviation the set does not know) */
+    CHECK_STR(sentences("Shares of Acme Corp. common stock, pens etc. and paper, cf. the list, "
+                        "the vs. case, John Q. public, see p. 5. then Emb. officers left."),
+              "Shares of Acme Corp. common stock, pens etc. and paper, cf. the list, the vs. "
+              "case, John Q. public, see p. 5. then Emb. officers left.");
+    /* nor after an ellipsis or a closing quote */
+    CHECK_STR(sentences("I thought... maybe not. He said \"no.\" and left."),
+              "I thought... maybe not. | He said \"no.\" and left.");
+}
+END_TEST
+
 START_TEST(web_emoticons)
 {
     CHECK_STR(sentences("The staff were friendly :) Will come back!"),
@@ -614,6 +630,7 @@ static Suite *suite(void)
     tcase_add_test(c, general_french);
     tcase_add_test(c, extra_abbreviations);
     tcase_add_test(c, web_question_exclamation_before_lower_case);
+    tcase_add_test(c, web_period_before_lower_case);
     tcase_add_test(c, web_emoticons);
     tcase_add_test(c, web_units_days_and_numbers);
     tcase_add_test(c, inline_list_numbers);
