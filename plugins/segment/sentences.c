@@ -171,6 +171,20 @@ static size_t emoticon(const zone *z, size_t i)
     return j - i;
 }
 
+/* Does the semicolon at I end a sentence?  French sets it off with a space
+ * on both sides, and a capital after it opens a new sentence ("... au XIXe
+ * siècle ; Le poème ..."), as the French treebanks split it; English and
+ * German glue it to the word before and go on after it ("...; The"). */
+static int french_semicolon_ends(const zone *z, size_t i)
+{
+    size_t at;
+    if (i <= z->start || !spt_is_blank(spt_decode_prev(z->t, i, &at)))
+        return 0;
+    if (i + 1 >= z->end || !spt_is_blank(spt_decode(z->t, z->end, i + 1, &at)))
+        return 0;
+    return look_next(z, i + 1).kind == N_UPPER;
+}
+
 /* Does the next word open a sentence rather than continue a name? */
 static int opener_next(const zone *z, const next_info *x)
 {
@@ -485,6 +499,12 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
             continue;
         }
         if (!spt_is_terminal(c)) {
+            if (c == ';' && french_semicolon_ends(&z, i)) {
+                if (emit(&z, out, s, i + 1) < 0)
+                    return -1;
+                s = i = seg_trim_start(t, i + 1, end);
+                continue;
+            }
             /* Web text ends sentences with an emoticon instead of a period:
              * "really friendly :) Will come back" */
             size_t em = c == ':' || c == ';' || c == '=' ? emoticon(&z, i) : 0;

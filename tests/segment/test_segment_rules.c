@@ -236,6 +236,16 @@ START_TEST(general_french)
 }
 END_TEST
 
+START_TEST(french_spaced_semicolon)
+{
+    CHECK_STR(sentences("Le village compte trois moulins ; Le plus ancien date de 1820."),
+              "Le village compte trois moulins ; | Le plus ancien date de 1820.");
+    /* before a small letter, glued to the word before, or in English: it goes on */
+    CHECK_STR(sentences("Il pleut ; on reste. He came; The Times said so. Er kam; Die Zeit schrieb."),
+              "Il pleut ; on reste. | He came; The Times said so. | Er kam; Die Zeit schrieb.");
+}
+END_TEST
+
 START_TEST(extra_abbreviations)
 {
     CHECK_STR(sentences("He met Gen. Xu and Adv. Brown."), "He met Gen. Xu and Adv. | Brown.");
@@ -628,6 +638,7 @@ static Suite *suite(void)
     tcase_add_test(c, general_english);
     tcase_add_test(c, general_german);
     tcase_add_test(c, general_french);
+    tcase_add_test(c, french_spaced_semicolon);
     tcase_add_test(c, extra_abbreviations);
     tcase_add_test(c, web_question_exclamation_before_lower_case);
     tcase_add_test(c, web_period_before_lower_case);
