@@ -442,6 +442,19 @@ START_TEST(layout_subject_and_dateline)
 }
 END_TEST
 
+START_TEST(layout_page_between_items)
+{
+    /* a printed page ending between a paragraph and a bullet item belongs to
+     * neither; one ending inside a paragraph stays in it */
+    const char *doc = "The talks went on for a week and ended in a draft.\n  [Page 27]\n"
+                      "  • The draft is short.\n  [Page 28]\n  It has two parts.\n"
+                      "  • Both sides signed.\n";
+    CHECK_STR(layout(doc, PARAGRAPHS),
+              "The talks went on for a week and ended in a draft. | The draft is short.\n"
+              "  [Page 28]\n  It has two parts. | Both sides signed.");
+}
+END_TEST
+
 START_TEST(layout_plain_text)
 {
     /* No numbered title: no front matter, no head; all body.  An unindented
@@ -654,6 +667,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(c, setup, teardown);
     tcase_add_test(c, layout_frus);
     tcase_add_test(c, layout_subject_and_dateline);
+    tcase_add_test(c, layout_page_between_items);
     tcase_add_test(c, layout_plain_text);
     suite_add_tcase(s, c);
 
