@@ -223,6 +223,75 @@ static size_t word_before(const zone *z, size_t i, size_t *ws)
     return e - i;
 }
 
+/* Digits ending at E (back to S at most MAX): how many. */
+static size_t digits_before(const char *t, size_t s, size_t e, size_t max)
+{
+    size_t n = 0;
+    while (e > s && n < max + 1 && spt_is_digit((unsigned char)t[e - 1])) {
+        e--;
+        n++;
+    }
+    return n;
+}
+
+/* An e-mail header's time stamp around the colon at C: "06/02/2001 10:53 AM",
+ * "10/08/99 08:52:14 PM" (a slashed date, a time, AM or PM).  Its start and
+ * end go to *DS and *DE. */
+static int time_stamp(const zone *z, size_t c, size_t *ds, size_t *de)
+{
+    const char *t = z->t;
+    size_t s = z->start, i = c;
+    size_t n = digits_before(t, s, i, 2);
+    if (n < 1 || n > 2 || i - n <= s || t[i - n - 1] != ' ')
+        return 0;
+    i -= n + 1;
+    n = digits_before(t, s, i, 4); /* the year */
+    if ((n != 2 && n != 4) || i - n <= s || t[i - n - 1] != '/')
+        return 0;
+    i -= n + 1;
+    for (int part = 0; part < 2; part++) { /* day, then month */
+        n = digits_before(t, s, i, 2);
+        if (n < 1 || n > 2)
+            return 0;
+        i -= n;
+        if (part == 0) {
+            if (i <= s || t[i - 1] != '/')
+                return 0;
+            i--;
+        }
+    }
+    if (i > s && !spt_is_space((unsigned char)t[i - 1]))
+        return 0;
+    *ds = i;
+    /* forward: ":MM", maybe ":SS", then " AM" or " PM" */
+    i = c;
+    for (int part = 0; part < 2 && i + 3 <= z->end && t[i] == ':'; part++) {
+        if (!spt_is_digit((unsigned char)t[i + 1]) || !spt_is_digit((unsigned char)t[i + 2]))
+            return 0;
+        i += 3;
+    }
+    if (i == c || i + 3 > z->end || t[i] != ' ' || (t[i + 1] != 'A' && t[i + 1] != 'P') ||
+        t[i + 2] != 'M')
+        return 0;
+    i += 3;
+    if (i < z->end && !spt_is_space((unsigned char)t[i]))
+        return 0;
+    *de = i;
+    return 1;
+}
+
+/* Is the word before byte I all lower case ("on", "at")? */
+static int lower_word_before(const zone *z, size_t i)
+{
+    size_t ws, n = word_before(z, i, &ws), w;
+    if (n == 0 || ws + n != seg_trim_end(z->t, z->start, i))
+        return 0;
+    for (size_t k = ws; k < ws + n; k += w)
+        if (!spt_is_lower(spt_decode(z->t, ws + n, k, &w)))
+            return 0;
+    return 1;
+}
+
 /* ---- the decision at a period ----------------------------------------------------- */
 
 /* The class of the word T[WS, DOT) as an abbreviation.  A word the set does
@@ -503,6 +572,25 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
                 if (emit(&z, out, s, i + 1) < 0)
                     return -1;
                 s = i = seg_trim_start(t, i + 1, end);
+                continue;
+            }
+            /* An e-mail header's time stamp is a sentence of its own
+             * ("Kay Mann | 04/26/2001 07:17 AM | Will you ..."), unless a
+             * small word leads into it ("sent on 08/15/2000 06:03 PM"). */
+            size_t ds, de;
+            if (c == ':' && time_stamp(&z, i, &ds, &de)) {
+                if (ds > s && !lower_word_before(&z, ds)) {
+                    if (emit(&z, out, s, ds) < 0)
+                        return -1;
+                    s = ds;
+                }
+                int k = look_next(&z, de).kind;
+                if (k != N_END && k != N_CONT) {
+                    if (emit(&z, out, s, de) < 0)
+                        return -1;
+                    s = seg_trim_start(t, de, end);
+                }
+                i = de;
                 continue;
             }
             /* Web text ends sentences with an emoticon instead of a period:

@@ -294,6 +294,20 @@ START_TEST(web_period_before_lower_case)
 }
 END_TEST
 
+START_TEST(web_mail_time_stamps)
+{
+    CHECK_STR(sentences("Dana Kowalski@ACME 11/30/2003 04:12 PM Can you send the draft? "
+                        "Lee Ortiz 3/2/99 9:05:33 AM thanks, got it."),
+              "Dana Kowalski@ACME | 11/30/2003 04:12 PM | Can you send the draft? | "
+              "Lee Ortiz | 3/2/99 9:05:33 AM | thanks, got it.");
+    /* led in by a small word, or no AM/PM: part of the sentence */
+    CHECK_STR(sentences("Sent by jo@example.org on 11/30/2003 04:12 PM To: all. "
+                        "We met on 11/30/2003 at 04:12 and left."),
+              "Sent by jo@example.org on 11/30/2003 04:12 PM | To: all. | "
+              "We met on 11/30/2003 at 04:12 and left.");
+}
+END_TEST
+
 START_TEST(web_emoticons)
 {
     CHECK_STR(sentences("The staff were friendly :) Will come back!"),
@@ -655,6 +669,7 @@ static Suite *suite(void)
     tcase_add_test(c, extra_abbreviations);
     tcase_add_test(c, web_question_exclamation_before_lower_case);
     tcase_add_test(c, web_period_before_lower_case);
+    tcase_add_test(c, web_mail_time_stamps);
     tcase_add_test(c, web_emoticons);
     tcase_add_test(c, web_units_days_and_numbers);
     tcase_add_test(c, inline_list_numbers);
