@@ -47,6 +47,15 @@ typedef struct next_info {
 
 /* ---- small helpers ------------------------------------------------------------ */
 
+/* Is W[0, N) one of the NULL-terminated WORDS (case matters)? */
+static int in_words(const char *const *words, const char *w, size_t n)
+{
+    for (size_t i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_month(const char *w, size_t n)
 {
     static const char *const months[] = {
@@ -56,10 +65,7 @@ static int is_month(const char *w, size_t n)
         "Dezember", "Jan", "Feb", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep",
         "Sept", "Okt", "Nov", "Dez", NULL
     };
-    for (size_t i = 0; months[i]; i++)
-        if (strlen(months[i]) == n && memcmp(months[i], w, n) == 0)
-            return 1;
-    return 0;
+    return in_words(months, w, n);
 }
 
 /* Words before a German ordinal number: "am 3.", "der 2.", "im 20.". */
@@ -74,20 +80,14 @@ static int ordinal_context(const char *w, size_t n)
         "Die", "Das", "Vom", "Zum", "Zur", "Ab", "Bis", "Seit", "Vor", "Nach",
         "vom", "bzw", "und", "oder", "zwischen", "für", "auf", "über", NULL
     };
-    for (size_t i = 0; words[i]; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
-            return 1;
-    return 0;
+    return in_words(words, w, n);
 }
 
 /* French elision before a capitalised word: "L’Union", "D’abord", "Qu’il". */
 static int elision(const char *w, size_t n)
 {
     static const char *const words[] = { "L", "D", "C", "J", "S", "N", "M", "T", "Qu", NULL };
-    for (size_t i = 0; words[i]; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
-            return 1;
-    return 0;
+    return in_words(words, w, n);
 }
 
 /* Skip white space and inline page markers from I (never past END). */
@@ -290,6 +290,74 @@ static int lower_word_before(const zone *z, size_t i)
         if (!spt_is_lower(spt_decode(z->t, ws + n, k, &w)))
             return 0;
     return 1;
+}
+
+/* Letters from I within the zone: the end of the word. */
+static size_t word_end(const zone *z, size_t i)
+{
+    size_t w;
+    while (i < z->end && spt_is_letter(spt_decode(z->t, z->end, i, &w)))
+        i += w;
+    return i;
+}
+
+/* A greeting or a sign-off that opens the sentence at S and ends in a comma
+ * before a capitalised word: "Thanks, Sean ...", "Best regards, Debra ...",
+ * "Dear All, My name is ...", "Hi, Yes ...".  In running text (a treebank's,
+ * or a mail whose lines were joined) it is a sentence of its own.  Returns
+ * the end of the comma, or 0. */
+static size_t salutation(const zone *z, size_t s)
+{
+    /* a sign-off of one word, or of two to four from OPENING to CLOSING
+     * ("Best regards", "Thank you", "Mit freundlichen Grüßen") */
+    static const char *const alone[] = {
+        "Thanks", "Thx", "Regards", "Sincerely", "Cheers", "Best", "Love", "Greetings",
+        "Cordialement", "Amicalement", "Merci", "Bonjour", "Hallo", "Salut", "Hi", "Hello",
+        "Hey", NULL
+    };
+    static const char *const opening[] = {
+        "Best", "Kind", "Kindest", "Warm", "Warmest", "Many", "Thank", "Yours", "Liebe", "Viele",
+        "Beste", "Herzliche", "Mit", "With", NULL
+    };
+    static const char *const closing[] = {
+        "regards", "Regards", "wishes", "thanks", "Thanks", "you", "sincerely", "truly",
+        "Grüße", "Grüßen", "Gruß", NULL
+    };
+    /* a greeting's first word, before a name ("Dear All", "Hi Karen") */
+    static const char *const greeting[] = { "Dear", "Hi", "Hello", "Hey", "Hallo", "Bonjour", NULL };
+    const char *t = z->t;
+    /* up to four words on one line, the last one followed by the comma */
+    size_t i = s, first = 0, words = 0, last = s, lastn = 0, w;
+    for (;;) {
+        size_t e = word_end(z, i);
+        if (e == i || words == 4)
+            return 0;
+        if (words++ == 0) {
+            if (!spt_is_upper(spt_decode(t, e, i, &w)))
+                return 0;
+            first = e - i;
+        }
+        last = i;
+        lastn = e - i;
+        if (e < z->end && t[e] == ',') {
+            i = e + 1;
+            break;
+        }
+        if (e >= z->end || t[e] != ' ')
+            return 0;
+        i = e + 1;
+    }
+    int ok = words == 1 ? in_words(alone, t + s, first)
+                        : in_words(opening, t + s, first) && in_words(closing, t + last, lastn);
+    if (!ok && words > 1 && in_words(greeting, t + s, first)) {
+        ok = 1; /* the name: capitalised words */
+        for (size_t k = s + first + 1; k < i - 1; k = word_end(z, k) + 1)
+            ok &= spt_is_upper(spt_decode(t, i, k, &w));
+    }
+    if (!ok || i >= z->end || !spt_is_blank((unsigned char)t[i]))
+        return 0;
+    int next = look_next(z, i).kind;
+    return next == N_UPPER || next == N_OPEN ? i : 0;
 }
 
 /* ---- the decision at a period ----------------------------------------------------- */
@@ -539,8 +607,19 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
     if (start >= end)
         return 0;
     zone z = { t, start, end, zone_width(t, start, end), ab };
-    size_t s = seg_trim_start(t, start, end), i = s;
+    size_t s = seg_trim_start(t, start, end), i = s, greeted = (size_t)-1;
     while (i < end) {
+        /* Once per sentence: does it open with a greeting or a sign-off? */
+        if (s != greeted) {
+            greeted = s;
+            size_t g = salutation(&z, s);
+            if (g) {
+                if (emit(&z, out, s, g) < 0)
+                    return -1;
+                s = i = seg_trim_start(t, g, end);
+                continue;
+            }
+        }
         /* Most bytes decide nothing: ASCII other than a line break, a
          * terminal or an emoticon's eyes only moves on.  Those few are all
          * below 64, so one mask tells them; this skip was most of the

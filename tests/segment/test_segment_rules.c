@@ -308,6 +308,21 @@ START_TEST(web_mail_time_stamps)
 }
 END_TEST
 
+START_TEST(web_greetings_and_sign_offs)
+{
+    CHECK_STR(sentences("Hi, Yes the pool is open. Dear All, The party moved. See you then. "
+                        "Kind regards, Pat Lee"),
+              "Hi, | Yes the pool is open. | Dear All, | The party moved. | See you then. | "
+              "Kind regards, | Pat Lee");
+    CHECK_STR(sentences("Thank you, Karen will call. Viele Grüße, Ihr Team"),
+              "Thank you, | Karen will call. | Viele Grüße, | Ihr Team");
+    /* a dateline, a greeting before a small word, a greeting in a sentence */
+    CHECK_STR(sentences("Washington, February 4, 1969. Hi, how are you? We said Hi, Mom."),
+              "Washington, February 4, 1969. | Hi, how are you? | We said Hi, Mom.");
+    CHECK_STR(sentences("Dear sir, Thanks"), "Dear sir, Thanks");
+}
+END_TEST
+
 START_TEST(web_emoticons)
 {
     CHECK_STR(sentences("The staff were friendly :) Will come back!"),
@@ -670,6 +685,7 @@ static Suite *suite(void)
     tcase_add_test(c, web_question_exclamation_before_lower_case);
     tcase_add_test(c, web_period_before_lower_case);
     tcase_add_test(c, web_mail_time_stamps);
+    tcase_add_test(c, web_greetings_and_sign_offs);
     tcase_add_test(c, web_emoticons);
     tcase_add_test(c, web_units_days_and_numbers);
     tcase_add_test(c, inline_list_numbers);
