@@ -366,6 +366,23 @@ static void paragraph(builder *b, size_t s, size_t e)
     push(b, &b->out->zones, s, e, SEG_ZONE_PARAGRAPH);
 }
 
+/* The end of [S, E) without the page markers alone on its last lines: a
+ * printed page that ends between two paragraphs ("...a year.\n  [Page 27]\n
+ *   • I am ...") belongs to neither. */
+static size_t drop_page_lines(const char *t, size_t s, size_t e)
+{
+    for (;;) {
+        e = seg_trim_end(t, s, e);
+        size_t ls = e;
+        while (ls > s && t[ls - 1] != '\n')
+            ls--;
+        size_t m = seg_trim_start(t, ls, e);
+        if (ls == s || m >= e || seg_page_marker(t, e, m) != e - m)
+            return e;
+        e = ls;
+    }
+}
+
 /* Split a block into paragraphs: each bullet line opens one (the bullet left
  * out), each numbered line after a line that ended a sentence too. */
 static void block_paragraphs(builder *b, block bl)
@@ -380,7 +397,7 @@ static void block_paragraphs(builder *b, block bl)
         size_t bt = bullet_text(t, l);
         int num = numbered(t, l);
         if (!first && (bt || (num && prev_ends))) {
-            paragraph(b, pstart, l.s);
+            paragraph(b, pstart, drop_page_lines(t, pstart, l.s));
             pstart = l.s;
         }
         if (bt)

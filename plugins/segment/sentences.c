@@ -14,9 +14,11 @@
  *     ("the U.S. The ..."), or before a footnote marker ("U.S.3 In ...");
  *   - a list number at the start of a line ("4. Begin text");
  *   - a German ordinal ("am 3. Oktober", "der 2. Weltkrieg").
- * Nothing ends before a lower-case word.  A line break ends a sentence when
- * the line was not filled up to the zone's wrapping width: headlines and list
- * items end without punctuation, wrapped prose goes on.
+ * Before a lower-case word only a "?" or "!", or a single period after an
+ * ordinary word, ends a sentence (web text: "whatever. i will ...").  A line
+ * break ends a sentence when the line was not filled up to the zone's
+ * wrapping width: headlines and list items end without punctuation, wrapped
+ * prose goes on.
  */
 #include <string.h>
 #include "segment_rules.h"
@@ -45,6 +47,15 @@ typedef struct next_info {
 
 /* ---- small helpers ------------------------------------------------------------ */
 
+/* Is W[0, N) one of the NULL-terminated WORDS (case matters)? */
+static int in_words(const char *const *words, const char *w, size_t n)
+{
+    for (size_t i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_month(const char *w, size_t n)
 {
     static const char *const months[] = {
@@ -54,10 +65,7 @@ static int is_month(const char *w, size_t n)
         "Dezember", "Jan", "Feb", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep",
         "Sept", "Okt", "Nov", "Dez", NULL
     };
-    for (size_t i = 0; months[i]; i++)
-        if (strlen(months[i]) == n && memcmp(months[i], w, n) == 0)
-            return 1;
-    return 0;
+    return in_words(months, w, n);
 }
 
 /* Words before a German ordinal number: "am 3.", "der 2.", "im 20.". */
@@ -72,20 +80,14 @@ static int ordinal_context(const char *w, size_t n)
         "Die", "Das", "Vom", "Zum", "Zur", "Ab", "Bis", "Seit", "Vor", "Nach",
         "vom", "bzw", "und", "oder", "zwischen", "für", "auf", "über", NULL
     };
-    for (size_t i = 0; words[i]; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
-            return 1;
-    return 0;
+    return in_words(words, w, n);
 }
 
 /* French elision before a capitalised word: "L’Union", "D’abord", "Qu’il". */
 static int elision(const char *w, size_t n)
 {
     static const char *const words[] = { "L", "D", "C", "J", "S", "N", "M", "T", "Qu", NULL };
-    for (size_t i = 0; words[i]; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
-            return 1;
-    return 0;
+    return in_words(words, w, n);
 }
 
 /* Skip white space and inline page markers from I (never past END). */
@@ -169,6 +171,20 @@ static size_t emoticon(const zone *z, size_t i)
     return j - i;
 }
 
+/* Does the semicolon at I end a sentence?  French sets it off with a space
+ * on both sides, and a capital after it opens a new sentence ("... au XIXe
+ * siècle ; Le poème ..."), as the French treebanks split it; English and
+ * German glue it to the word before and go on after it ("...; The"). */
+static int french_semicolon_ends(const zone *z, size_t i)
+{
+    size_t at;
+    if (i <= z->start || !spt_is_blank(spt_decode_prev(z->t, i, &at)))
+        return 0;
+    if (i + 1 >= z->end || !spt_is_blank(spt_decode(z->t, z->end, i + 1, &at)))
+        return 0;
+    return look_next(z, i + 1).kind == N_UPPER;
+}
+
 /* Does the next word open a sentence rather than continue a name? */
 static int opener_next(const zone *z, const next_info *x)
 {
@@ -207,6 +223,143 @@ static size_t word_before(const zone *z, size_t i, size_t *ws)
     return e - i;
 }
 
+/* Digits ending at E (back to S at most MAX): how many. */
+static size_t digits_before(const char *t, size_t s, size_t e, size_t max)
+{
+    size_t n = 0;
+    while (e > s && n < max + 1 && spt_is_digit((unsigned char)t[e - 1])) {
+        e--;
+        n++;
+    }
+    return n;
+}
+
+/* An e-mail header's time stamp around the colon at C: "06/02/2001 10:53 AM",
+ * "10/08/99 08:52:14 PM" (a slashed date, a time, AM or PM).  Its start and
+ * end go to *DS and *DE. */
+static int time_stamp(const zone *z, size_t c, size_t *ds, size_t *de)
+{
+    const char *t = z->t;
+    size_t s = z->start, i = c;
+    size_t n = digits_before(t, s, i, 2);
+    if (n < 1 || n > 2 || i - n <= s || t[i - n - 1] != ' ')
+        return 0;
+    i -= n + 1;
+    n = digits_before(t, s, i, 4); /* the year */
+    if ((n != 2 && n != 4) || i - n <= s || t[i - n - 1] != '/')
+        return 0;
+    i -= n + 1;
+    for (int part = 0; part < 2; part++) { /* day, then month */
+        n = digits_before(t, s, i, 2);
+        if (n < 1 || n > 2)
+            return 0;
+        i -= n;
+        if (part == 0) {
+            if (i <= s || t[i - 1] != '/')
+                return 0;
+            i--;
+        }
+    }
+    if (i > s && !spt_is_space((unsigned char)t[i - 1]))
+        return 0;
+    *ds = i;
+    /* forward: ":MM", maybe ":SS", then " AM" or " PM" */
+    i = c;
+    for (int part = 0; part < 2 && i + 3 <= z->end && t[i] == ':'; part++) {
+        if (!spt_is_digit((unsigned char)t[i + 1]) || !spt_is_digit((unsigned char)t[i + 2]))
+            return 0;
+        i += 3;
+    }
+    if (i == c || i + 3 > z->end || t[i] != ' ' || (t[i + 1] != 'A' && t[i + 1] != 'P') ||
+        t[i + 2] != 'M')
+        return 0;
+    i += 3;
+    if (i < z->end && !spt_is_space((unsigned char)t[i]))
+        return 0;
+    *de = i;
+    return 1;
+}
+
+/* Is the word before byte I all lower case ("on", "at")? */
+static int lower_word_before(const zone *z, size_t i)
+{
+    size_t ws, n = word_before(z, i, &ws), w;
+    if (n == 0 || ws + n != seg_trim_end(z->t, z->start, i))
+        return 0;
+    for (size_t k = ws; k < ws + n; k += w)
+        if (!spt_is_lower(spt_decode(z->t, ws + n, k, &w)))
+            return 0;
+    return 1;
+}
+
+/* Letters from I within the zone: the end of the word. */
+static size_t word_end(const zone *z, size_t i)
+{
+    size_t w;
+    while (i < z->end && spt_is_letter(spt_decode(z->t, z->end, i, &w)))
+        i += w;
+    return i;
+}
+
+/* A greeting or a sign-off that opens the sentence at S and ends in a comma
+ * before a capitalised word: "Thanks, Sean ...", "Best regards, Debra ...",
+ * "Dear All, My name is ...", "Hi, Yes ...".  In running text (a treebank's,
+ * or a mail whose lines were joined) it is a sentence of its own.  Returns
+ * the end of the comma, or 0. */
+static size_t salutation(const zone *z, size_t s)
+{
+    /* a sign-off of one word, or of two to four from OPENING to CLOSING
+     * ("Best regards", "Thank you", "Mit freundlichen Grüßen") */
+    static const char *const alone[] = {
+        "Thanks", "Thx", "Regards", "Sincerely", "Cheers", "Best", "Love", "Greetings",
+        "Cordialement", "Amicalement", "Merci", "Bonjour", "Hallo", "Salut", "Hi", "Hello",
+        "Hey", NULL
+    };
+    static const char *const opening[] = {
+        "Best", "Kind", "Kindest", "Warm", "Warmest", "Many", "Thank", "Yours", "Liebe", "Viele",
+        "Beste", "Herzliche", "Mit", "With", NULL
+    };
+    static const char *const closing[] = {
+        "regards", "Regards", "wishes", "thanks", "Thanks", "you", "sincerely", "truly",
+        "Grüße", "Grüßen", "Gruß", NULL
+    };
+    /* a greeting's first word, before a name ("Dear All", "Hi Karen") */
+    static const char *const greeting[] = { "Dear", "Hi", "Hello", "Hey", "Hallo", "Bonjour", NULL };
+    const char *t = z->t;
+    /* up to four words on one line, the last one followed by the comma */
+    size_t i = s, first = 0, words = 0, last = s, lastn = 0, w;
+    for (;;) {
+        size_t e = word_end(z, i);
+        if (e == i || words == 4)
+            return 0;
+        if (words++ == 0) {
+            if (!spt_is_upper(spt_decode(t, e, i, &w)))
+                return 0;
+            first = e - i;
+        }
+        last = i;
+        lastn = e - i;
+        if (e < z->end && t[e] == ',') {
+            i = e + 1;
+            break;
+        }
+        if (e >= z->end || t[e] != ' ')
+            return 0;
+        i = e + 1;
+    }
+    int ok = words == 1 ? in_words(alone, t + s, first)
+                        : in_words(opening, t + s, first) && in_words(closing, t + last, lastn);
+    if (!ok && words > 1 && in_words(greeting, t + s, first)) {
+        ok = 1; /* the name: capitalised words */
+        for (size_t k = s + first + 1; k < i - 1; k = word_end(z, k) + 1)
+            ok &= spt_is_upper(spt_decode(t, i, k, &w));
+    }
+    if (!ok || i >= z->end || !spt_is_blank((unsigned char)t[i]))
+        return 0;
+    int next = look_next(z, i).kind;
+    return next == N_UPPER || next == N_OPEN ? i : 0;
+}
+
 /* ---- the decision at a period ----------------------------------------------------- */
 
 /* The class of the word T[WS, DOT) as an abbreviation.  A word the set does
@@ -240,31 +393,62 @@ static int word_class(const zone *z, size_t ws, size_t dot)
     return SEG_ABBR_NONE;
 }
 
-/* Does the single period at DOT end a sentence, given what follows?  S is
- * where the current sentence starts. */
-static int period_ends(const zone *z, size_t s, size_t dot, const next_info *x)
+/* Where the word before the period at DOT starts: back to white space,
+ * opening quotes and brackets left out ("(Mr." is "Mr").  (size_t)-1 when
+ * it is longer than LOOKBACK: no abbreviation is that long. */
+static size_t dot_word(const zone *z, size_t dot)
 {
     const char *t = z->t;
-    /* The word before the period: back to white space, at most LOOKBACK. */
-    size_t ws = dot, at;
+    size_t ws = dot, at, w;
     while (ws > z->start && dot - ws <= LOOKBACK) {
         uint32_t c = spt_decode_prev(t, ws, &at);
         if (at < z->start || spt_is_space(c))
             break;
         ws = at;
     }
-    if (dot - ws > LOOKBACK) /* no abbreviation is that long */
-        return 1;
-    /* Leave out opening quotes and brackets: "(Mr." is "Mr". */
-    for (;;) {
-        size_t w;
-        if (ws >= dot)
-            break;
-        uint32_t c = spt_decode(t, dot, ws, &w);
-        if (!seg_is_opener(c))
-            break;
+    if (dot - ws > LOOKBACK)
+        return (size_t)-1;
+    while (ws < dot && seg_is_opener(spt_decode(t, dot, ws, &w)))
         ws += w;
+    return ws;
+}
+
+/* Does the single period at DOT end a sentence before a lower-case word?
+ * Web text opens sentences in lower case ("whatever. i will let you know"),
+ * so it does after an ordinary word, but not after an abbreviation ("etc.
+ * and", "Corp. common stock"), an initial, a number ("p. 5. see"), or a
+ * short capitalised word the set does not know, which is likelier an
+ * abbreviation ("Emb. officer") than a sentence's last word. */
+static int period_ends_lower(const zone *z, size_t dot)
+{
+    const char *t = z->t;
+    size_t ws = dot_word(z, dot);
+    if (ws == (size_t)-1)
+        return 1;
+    if (ws == dot)
+        return 0;
+    size_t letters = 0, w;
+    int upper = 0;
+    for (size_t i = ws; i < dot; i += w) {
+        uint32_t c = spt_decode(t, dot, i, &w);
+        if (spt_is_digit(c))
+            return 0;
+        upper |= spt_is_upper(c);
+        letters += spt_is_letter(c);
     }
+    if (upper && letters <= 5)
+        return 0;
+    return word_class(z, ws, dot) == SEG_ABBR_NONE;
+}
+
+/* Does the single period at DOT end a sentence, given what follows?  S is
+ * where the current sentence starts. */
+static int period_ends(const zone *z, size_t s, size_t dot, const next_info *x)
+{
+    const char *t = z->t;
+    size_t ws = dot_word(z, dot);
+    if (ws == (size_t)-1)
+        return 1;
     size_t wl = dot - ws;
     if (wl == 0)
         return 1;
@@ -423,8 +607,19 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
     if (start >= end)
         return 0;
     zone z = { t, start, end, zone_width(t, start, end), ab };
-    size_t s = seg_trim_start(t, start, end), i = s;
+    size_t s = seg_trim_start(t, start, end), i = s, greeted = (size_t)-1;
     while (i < end) {
+        /* Once per sentence: does it open with a greeting or a sign-off? */
+        if (s != greeted) {
+            greeted = s;
+            size_t g = salutation(&z, s);
+            if (g) {
+                if (emit(&z, out, s, g) < 0)
+                    return -1;
+                s = i = seg_trim_start(t, g, end);
+                continue;
+            }
+        }
         /* Most bytes decide nothing: ASCII other than a line break, a
          * terminal or an emoticon's eyes only moves on.  Those few are all
          * below 64, so one mask tells them; this skip was most of the
@@ -452,6 +647,31 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
             continue;
         }
         if (!spt_is_terminal(c)) {
+            if (c == ';' && french_semicolon_ends(&z, i)) {
+                if (emit(&z, out, s, i + 1) < 0)
+                    return -1;
+                s = i = seg_trim_start(t, i + 1, end);
+                continue;
+            }
+            /* An e-mail header's time stamp is a sentence of its own
+             * ("Kay Mann | 04/26/2001 07:17 AM | Will you ..."), unless a
+             * small word leads into it ("sent on 08/15/2000 06:03 PM"). */
+            size_t ds, de;
+            if (c == ':' && time_stamp(&z, i, &ds, &de)) {
+                if (ds > s && !lower_word_before(&z, ds)) {
+                    if (emit(&z, out, s, ds) < 0)
+                        return -1;
+                    s = ds;
+                }
+                int k = look_next(&z, de).kind;
+                if (k != N_END && k != N_CONT) {
+                    if (emit(&z, out, s, de) < 0)
+                        return -1;
+                    s = seg_trim_start(t, de, end);
+                }
+                i = de;
+                continue;
+            }
             /* Web text ends sentences with an emoticon instead of a period:
              * "really friendly :) Will come back" */
             size_t em = c == ':' || c == ';' || c == '=' ? emoticon(&z, i) : 0;
@@ -536,6 +756,8 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
             ends = 1; /* "safe mode worked!! i uninstalled it": web text starts
                          sentences in lower case; a quoted question does not
                          end one ("“Really?” she asked") */
+        else if (x.kind == N_LOWER && dots == 1 && !other && !closed && !marker)
+            ends = period_ends_lower(&z, i);
         else if (x.kind == N_LOWER || x.kind == N_CONT)
             ends = 0;
         else if (other)

@@ -236,6 +236,16 @@ START_TEST(general_french)
 }
 END_TEST
 
+START_TEST(french_spaced_semicolon)
+{
+    CHECK_STR(sentences("Le village compte trois moulins ; Le plus ancien date de 1820."),
+              "Le village compte trois moulins ; | Le plus ancien date de 1820.");
+    /* before a small letter, glued to the word before, or in English: it goes on */
+    CHECK_STR(sentences("Il pleut ; on reste. He came; The Times said so. Er kam; Die Zeit schrieb."),
+              "Il pleut ; on reste. | He came; The Times said so. | Er kam; Die Zeit schrieb.");
+}
+END_TEST
+
 START_TEST(extra_abbreviations)
 {
     CHECK_STR(sentences("He met Gen. Xu and Adv. Brown."), "He met Gen. Xu and Adv. | Brown.");
@@ -265,6 +275,51 @@ START_TEST(web_question_exclamation_before_lower_case)
     CHECK_STR(sentences("“Really?” she asked. « Vraiment ? » demanda-t-il."),
               "“Really?” she asked. | « Vraiment ? » demanda-t-il.");
     CHECK_STR(sentences("well... i guess so."), "well... i guess so.");
+}
+END_TEST
+
+START_TEST(web_period_before_lower_case)
+{
+    CHECK_STR(sentences("whatever. i will let you know later. see you at the game."),
+              "whatever. | i will let you know later. | see you at the game.");
+    /* not after an abbreviation, an initial, a number or a short capitalised
+     * word (an abbreviation the set does not know) */
+    CHECK_STR(sentences("Shares of Acme Corp. common stock, pens etc. and paper, cf. the list, "
+                        "the vs. case, John Q. public, see p. 5. then Emb. officers left."),
+              "Shares of Acme Corp. common stock, pens etc. and paper, cf. the list, the vs. "
+              "case, John Q. public, see p. 5. then Emb. officers left.");
+    /* nor after an ellipsis or a closing quote */
+    CHECK_STR(sentences("I thought... maybe not. He said \"no.\" and left."),
+              "I thought... maybe not. | He said \"no.\" and left.");
+}
+END_TEST
+
+START_TEST(web_mail_time_stamps)
+{
+    CHECK_STR(sentences("Dana Kowalski@ACME 11/30/2003 04:12 PM Can you send the draft? "
+                        "Lee Ortiz 3/2/99 9:05:33 AM thanks, got it."),
+              "Dana Kowalski@ACME | 11/30/2003 04:12 PM | Can you send the draft? | "
+              "Lee Ortiz | 3/2/99 9:05:33 AM | thanks, got it.");
+    /* led in by a small word, or no AM/PM: part of the sentence */
+    CHECK_STR(sentences("Sent by jo@example.org on 11/30/2003 04:12 PM To: all. "
+                        "We met on 11/30/2003 at 04:12 and left."),
+              "Sent by jo@example.org on 11/30/2003 04:12 PM | To: all. | "
+              "We met on 11/30/2003 at 04:12 and left.");
+}
+END_TEST
+
+START_TEST(web_greetings_and_sign_offs)
+{
+    CHECK_STR(sentences("Hi, Yes the pool is open. Dear All, The party moved. See you then. "
+                        "Kind regards, Pat Lee"),
+              "Hi, | Yes the pool is open. | Dear All, | The party moved. | See you then. | "
+              "Kind regards, | Pat Lee");
+    CHECK_STR(sentences("Thank you, Karen will call. Viele Grüße, Ihr Team"),
+              "Thank you, | Karen will call. | Viele Grüße, | Ihr Team");
+    /* a dateline, a greeting before a small word, a greeting in a sentence */
+    CHECK_STR(sentences("Washington, February 4, 1969. Hi, how are you? We said Hi, Mom."),
+              "Washington, February 4, 1969. | Hi, how are you? | We said Hi, Mom.");
+    CHECK_STR(sentences("Dear sir, Thanks"), "Dear sir, Thanks");
 }
 END_TEST
 
@@ -413,6 +468,19 @@ START_TEST(layout_subject_and_dateline)
     CHECK_STR(layout(doc, PARAGRAPHS),
               "Washington, June 12, 1986 | SUBJECT | June 11 Meeting with Soviet Ambassador "
               "Dubinin | Summary | The arms control initiative was a copy of a proposal.");
+}
+END_TEST
+
+START_TEST(layout_page_between_items)
+{
+    /* a printed page ending between a paragraph and a bullet item belongs to
+     * neither; one ending inside a paragraph stays in it */
+    const char *doc = "The talks went on for a week and ended in a draft.\n  [Page 27]\n"
+                      "  • The draft is short.\n  [Page 28]\n  It has two parts.\n"
+                      "  • Both sides signed.\n";
+    CHECK_STR(layout(doc, PARAGRAPHS),
+              "The talks went on for a week and ended in a draft. | The draft is short.\n"
+              "  [Page 28]\n  It has two parts. | Both sides signed.");
 }
 END_TEST
 
@@ -612,8 +680,12 @@ static Suite *suite(void)
     tcase_add_test(c, general_english);
     tcase_add_test(c, general_german);
     tcase_add_test(c, general_french);
+    tcase_add_test(c, french_spaced_semicolon);
     tcase_add_test(c, extra_abbreviations);
     tcase_add_test(c, web_question_exclamation_before_lower_case);
+    tcase_add_test(c, web_period_before_lower_case);
+    tcase_add_test(c, web_mail_time_stamps);
+    tcase_add_test(c, web_greetings_and_sign_offs);
     tcase_add_test(c, web_emoticons);
     tcase_add_test(c, web_units_days_and_numbers);
     tcase_add_test(c, inline_list_numbers);
@@ -626,6 +698,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(c, setup, teardown);
     tcase_add_test(c, layout_frus);
     tcase_add_test(c, layout_subject_and_dateline);
+    tcase_add_test(c, layout_page_between_items);
     tcase_add_test(c, layout_plain_text);
     suite_add_tcase(s, c);
 
