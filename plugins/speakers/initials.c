@@ -3,8 +3,8 @@
  * Kissinger, "HAK" for Henry A. Kissinger, "P" for the President.
  *
  * The rule: a one-letter word names the person whose surname starts with
- * that letter, or else whose title (written before the name) starts with
- * it; a word of two or three letters names the person whose first given
+ * that letter, or else (no surname does) whose title (written before the
+ * name) starts with it; a word of two or three letters names the person whose first given
  * names start with all but its last letter and whose surname starts with
  * the last.  Principals (participants, or the people named before the body)
  * are asked first, everyone only when no principal fits, and an answer
@@ -162,13 +162,13 @@ static size_t spk_count(const spk_ikeys *k, uint64_t key, size_t *who)
  * *COUNT people fit. */
 static size_t spk_lookup(const spk_ikeys *k, const char *p, size_t n, size_t *count)
 {
-    size_t who = SPK_NONE, other = SPK_NONE;
+    size_t who = SPK_NONE;
     if (n == 1) {
+        /* A surname's initial wins over a title's: "D" is Dobrynin, not
+         * "Dr." Kissinger; the title is asked only when no surname fits. */
         *count = spk_count(k, spk_ikey_of(SPK_IK_SURNAME, spk_fold_byte(p[0]), 0, 0), &who);
-        size_t more = spk_count(k, spk_ikey_of(SPK_IK_TITLE, (unsigned char)p[0], 0, 0), &other);
         if (!*count)
-            who = other;
-        *count += more;
+            *count = spk_count(k, spk_ikey_of(SPK_IK_TITLE, (unsigned char)p[0], 0, 0), &who);
     } else if (n == 2) {
         *count = spk_count(k, spk_ikey_of(SPK_IK_TWO, spk_fold_byte(p[0]), spk_fold_byte(p[1]), 0),
                            &who);

@@ -742,6 +742,24 @@ START_TEST(given_name_chooses_person)
 }
 END_TEST
 
+/* ---- forms of other decades (issue 13): invented sentences -------------------- */
+
+/* A speaker's initial that is also a title's ("D" of Dimitrov, "Dr." Harlan):
+ * the surname's initial wins. */
+START_TEST(initials_surname_beats_title)
+{
+    tdoc *d = run("7. Transcript of Telephone Conversation Between Dr. Harlan and Ambassador "
+                  "Dimitrov",
+                  NULL,
+                  "H said the cable had gone out. D said Sofia had not seen it. H agreed to "
+                  "send another copy.");
+    CHECK(speech(d), "named:Harlan=H said the cable had gone out. | "
+                     "named:Dimitrov=D said Sofia had not seen it. | "
+                     "named:Harlan=H agreed to send another copy.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -778,6 +796,7 @@ static Suite *suite(void)
     tcase_add_test(t, first_person_is_the_sender);
     tcase_add_test(t, dialogue_label_is_a_person);
     tcase_add_test(t, given_name_chooses_person);
+    tcase_add_test(t, initials_surname_beats_title);
     suite_add_tcase(s, t);
     return s;
 }
