@@ -310,9 +310,13 @@ int spk_attribute(spk_ctx *c)
     if (!(c->initials = spk_initials_new(c)) || spk_dialogue(c, &turns) < 0)
         goto done;
     const spk_spans *sents = c->in->sentences, *paras = c->in->paragraphs;
-    size_t cur = SPK_NONE, last[2] = { SPK_NONE, SPK_NONE };
+    size_t cur = SPK_NONE, last[2] = { SPK_NONE, SPK_NONE }, other = SPK_NONE;
     size_t turn = 0, para = 0, qpos = 0, cur_para = SPK_NONE, tok = 0;
     int roster = c->out->nparts > 0 || turns.n > 0;
+    /* The writer's one counterpart, before anyone else has spoken: the
+     * other of two participants. */
+    if (c->writer != SPK_NONE && c->out->nparts == 2)
+        other = c->part_ent[c->part_ent[0] == c->writer ? 1 : 0];
     for (size_t s = 0; sents && s < sents->n; s++) {
         size_t a = sents->v[s].start, b = sents->v[s].end;
         if (!spk_in_body(c, a))
@@ -353,6 +357,15 @@ int spk_attribute(spk_ctx *c)
             break;
         case SPK_SUBJ_JOINT:
             continue;
+        case SPK_SUBJ_PRONOUN:
+            /* "He replied" right after the writer's own turn ("I told him
+             * ...") is the other party: the writer calls himself "I". */
+            if (cur != SPK_NONE && cur == c->writer && other != SPK_NONE) {
+                speaker = other;
+                how = SPK_CARRIED;
+                break;
+            }
+            /* fall through */
         default: /* a pronoun, or nobody named: the last speaker goes on */
             if (cur != SPK_NONE)
                 speaker = spk_carry(c, ta, tb, cur, last);
@@ -361,6 +374,8 @@ int spk_attribute(spk_ctx *c)
         if (speaker == SPK_NONE)
             continue;
         cur = speaker;
+        if (speaker != c->writer)
+            other = speaker;
         last[c->ents[speaker].female ? 1 : 0] = speaker;
         if (spk_add_speech(c, a, b, speaker, how) < 0 ||
             spk_quotes(c, ta, tb, in_para ? paras->v[para].end : b, speaker, &qpos) < 0)

@@ -4,12 +4,14 @@
  *
  * In order of trust: the person the title says it is from ("Memorandum From
  * ... (Kissinger) to ...": the sender, never the addressee); none for a
- * conversation; the one principal of the document (participant,
+ * conversation, unless its body says "I said", "I told him" outside
+ * quotations (a participant wrote it up); the one principal of the document (participant,
  * or person named before the body) the body never names, when the body
  * speaks in the first person (a writer does not name himself: "Ambassador
  * Dobrynin came to see me"); the drafter of the source note, unless the
  * title says an office sent it.
  */
+#include "spk_chars.h"
 #include "spk_doc.h"
 
 int spk_head_sender(const spk_ctx *c, size_t *from, size_t *to)
@@ -81,12 +83,48 @@ static int spk_first_person(const spk_ctx *c)
     return 0;
 }
 
+/* Does the body say "I" as the subject of a speech verb ("I said", "I then
+ * told him") outside quotation marks?  A memorandum of conversation written
+ * by one of its participants does; a transcript's "I" is inside turns or
+ * quotations. */
+static int spk_first_person_speaks(const spk_ctx *c)
+{
+    int quoted = 0;
+    for (size_t i = spk_tok_at(c, c->body_start); i < c->toks.n; i++) {
+        const spk_tok *t = &c->toks.v[i];
+        if (t->kind == SPK_TOK_PUNCT) {
+            if (t->c == '"')
+                quoted = !quoted;
+            else if (spt_is_open_quote(t->c))
+                quoted = 1;
+            else if (spt_is_close_quote(t->c))
+                quoted = 0;
+            continue;
+        }
+        if (quoted || !spk_tok_is(c, i, "I") || !spk_in_body(c, t->start))
+            continue;
+        for (size_t k = i + 1; k < c->toks.n && k < i + 4; k++) {
+            unsigned lex = spk_tok_lex(c, k);
+            if (c->toks.v[k].kind != SPK_TOK_WORD || (c->toks.v[k].flags & SPK_TF_CAP))
+                break;
+            if (lex & SPK_LX_VERB)
+                return 1;
+            if (!(lex & SPK_LX_FILLER))
+                break;
+        }
+    }
+    return 0;
+}
+
 void spk_writer(spk_ctx *c)
 {
     size_t a, b;
     c->writer = spk_from_title(c);
-    /* A conversation has no single writer: its "I" is whoever speaks. */
-    if (c->writer != SPK_NONE || spk_conversation(c) || !spk_first_person(c))
+    /* A conversation has no single writer, unless one of its participants
+     * writes it in the first person ("I told him"): a transcript's "I" is
+     * whoever speaks. */
+    if (c->writer != SPK_NONE || !spk_first_person(c) ||
+        (spk_conversation(c) && !spk_first_person_speaks(c)))
         return;
     /* A title "From the Department of State to ..." names an office as the
      * sender: its drafter writes for it, and the "I" of what it sends is

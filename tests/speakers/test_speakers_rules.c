@@ -694,7 +694,8 @@ START_TEST(first_person_is_the_sender)
           "I have noted your proposals.", "named:Reagan=I have noted your proposals." },
         { "256. Memorandum of Conversation",
           "PARTICIPANTS:\nAmbassador Ridgway\nDeputy Foreign Minister Bessmertnykh",
-          "Bessmertnykh came in. I told him that we were ready.", "" },
+          "Bessmertnykh came in. I told him that we were ready.",
+          "named:Ridgway*=I told him that we were ready." }, /* written up by a participant */
         /* An office sends the President's message: its drafter is no writer. */
         { "251. Telegram From the Department of State to the Embassy in the Soviet Union", NULL,
           "I welcome your proposals.\n\nDrafted by Sell; cleared by Simons.", "" },
@@ -760,6 +761,29 @@ START_TEST(initials_surname_beats_title)
 }
 END_TEST
 
+/* A memorandum of conversation written up by one of its participants: "I
+ * said" is the participant the body never names, and "he" right after the
+ * writer's turn is the other party. */
+START_TEST(first_person_in_conversation)
+{
+    tdoc *d = run("12. Memorandum of Conversation",
+                  "PARTICIPANTS\n\n  • Ambassador Zorin\n  • Mr. Charles E. Bohlen",
+                  "Ambassador Zorin called at his request. I told him that the note was under "
+                  "study. He replied that Moscow expected an answer soon. I said that no date "
+                  "could be given.");
+    CHECK(speech(d), "named:Bohlen*=I told him that the note was under study. | "
+                     "carried:Zorin*=He replied that Moscow expected an answer soon. | "
+                     "named:Bohlen*=I said that no date could be given.");
+    done(d);
+    /* A transcript's "I" is inside quotations: no writer. */
+    d = run("13. Memorandum of Conversation",
+            "PARTICIPANTS\n\n  • Ambassador Zorin\n  • Mr. Charles E. Bohlen",
+            "Zorin said, “I said so in Geneva.”");
+    CHECK(speech(d), "named:Zorin*=Zorin said, “I said so in Geneva.” | quoted:Zorin*=I said so in Geneva.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -797,6 +821,7 @@ static Suite *suite(void)
     tcase_add_test(t, dialogue_label_is_a_person);
     tcase_add_test(t, given_name_chooses_person);
     tcase_add_test(t, initials_surname_beats_title);
+    tcase_add_test(t, first_person_in_conversation);
     suite_add_tcase(s, t);
     return s;
 }
