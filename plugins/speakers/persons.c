@@ -204,9 +204,7 @@ static int spk_female_title(const spk_ctx *c, size_t a, size_t b)
     return 0;
 }
 
-/* Do the tokens after I, past words like "then", lead to a speech verb, or
- * (with ANY_PAST) to any verb in the past tense ("Poindexter initialed")? */
-static int spk_verb_follows(const spk_ctx *c, size_t i, int any_past)
+int spk_verb_follows(const spk_ctx *c, size_t i, int any_past)
 {
     for (size_t k = i + 1, steps = 0; k < c->toks.n && steps < 5; k++, steps++) {
         const spk_tok *t = &c->toks.v[k];

@@ -21,6 +21,7 @@ typedef struct spk_entity {
     int female;          /* seen as "she" or with Mrs./Ms. */
     int early;           /* named before the body: a principal of the document */
     size_t body_mentions;
+    size_t score;        /* scratch of one step (spk_title_holder), 0 between steps */
 } spk_entity;
 
 typedef struct spk_initials_index spk_initials_index; /* initials.c */
@@ -123,6 +124,9 @@ int spk_register(spk_ctx *c);
 /* Register the name of tokens [S, I] (surname at I) as a person, with the
  * title tokens [TA, TB) before it (TA == TB: none). */
 int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb);
+/* Do the tokens after I, past words like "then", lead to a speech verb, or
+ * (with ANY_PAST) to any verb in the past tense ("Poindexter initialed")? */
+int spk_verb_follows(const spk_ctx *c, size_t i, int any_past);
 /* Register more people from weaker cues, once spk_register() has run
  * (cues.c): lists with a known person, source notes, verbs' objects. */
 int spk_register_cues(spk_ctx *c);

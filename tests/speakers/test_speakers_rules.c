@@ -784,6 +784,22 @@ START_TEST(first_person_in_conversation)
 }
 END_TEST
 
+/* "The President" on the list when the text names several presidents: the
+ * one who speaks ("President Kennedy said"), not the first written. */
+START_TEST(title_participant_is_the_one_who_speaks)
+{
+    tdoc *d = run("40. Memorandum of Conversation",
+                  "PARTICIPANTS\n\n  • The President\n  • Ambassador Quaison",
+                  "The Ambassador said that President Nkrumah valued these talks. President "
+                  "Kennedy said he shared that view. The President added that aid would go on.");
+    CHECK(participants(d), "The President/Kennedy/President/ | Quaison/Quaison/Ambassador/");
+    CHECK(speech(d), "named:Quaison*=The Ambassador said that President Nkrumah valued these talks. | "
+                     "named:Kennedy*=President Kennedy said he shared that view. | "
+                     "named:Kennedy*=The President added that aid would go on.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -822,6 +838,7 @@ static Suite *suite(void)
     tcase_add_test(t, given_name_chooses_person);
     tcase_add_test(t, initials_surname_beats_title);
     tcase_add_test(t, first_person_in_conversation);
+    tcase_add_test(t, title_participant_is_the_one_who_speaks);
     suite_add_tcase(s, t);
     return s;
 }
