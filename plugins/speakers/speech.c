@@ -12,6 +12,7 @@
  * (quotes.c).
  */
 #include <stdlib.h>
+#include <string.h>
 #include "spk_chars.h"
 #include "spk_doc.h"
 #include "spk_speech.h"
@@ -73,33 +74,21 @@ static int spk_person_at(const spk_ctx *c, size_t i)
     return i < c->toks.n && (c->tok_ent[i] != SPK_NONE || spk_is_pronoun(c, i, &f));
 }
 
-enum { SPK_V_NONE, SPK_V_VERB, SPK_V_JOINT };
+/* What follows a subject: a speech verb ("said"), a joint subject ("Nitze
+ * and Simons agreed"), or another verb in the past tense that opens a turn
+ * ("took this occasion to", "turned to Berlin and said", "wanted to draw
+ * the Secretary's attention to"): an act, a speaker's turn only where the
+ * subject opens the sentence. */
+enum { SPK_V_NONE, SPK_V_VERB, SPK_V_JOINT, SPK_V_ACT };
 
-/* After the subject ending at token J (exclusive end B of the sentence):
- * fillers then a speech verb.  *VERB gets the verb's token. */
-static int spk_verb_run(const spk_ctx *c, size_t j, size_t b, size_t *verb)
-{
-    for (size_t steps = 0; j < b && steps < 6; j++, steps++) {
-        const spk_tok *t = &c->toks.v[j];
-        if (t->kind != SPK_TOK_WORD)
-            return SPK_V_NONE;
-        unsigned lex = spk_tok_lex(c, j);
-        if ((lex & SPK_LX_VERB) && !(t->flags & SPK_TF_CAP)) {
-            *verb = j;
-            return SPK_V_VERB;
-        }
-        if ((t->flags & SPK_TF_CAP) || !(lex & SPK_LX_FILLER))
-            return SPK_V_NONE;
-    }
-    return SPK_V_NONE;
-}
-
-/* Is the verb at token I in the past tense ("agreed", "said")? */
+/* Is the verb at token I in the past tense ("agreed", "said", "took")? */
 static int spk_past(const spk_ctx *c, size_t i)
 {
     static const char *const irregular[] = { "said", "told", "spoke", "thought", "felt", "knew",
                                              "understood", "wrote", "began", "went", "put", "read",
-                                             "shot", "summed", NULL };
+                                             "shot", "summed", "took", "saw", "came", "gave", "made",
+                                             "found", "held", "kept", "left", "met", "sent",
+                                             "brought", "drew", "led", "got", "sat", "stood", NULL };
     const char *p = spk_tok_p(c, i);
     size_t n = spk_tok_n(c, i);
     if (n > 2 && p[n - 2] == 'e' && p[n - 1] == 'd')
@@ -108,6 +97,56 @@ static int spk_past(const spk_ctx *c, size_t i)
         if (spk_tok_is(c, i, irregular[k]))
             return 1;
     return 0;
+}
+
+/* After the subject ending at token J (exclusive end B of the sentence):
+ * fillers then a speech verb (SPK_V_VERB), or a verb in the past tense
+ * that is none, perhaps after fillers that are ("then turned", "wanted to
+ * draw": SPK_V_ACT).  *VERB gets the verb's token. */
+static int spk_verb_run(const spk_ctx *c, size_t j, size_t b, size_t *verb)
+{
+    size_t past = SPK_NONE;
+    for (size_t steps = 0; j < b && steps < 6; j++, steps++) {
+        const spk_tok *t = &c->toks.v[j];
+        if (t->kind != SPK_TOK_WORD)
+            break;
+        unsigned lex = spk_tok_lex(c, j);
+        if ((lex & SPK_LX_VERB) && !(t->flags & SPK_TF_CAP)) {
+            *verb = j;
+            return SPK_V_VERB;
+        }
+        if (t->flags & SPK_TF_CAP)
+            break;
+        /* "had" and "did" are auxiliaries, not acts. */
+        int act = spk_past(c, j) && !spk_tok_is(c, j, "had") && !spk_tok_is(c, j, "did");
+        if (act && past == SPK_NONE)
+            past = j;
+        if (!(lex & SPK_LX_FILLER))
+            break;
+    }
+    if (past == SPK_NONE)
+        return SPK_V_NONE;
+    *verb = past;
+    return SPK_V_ACT;
+}
+
+/* Is there an auxiliary of reported speech ("would", "had", "should")
+ * among the words right between the subject and its verb, tokens [J,
+ * VERB)?  "The President would recall that", "Nitze had mentioned": the
+ * speaker reports what the other said or should do, in the tense of
+ * reported speech.  Not inside a parenthesis ("Nitze, citing the letter
+ * which said the U.S. would act, asked"). */
+static int spk_backshifted(const spk_ctx *c, size_t j, size_t verb)
+{
+    static const char *const aux[] = { "would", "had", "should", "could", "might", "must", NULL };
+    int found = 0;
+    for (; j < verb; j++) {
+        if (c->toks.v[j].kind == SPK_TOK_PUNCT)
+            return 0;
+        for (size_t k = 0; aux[k] && !found; k++)
+            found = spk_tok_is(c, j, aux[k]);
+    }
+    return found;
 }
 
 /* Is the subject ending at token K followed by its speech verb?  Looks
@@ -134,23 +173,24 @@ static int spk_verb_after(const spk_ctx *c, size_t k, size_t b, size_t *verb)
         j = e + 1;
     }
     int r = spk_verb_run(c, j, b, verb);
-    if (r != SPK_V_NONE)
+    if (r == SPK_V_VERB)
         return r;
+    size_t act = *verb;
     for (int tries = 0; tries < 2 && j < b && spk_tok_punct(c, j, ','); tries++) {
         if (j + 1 >= b || c->toks.v[j + 1].kind != SPK_TOK_WORD ||
             (c->toks.v[j + 1].flags & SPK_TF_CAP))
-            return SPK_V_NONE;
+            break;
         size_t e = j + 1;
         while (e < b && e < j + 40 && !spk_tok_punct(c, e, ','))
             e++;
         if (e >= b || !spk_tok_punct(c, e, ','))
-            return SPK_V_NONE;
-        r = spk_verb_run(c, e + 1, b, verb);
-        if (r != SPK_V_NONE)
-            return r;
+            break;
+        if (spk_verb_run(c, e + 1, b, verb) == SPK_V_VERB)
+            return SPK_V_VERB;
         j = e;
     }
-    return SPK_V_NONE;
+    *verb = act;
+    return r;
 }
 
 /* Whether token I is a speaker's initials ("K", "HAK") written as a subject. */
@@ -165,9 +205,90 @@ static int spk_initials_word(const spk_ctx *c, size_t i)
     return !(n == 1 && (c->t[t->start] == 'I' || c->t[t->start] == 'A'));
 }
 
-/* Find the subject of sentence [A, B): its kind and person. */
-static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb)
+/* Is token I a word of TAB? */
+static int spk_word_of(const spk_ctx *c, size_t i, const char *const *tab)
 {
+    for (size_t k = 0; tab[k]; k++)
+        if (spk_tok_is(c, i, tab[k]))
+            return 1;
+    return 0;
+}
+
+/* Does the rest of the sentence after an act (the verb at token V, the
+ * sentence ending before token B) say something: a speech verb ("handed it
+ * to him and said"), "that" or "whether", a colon or a quotation, an
+ * infinitive of intent ("took this occasion to indicate", "wanted to
+ * draw"), a turn to a subject ("turned to China")?  "Zorin met Bohlen at
+ * the airport." and "Zorin came to see me." say nothing. */
+static int spk_act_says(const spk_ctx *c, size_t v, size_t b)
+{
+    static const char *const clause[] = { "that", "whether", "if", "why", "how", "what", NULL };
+    /* Words an infinitive of the talk follows: "wanted to draw", "took
+     * this occasion to remind" (not "came to see me"). */
+    static const char *const intent[] = { "wanted", "wished", "tried", "began", "started",
+                                          "proceeded", "sought", "occasion", "opportunity",
+                                          "chance", "moment", "liberty", NULL };
+    for (size_t j = v + 1; j < b; j++) {
+        const spk_tok *t = &c->toks.v[j];
+        if (t->kind == SPK_TOK_PUNCT) {
+            if (t->c == ':' || spt_is_open_quote(t->c))
+                return 1;
+            continue;
+        }
+        if (t->flags & SPK_TF_CAP)
+            continue;
+        /* A speech verb as a verb ("and said", "by saying"), not as a
+         * noun ("at his request"). */
+        const char *p = spk_tok_p(c, j);
+        size_t n = spk_tok_n(c, j);
+        if ((spk_tok_lex(c, j) & SPK_LX_VERB) &&
+            (spk_past(c, j) || (n > 4 && memcmp(p + n - 3, "ing", 3) == 0)))
+            return 1;
+        if (spk_word_of(c, j, clause))
+            return 1;
+        if (spk_tok_is(c, j, "to") && spk_word_of(c, j - 1, intent))
+            return 1;
+        /* "turned to China": a new subject of the talk. */
+        if (spk_tok_is(c, j, "to") && (spk_tok_is(c, j - 1, "turned") || spk_tok_is(c, j - 1, "returned")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a subject whose first token is FIRST open the clause of the
+ * sentence starting at token A: its first words, or after ", and" or ";"? */
+static int spk_opens(const spk_ctx *c, size_t a, size_t first)
+{
+    size_t t;
+    if (first > a && spk_title_before(c, first, &t) && t >= a)
+        first = t; /* "Foreign Minister Zorin" */
+    if (first > a && (spk_tok_is(c, first - 1, "The") || spk_tok_is(c, first - 1, "the")))
+        first--;
+    return first == a || spk_tok_punct(c, first - 1, ';') ||
+           (first >= a + 2 && spk_tok_is(c, first - 1, "and") && spk_tok_punct(c, first - 2, ','));
+}
+
+/* Is the possessive subject at token K followed by a view ("D's impression
+ * was that", "Zorin's answer is:")?  A noun or two, "was" or "is", then
+ * "that" or a colon. */
+static int spk_view_of(const spk_ctx *c, size_t k, size_t b)
+{
+    size_t j = k + 1;
+    while (j < b && j < k + 3 && c->toks.v[j].kind == SPK_TOK_WORD && !(c->toks.v[j].flags & SPK_TF_CAP) &&
+           !spk_tok_is(c, j, "was") && !spk_tok_is(c, j, "is"))
+        j++;
+    return j > k + 1 && j + 1 < b && (spk_tok_is(c, j, "was") || spk_tok_is(c, j, "is")) &&
+           (spk_tok_is(c, j + 1, "that") || spk_tok_punct(c, j + 1, ':'));
+}
+
+/* The subject of sentence [A, B): its kind and person (*WHO), the verb
+ * (*VERB), and whether an auxiliary of reported speech stands between them
+ * (*SHIFTED). */
+static int spk_subject_in(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb, int *shifted)
+{
+    static const char *const openers[] = { "With", "On", "In", "Regarding", "Concerning", "About",
+                                           "For", "At", NULL };
+    int seen = 0; /* a person met before */
     for (size_t k = a; k < b; k++) {
         const spk_tok *t = &c->toks.v[k];
         if (t->kind != SPK_TOK_WORD)
@@ -179,19 +300,34 @@ static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb
             (k + 1 >= b || c->tok_ent[k + 1] == SPK_NONE))
             continue;
         int female, r;
+        if (k == a && (t->flags & SPK_TF_POSS) && spk_view_of(c, k, b)) {
+            /* "Zorin's impression was that ...": the possessor speaks. */
+            size_t e = c->tok_ent[k] != SPK_NONE ? c->tok_ent[k]
+                       : spk_initials_word(c, k) ? spk_initials(c, k) : SPK_NONE;
+            if (e != SPK_NONE) {
+                *who = e;
+                *verb = k;
+                return SPK_SUBJ_NAME;
+            }
+        }
         if (c->tok_ent[k] != SPK_NONE && !(t->flags & SPK_TF_POSS)) {
             size_t first = k;
             while (first > a && c->tok_ment[first - 1])
                 first--;
             if (first > a && (spk_tok_is(c, first - 1, "the") || spk_tok_is(c, first - 1, "The")))
                 first--;
-            if (spk_object_before(c, first) || !spk_subject_place(c, a, first))
+            /* "With respect to Berlin the Secretary inquired": the first
+             * person after an opening phrase, no comma, is the subject. */
+            if (spk_object_before(c, first) ||
+                (!spk_subject_place(c, a, first) && (seen || !spk_word_of(c, a, openers))))
                 continue;
+            seen = 1;
             r = spk_verb_after(c, k, b, verb);
             if (r == SPK_V_JOINT)
                 return SPK_SUBJ_JOINT;
-            if (r == SPK_V_VERB) {
+            if (r == SPK_V_VERB || (r == SPK_V_ACT && spk_opens(c, a, first) && spk_act_says(c, *verb, b))) {
                 *who = c->tok_ent[k];
+                *shifted = spk_backshifted(c, k + 1, *verb);
                 return SPK_SUBJ_NAME;
             }
         } else if (spk_is_pronoun(c, k, &female) && spk_subject_place(c, a, k)) {
@@ -203,11 +339,15 @@ static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb
                 return SPK_SUBJ_PRONOUN;
             }
         } else if (spk_tok_is(c, k, "I")) {
-            if (spk_verb_after(c, k, b, verb) == SPK_V_VERB && c->writer != SPK_NONE) {
+            r = spk_verb_after(c, k, b, verb);
+            if ((r == SPK_V_VERB || (r == SPK_V_ACT && k == a && spk_act_says(c, *verb, b))) &&
+                c->writer != SPK_NONE) {
                 *who = c->writer;
                 return SPK_SUBJ_NAME;
             }
-        } else if (spk_initials_word(c, k) && spk_verb_after(c, k, b, verb) == SPK_V_VERB) {
+        } else if (spk_initials_word(c, k) &&
+                   ((r = spk_verb_after(c, k, b, verb)) == SPK_V_VERB ||
+                    (r == SPK_V_ACT && k == a && spk_act_says(c, *verb, b)))) {
             size_t e = spk_initials(c, k);
             if (e != SPK_NONE) {
                 *who = e;
@@ -222,6 +362,35 @@ static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb
         }
     }
     return SPK_SUBJ_NONE;
+}
+
+/* The subject of sentence [A, B), as spk_subject_in() finds it, but that
+ * of the main clause after a subordinate one that opens the sentence ("As
+ * the Secretary began to discuss Berlin, Zorin indicated ..."; none when
+ * the main clause names nobody: "As the Ambassador had said, time was
+ * short" goes on in the voice that recalls it), and none in a question opened by
+ * an auxiliary ("Would Zorin agree?"), which the speaker asks of the other. */
+static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb, int *shifted)
+{
+    static const char *const subordinators[] = { "As", "Since", "When", "While", "After", "Although",
+                                                 "Though", "Because", "If", "Before", "Once",
+                                                 "Until", "Unless", "Whereas", NULL };
+    static const char *const aux[] = { "Would", "Could", "Should", "Did", "Does", "Do", "Was", "Were",
+                                       "Is", "Are", "Had", "Has", "Have", "Can", "Will", "Might",
+                                       "May", NULL };
+    *shifted = 0;
+    if (a >= b || c->toks.v[a].kind != SPK_TOK_WORD || !(c->toks.v[a].flags & SPK_TF_CAP))
+        return spk_subject_in(c, a, b, who, verb, shifted);
+    if (spk_word_of(c, a, aux) && spk_tok_punct(c, b - 1, '?'))
+        return SPK_SUBJ_NONE;
+    if (spk_word_of(c, a, subordinators)) {
+        size_t comma = a + 1;
+        while (comma < b && comma < a + 40 && !spk_tok_punct(c, comma, ','))
+            comma++;
+        if (comma + 1 < b && spk_tok_punct(c, comma, ','))
+            return spk_subject_in(c, comma + 1, b, who, verb, shifted);
+    }
+    return spk_subject_in(c, a, b, who, verb, shifted);
 }
 
 /* Is sentence [A, B) (tokens [TA, TB)) a heading or an editor's note rather
@@ -340,16 +509,20 @@ int spk_attribute(spk_ctx *c)
         if (spk_not_speech(c, a, b, ta, tb, whole))
             continue;
         size_t who = SPK_NONE, verb = SPK_NONE, speaker = SPK_NONE;
-        int how = SPK_CARRIED;
+        int how = SPK_CARRIED, shifted = 0;
         /* A sentence that starts inside a quotation ("Good. I will tell
          * Shevardnadze ...") goes on in the quoted voice, whoever it names. */
         int quoted = c->out->nspeech && c->out->speech[c->out->nspeech - 1].how == SPK_QUOTED &&
                      c->out->speech[c->out->nspeech - 1].end > a;
-        switch (quoted ? SPK_SUBJ_NONE : spk_subject(c, ta, tb, &who, &verb)) {
+        switch (quoted ? SPK_SUBJ_NONE : spk_subject(c, ta, tb, &who, &verb, &shifted)) {
         case SPK_SUBJ_NAME:
-            if (c->out->nparts && c->ents[who].participant == SPK_NONE && cur != SPK_NONE &&
-                who != c->writer) {
-                speaker = cur; /* someone absent, quoted by the one speaking */
+            if ((c->out->nparts && c->ents[who].participant == SPK_NONE && cur != SPK_NONE &&
+                 who != c->writer) ||
+                (shifted && cur != SPK_NONE && who != cur)) {
+                /* Someone absent, quoted by the one speaking; someone
+                 * present whom the speaker reports ("The President would
+                 * recall that ..."). */
+                speaker = cur;
             } else {
                 speaker = who;
                 how = verb + 1 < tb && spk_tok_punct(c, verb + 1, ':') ? SPK_DIALOGUE : SPK_NAMED;

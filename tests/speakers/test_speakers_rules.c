@@ -800,6 +800,78 @@ START_TEST(title_participant_is_the_one_who_speaks)
 }
 END_TEST
 
+static const char *const zarubin_parts =
+    "PARTICIPANTS\n\n  • The Secretary\n  • Ambassador Georgi N. Zarubin, Soviet Embassy\n"
+    "  • Mr. Walworth Barbour, Department of State";
+
+/* Turns opened by a verb that is no verb of saying, or with the verb of
+ * saying after others; a bare act ("met ... at the door") says nothing. */
+START_TEST(speech_turn_opened_by_an_act)
+{
+    tdoc *d = run("5. Memorandum of Conversation\n\nSecretary Dulles and Ambassador Zarubin",
+                  zarubin_parts,
+                  "Ambassador Zarubin met the Secretary at the door. The Secretary took this "
+                  "occasion to remind the Ambassador of the note of May 3. Ambassador Zarubin "
+                  "wanted to draw the Secretary’s attention to the Austrian question. Zarubin "
+                  "then turned to Berlin and said the situation was calm. The Secretary pulled "
+                  "a map from his desk, showed it to Zarubin and said the line was clear. The "
+                  "Secretary ignored him and turned to Laos.");
+    CHECK(speech(d),
+          "named:Dulles*=The Secretary took this occasion to remind the Ambassador of the note "
+          "of May 3. | "
+          "named:Zarubin*=Ambassador Zarubin wanted to draw the Secretary’s attention to the "
+          "Austrian question. | "
+          "named:Zarubin*=Zarubin then turned to Berlin and said the situation was calm. | "
+          "named:Dulles*=The Secretary pulled a map from his desk, showed it to Zarubin and said "
+          "the line was clear. | "
+          "named:Dulles*=The Secretary ignored him and turned to Laos.");
+    done(d);
+}
+END_TEST
+
+/* Another participant named inside the speaker's reported speech, in the
+ * tense of reported speech ("would recall", "had raised"), in a question
+ * ("Would the Secretary agree?") or in a clause that opens the sentence
+ * ("As the Secretary had said"): the speaker does not change.  A clause
+ * that names someone first does not hide the main clause's subject. */
+START_TEST(speech_other_named_inside_speech)
+{
+    tdoc *d = run("5. Memorandum of Conversation\n\nSecretary Dulles and Ambassador Zarubin",
+                  zarubin_parts,
+                  "Zarubin said Moscow wanted calm. The Secretary would recall that the note had "
+                  "been answered. Would the Secretary agree? As the Secretary had said himself, "
+                  "nobody wanted a crisis.\n\n"
+                  "When the Secretary raised Hungary, Zarubin replied that it was an internal "
+                  "matter. The Secretary stated that it was not. Ambassador Zarubin had raised "
+                  "this point in May.");
+    CHECK(speech(d),
+          "named:Zarubin*=Zarubin said Moscow wanted calm. | "
+          "carried:Zarubin*=The Secretary would recall that the note had been answered. | "
+          "carried:Zarubin*=Would the Secretary agree? | "
+          "carried:Zarubin*=As the Secretary had said himself, nobody wanted a crisis. | "
+          "named:Zarubin*=When the Secretary raised Hungary, Zarubin replied that it was an "
+          "internal matter. | "
+          "named:Dulles*=The Secretary stated that it was not. | "
+          "carried:Dulles*=Ambassador Zarubin had raised this point in May.");
+    done(d);
+}
+END_TEST
+
+/* Subjects in other places: a possessive ("Zarubin's view was that"), the
+ * first person after an opening phrase without a comma ("On Berlin the
+ * Secretary stated"). */
+START_TEST(speech_possessive_and_opening_phrase)
+{
+    tdoc *d = run("5. Memorandum of Conversation\n\nSecretary Dulles and Ambassador Zarubin",
+                  zarubin_parts,
+                  "Zarubin’s view was that the talks should wait. On Berlin the Secretary stated "
+                  "that Allied rights were clear.");
+    CHECK(speech(d), "named:Zarubin*=Zarubin’s view was that the talks should wait. | "
+                     "named:Dulles*=On Berlin the Secretary stated that Allied rights were clear.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -839,6 +911,9 @@ static Suite *suite(void)
     tcase_add_test(t, initials_surname_beats_title);
     tcase_add_test(t, first_person_in_conversation);
     tcase_add_test(t, title_participant_is_the_one_who_speaks);
+    tcase_add_test(t, speech_turn_opened_by_an_act);
+    tcase_add_test(t, speech_other_named_inside_speech);
+    tcase_add_test(t, speech_possessive_and_opening_phrase);
     suite_add_tcase(s, t);
     return s;
 }
