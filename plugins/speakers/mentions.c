@@ -75,9 +75,17 @@ int spk_mentions(spk_ctx *c)
         /* "the President", "The General Secretary". */
         if ((spk_tok_is(c, i, "the") || spk_tok_is(c, i, "The")) && c->out->nparts) {
             size_t b = spk_title_run(c, i + 1);
+            /* "the Soviet Ambassador": a country's adjective before the
+             * title, which the participant's title may lack. */
+            int adj = b == i + 1 && i + 2 < c->toks.n && (c->toks.v[i + 1].flags & SPK_TF_CAP) &&
+                      (spk_tok_lex(c, i + 1) & (SPK_LX_NOTNAME | SPK_LX_TITLE)) == SPK_LX_NOTNAME;
+            if (adj && (b = spk_title_run(c, i + 2)) == i + 2)
+                b = i + 1;
             if (b > i + 1 && !spk_name_word(c, b)) {
-                for (size_t e = b; e > i + 1; e--) {
+                for (size_t e = b; e > i + 1 + (size_t)adj; e--) {
                     size_t p = spk_title_participant(c, i + 1, e);
+                    if (p == SPK_NONE && adj)
+                        p = spk_title_participant(c, i + 2, e);
                     if (p != SPK_NONE) {
                         if (spk_add_mention(c, i + 1, e, c->part_ent[p]) < 0)
                             return -1;

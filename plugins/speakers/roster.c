@@ -177,8 +177,11 @@ static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side)
             break;
         hb = k;
     }
+    /* The name ends at a comma or a dash: "D. Zarechnak, Interpreter",
+     * "Henry A. Kissinger—Chairman". */
     size_t comma = ta;
-    while (comma < hb && !spk_tok_punct(c, comma, ','))
+    while (comma < hb && !spk_tok_punct(c, comma, ',') && !spk_tok_punct(c, comma, 0x2014) &&
+           !spk_tok_punct(c, comma, 0x2013))
         comma++;
     /* The title: title words, office codes, "of State", "The". */
     size_t k = ta;
@@ -244,30 +247,117 @@ static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side)
         c->ents[e].participant = pi;
     c->ents[e].early = 1;
     pt->person = c->ents[e].person;
-    if (ts < te)
-        return spk_title_keys(c, pi, ts, te);
-    if (comma + 1 < hb) { /* "Name, Ambassador of the USSR": the description's title */
+    if (ts < te && spk_title_keys(c, pi, ts, te) < 0)
+        return -1;
+    if (comma + 1 < hb) {
+        /* "Name, Ambassador of the USSR", "Mr. Name, Soviet Ambassador":
+         * the description's title too, and without the country's
+         * adjective before it ("the Ambassador"). */
         size_t d = comma + 1, de = d;
         while (de < hb && c->toks.v[de].kind == SPK_TOK_WORD && (c->toks.v[de].flags & SPK_TF_CAP))
             de++;
-        return spk_title_keys(c, pi, d, de);
+        if (spk_title_keys(c, pi, d, de) < 0)
+            return -1;
+        if (d + 1 < de && !(spk_tok_lex(c, d) & SPK_LX_TITLE) && (spk_tok_lex(c, d) & SPK_LX_NOTNAME) &&
+            (spk_tok_lex(c, d + 1) & SPK_LX_TITLE))
+            return spk_title_keys(c, pi, d + 1, de);
     }
     return 0;
 }
 
-/* Go through the lines of a participants section [A, B). */
+/* The blanks that indent the line starting at byte I. */
+static size_t spk_indent(const spk_ctx *c, size_t i, size_t b)
+{
+    size_t k = i;
+    while (k < b && (c->t[k] == ' ' || c->t[k] == '\t'))
+        k++;
+    return k - i;
+}
+
+/* Does the next line after byte EOL that holds anything (before B) start
+ * deeper than INDENT?  Then the line before it heads a group. */
+static int spk_nests(const spk_ctx *c, size_t eol, size_t b, size_t indent)
+{
+    for (size_t i = eol + 1; i < b;) {
+        const char *nl = memchr(c->t + i, '\n', b - i);
+        size_t e = nl ? (size_t)(nl - c->t) : b, in = spk_indent(c, i, e);
+        if (i + in < e)
+            return in > indent;
+        i = e + 1;
+    }
+    return 0;
+}
+
+/* Does entry [TA, TB) name an office rather than a person ("State",
+ * "Defense", "CIA", "NSC Staff")?  Every word an acronym, a word that is no
+ * name, or a word for an office. */
+static int spk_office_entry(const spk_ctx *c, size_t ta, size_t tb)
+{
+    static const char *const office[] = { "Staff", "Treasury", "Department", "Agency", "Office",
+                                          "Bureau", "Embassy", "Delegation", "Ministry", "Commission",
+                                          "Council", "Command", "Secretariat", "Interior",
+                                          "Commerce", "Justice", "Labor", "Agriculture", NULL };
+    size_t words = 0;
+    for (size_t i = ta; i < tb; i++) {
+        const spk_tok *t = &c->toks.v[i];
+        if (t->kind != SPK_TOK_WORD) {
+            if (spk_is_bullet(t->c) || t->c == '.' || t->c == '&')
+                continue;
+            return 0;
+        }
+        words++;
+        int known = 0;
+        for (size_t k = 0; office[k] && !known; k++)
+            known = spk_tok_is(c, i, office[k]);
+        if (!known && !(t->flags & SPK_TF_ALLCAPS) &&
+            ((spk_tok_lex(c, i) & (SPK_LX_NOTNAME | SPK_LX_TITLE)) != SPK_LX_NOTNAME &&
+             !spk_tok_is(c, i, "Defense") && !spk_tok_is(c, i, "Defence")))
+            return 0;
+    }
+    return words > 0 && words <= 4;
+}
+
+/* Is the line of tokens [TA, TB) a page marker ("[Page 244]")? */
+static int spk_page_line(const spk_ctx *c, size_t ta, size_t tb)
+{
+    return tb - ta == 4 && spk_tok_punct(c, ta, '[') && spk_tok_is(c, ta + 1, "Page") &&
+           spk_tok_punct(c, tb - 1, ']');
+}
+
+/* Use the heading tokens [TA, TB) as the side of the entries after it. */
+static int spk_set_side(spk_ctx *c, size_t ta, size_t tb, const char **side)
+{
+    char *s = spk_side(c, ta, tb);
+    if (s && (spt_grow((void **)&c->out->owned, &c->out->capowned, c->out->nowned,
+                       sizeof *c->out->owned) < 0)) {
+        free(s);
+        return -1;
+    }
+    if (s)
+        c->out->owned[c->out->nowned++] = s;
+    *side = s;
+    return 0;
+}
+
+/* Go through the lines of a participants section [A, B).  A bulleted list
+ * ends where its bullets do: a line after it without one (a run-in heading
+ * "SALT", "SUMMARY OF DECISIONS", a numbered list) is no participant; a
+ * page marker inside the list is skipped.  A bulleted line that nests the
+ * next ones, or names an office, heads a group ("State", "NSC Staff"). */
 static int spk_section(spk_ctx *c, size_t a, size_t b)
 {
     const char *side = NULL;
     size_t i = a;
+    int bulleted = 0;
     while (i < b) {
         const char *nl = memchr(c->t + i, '\n', b - i);
         size_t eol = nl ? (size_t)(nl - c->t) : b;
         size_t ta = spk_tok_at(c, i), tb = spk_tok_at(c, eol);
         size_t line = i;
         i = eol + 1;
-        if (ta >= tb)
+        if (ta >= tb || spk_page_line(c, ta, tb))
             continue;
+        int bullet = c->toks.v[ta].kind == SPK_TOK_PUNCT && spk_is_bullet(c->toks.v[ta].c);
         /* A heading: a heading word, or a line that ends with a colon. */
         size_t colon = SPK_NONE;
         int heading = 0;
@@ -279,21 +369,23 @@ static int spk_section(spk_ctx *c, size_t a, size_t b)
         }
         if (colon == tb - 1)
             heading = 1;
+        if (!heading && !bullet && bulleted)
+            break; /* the list has ended */
+        if (!heading && bullet && colon == SPK_NONE &&
+            (spk_office_entry(c, ta, tb) || spk_nests(c, eol, b, spk_indent(c, line, eol)))) {
+            if (spk_set_side(c, ta, tb, &side) < 0)
+                return -1;
+            continue;
+        }
         size_t from = line;
         if (heading) {
-            size_t he = colon != SPK_NONE ? colon : tb;
-            char *s = spk_side(c, ta, he);
-            if (s && (spt_grow((void **)&c->out->owned, &c->out->capowned, c->out->nowned,
-                               sizeof *c->out->owned) < 0)) {
-                free(s);
+            if (spk_set_side(c, ta, colon != SPK_NONE ? colon : tb, &side) < 0)
                 return -1;
-            }
-            if (s)
-                c->out->owned[c->out->nowned++] = s;
-            side = s;
             if (colon == SPK_NONE || colon + 1 >= tb)
                 continue;
             from = c->toks.v[colon + 1].start; /* entries after the colon */
+        } else if (bullet) {
+            bulleted = 1;
         }
         /* Entries: the line, or its pieces between semicolons. */
         size_t p = from;

@@ -872,6 +872,52 @@ START_TEST(speech_possessive_and_opening_phrase)
 }
 END_TEST
 
+/* A list of the 1960s minutes: a role after a dash, agencies as groups
+ * (nesting or not), a page marker inside, and a run-in heading and a
+ * numbered list after it that are no participants. */
+START_TEST(roster_groups_and_list_end)
+{
+    tdoc *d = run("31. Minutes of Meeting of the Laos Task Force",
+                  "PARTICIPANTS\n\n"
+                  "  • Walter R. Keane—Chairman\n"
+                  "  • State\n"
+                  "    • Roger Morrow\n"
+                  "    • Defense\n"
+                  "    • Paul T. Bassett\n"
+                  "\n[Page 88]\n\n"
+                  "  • CIA\n"
+                  "    • Col. Arne Lindqvist\n"
+                  "  • White House Staff\n"
+                  "    • Mr. Desmond Halloran, Notetaker\n\n"
+                  "LAOS\n\n"
+                  "  • The Group agreed to meet again.\n"
+                  "1. Keane opened the meeting.",
+                  "Keane asked for the latest figures.");
+    CHECK(participants(d),
+          "Walter R. Keane/Keane/Chairman/ | Roger Morrow/Morrow//State | "
+          "Paul T. Bassett/Bassett//Defense | Arne Lindqvist/Lindqvist/Col/CIA | "
+          "Desmond Halloran/Halloran/Mr/White House Staff");
+    CHECK(speech(d), "named:Keane*=Keane asked for the latest figures.");
+    done(d);
+}
+END_TEST
+
+/* The title after the name ("Georgi N. Zarubin, Soviet Embassy"; "Vasily
+ * Orlov, Soviet Ambassador"): "the Ambassador" and "the Soviet Ambassador"
+ * are that participant. */
+START_TEST(roster_title_after_name)
+{
+    tdoc *d = run("9. Memorandum of Conversation",
+                  "PARTICIPANTS\n\n  • The Secretary\n  • H.E. Vasily Orlov, Soviet Ambassador",
+                  "The Ambassador said Moscow agreed. The Secretary thanked him. The Soviet "
+                  "Ambassador added that the text was ready.");
+    CHECK(speech(d), "named:Orlov*=The Ambassador said Moscow agreed. | "
+                     "named:Secretary*=The Secretary thanked him. | "
+                     "named:Orlov*=The Soviet Ambassador added that the text was ready.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -914,6 +960,8 @@ static Suite *suite(void)
     tcase_add_test(t, speech_turn_opened_by_an_act);
     tcase_add_test(t, speech_other_named_inside_speech);
     tcase_add_test(t, speech_possessive_and_opening_phrase);
+    tcase_add_test(t, roster_groups_and_list_end);
+    tcase_add_test(t, roster_title_after_name);
     suite_add_tcase(s, t);
     return s;
 }
