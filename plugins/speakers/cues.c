@@ -9,7 +9,9 @@
  *     "meeting with Shevardnadze", "letter to Gorbachev";
  *   - the agents of a source note: "Drafted by Parris; cleared by Simons";
  *   - a list ("A, B, and C", "A and B") one of whose names is a person
- *     makes the others persons: lists do not mix people and places.
+ *     makes the others persons: lists do not mix people and places; a
+ *     list of three or more names is people;
+ *   - a possessive before what only people have: "Zorin's remarks".
  * Each is one pass over the tokens.
  */
 #include "spk_doc.h"
@@ -108,7 +110,10 @@ static size_t spk_list(spk_ctx *c, size_t i, int *rc)
         if (conj)
             break; /* "A, B and C": the conjunction comes before the last */
     }
-    if (items < 2 || !known || !conj_last)
+    /* Three names or more in a list are people even when none is known
+     * yet ("with Brezhnev, Kosygin and Podgorny"): places in such lists
+     * are common words (spk_places in lexicon.c). */
+    if (items < 2 || (!known && items < 3) || !conj_last)
         return end + 1;
     for (size_t k = first; k <= end;) {
         size_t e = spk_name_at(c, k);
@@ -125,12 +130,34 @@ static size_t spk_list(spk_ctx *c, size_t i, int *rc)
     return end + 1;
 }
 
+/* Is the word at token I a thing only a person has: "Zorin's remarks",
+ * "Zorin's son-in-law"? */
+static int spk_persons_noun(const spk_ctx *c, size_t i)
+{
+    static const char *const nouns[] = { "presentation", "remarks", "speech", "message", "letter",
+                                         "statement", "visit", "trip", "mission", "son", "wife",
+                                         "daughter", "father", "brother", "auspices", "text",
+                                         "reply", "answer", "appeal", "impression", "request",
+                                         "comments", "views", "attitude", "words",
+                                         "final", "basic", "own", "point", "points", NULL };
+    return i < c->toks.n && c->toks.v[i].kind == SPK_TOK_WORD && spk_word_in(c, i, nouns);
+}
+
 int spk_register_cues(spk_ctx *c)
 {
     for (size_t i = 1; i < c->toks.n; i++) {
         size_t e;
         /* The name bit first: most tokens are no name, and that is cheap. */
-        if (!spk_name_word(c, i) || !spk_person_follows(c, i) || spk_known(c, e = spk_name_at(c, i)))
+        if (!spk_name_word(c, i))
+            continue;
+        e = spk_name_at(c, i);
+        if ((c->toks.v[e].flags & SPK_TF_POSS) && spk_persons_noun(c, e + 1) && !spk_known(c, e)) {
+            if (spk_register_name(c, i, e, 0, 0) < 0)
+                return -1;
+            i = e;
+            continue;
+        }
+        if (!spk_person_follows(c, i) || spk_known(c, e))
             continue;
         if (spk_register_name(c, i, e, 0, 0) < 0)
             return -1;

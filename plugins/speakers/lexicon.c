@@ -148,6 +148,44 @@ static const char *const spk_notnames[] = {
     NULL
 };
 
+/* Places, peoples and their adjectives, and words of compounds ("Four-Power"),
+ * that a document of any decade writes where a name could stand ("with
+ * Hanoi", "Hanoi's attempt", "the Israelis"): no people. */
+static const char *const spk_places[] = {
+    "Hanoi", "Saigon", "Viet", "Nam", "Vietnamese", "Laos", "Lao", "Cambodia", "Cambodian",
+    "Thailand", "Thai", "Burma", "Malaysia", "Singapore", "Indonesia", "Jakarta", "Djakarta",
+    "Manila", "Philippines", "Korea", "Korean", "Koreans", "Seoul", "Pyongyang", "Taiwan",
+    "Taipei", "Formosa", "Okinawa", "Mongolia", "Mongolian", "Siberia", "India", "Indian",
+    "Indians", "Delhi", "Pakistan", "Pakistani", "Karachi", "Rawalpindi", "Ceylon", "Nepal",
+    "Iran", "Iranian", "Tehran", "Teheran", "Iraq", "Iraqi", "Baghdad", "Syria", "Syrian",
+    "Damascus", "Lebanon", "Lebanese", "Beirut", "Jordan", "Jordanian", "Amman", "Egypt",
+    "Egyptian", "Egyptians", "Cairo", "Suez", "Sinai", "Gaza", "Aqaba", "Israelis",
+    "Jerusalem", "Tel", "Aviv", "Arabs", "Arabia", "Saudi", "Riyadh", "Jidda", "Yemen",
+    "Kuwait", "Libya", "Libyan", "Tripoli", "Tunisia", "Algeria", "Algerian", "Algiers",
+    "Morocco", "Moroccan", "Sudan", "Ethiopia", "Somalia", "Kenya", "Congo", "Nigeria",
+    "Ghana", "Angola", "Rhodesia", "Turkey", "Turkish", "Turks", "Ankara", "Istanbul",
+    "Greece", "Greek", "Greeks", "Athens", "Cyprus", "Italy", "Italian", "Italians", "Rome",
+    "Spain", "Spanish", "Portugal", "Portuguese", "Lisbon", "Austria", "Austrian", "Swiss",
+    "Switzerland", "Bern", "Sweden", "Swedish", "Norway", "Norwegian", "Oslo", "Denmark",
+    "Danish", "Copenhagen", "Finland", "Finnish", "Netherlands", "Dutch", "Hague", "Belgium",
+    "Belgian", "Brussels", "Luxembourg", "Ireland", "Irish", "Dublin", "Scotland", "Wales",
+    "Canada", "Canadian", "Ottawa", "Mexico", "Mexican", "Brazil", "Brazilian", "Argentina",
+    "Chile", "Chilean", "Peru", "Bolivia", "Venezuela", "Colombia", "Panama", "Havana",
+    "Nicaragua", "Guatemala", "Yugoslavia", "Yugoslav", "Belgrade", "Romania", "Rumania",
+    "Romanian", "Bucharest", "Hungary", "Hungarian", "Budapest", "Czechoslovakia", "Czech",
+    "Czechs", "Prague", "Bulgaria", "Bulgarian", "Albania", "Warsaw", "Danzig", "Russia",
+    "Ukraine", "Ukrainian", "Leningrad", "Kiev", "Latvia", "Lithuania", "Estonia", "Baltic",
+    "Germans", "GDR", "FRG", "Boston", "Chicago", "Texas", "California", "Florida",
+    "Hawaii", "Alaska", "Virginia", "Maryland", "Manhattan", "Pentagon", "Peiping",
+    "Europeans", "Asian", "Asians", "African", "Africans", "Orient", "Oriental",
+    "Mediterranean", "Caribbean", "Balkans", "Scandinavia", "Indochina", "Vladivostok",
+    "Munich", "Frankfurt", "Hamburg", "Potsdam", "Yalta", "Camp", "Four", "Five", "Six",
+    "Seven", "Eight", "Nine", "Ten", "Power", "Powers", "Allied", "Allies", "Western",
+    "Preamble", "Summary", "Izvestia", "Pravda", "Tass", "TASS", "Staff", "Aide",
+    "Official", "Informal", "Mid", "Day", "Presidential", "Materials", "Papers",
+    NULL
+};
+
 /* Common given names: "Jack Matlock" is a person even where no title or
  * list says so. */
 static const char *const spk_given[] = {
@@ -344,6 +382,7 @@ spk_lexicon *spk_lexicon_new(void)
         spk_add_list(lx, spk_titles, SPK_LX_TITLE) < 0 ||
         spk_add_list(lx, spk_fillers, SPK_LX_FILLER) < 0 ||
         spk_add_list(lx, spk_notnames, SPK_LX_NOTNAME) < 0 ||
+        spk_add_list(lx, spk_places, SPK_LX_NOTNAME) < 0 ||
         spk_add_list(lx, spk_given, SPK_LX_GIVEN) < 0)
         goto fail;
     return lx;

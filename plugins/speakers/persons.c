@@ -273,8 +273,9 @@ int spk_register(spk_ctx *c)
         return -1;
     for (size_t i = 0; i < c->toks.n; i++) {
         if (!spk_name_word(c, i) || (i + 1 < c->toks.n && spk_name_word(c, i + 1) &&
-                                     !(c->toks.v[i].flags & SPK_TF_POSS)))
-            continue; /* not the last word of a name */
+                                     !(c->toks.v[i].flags & SPK_TF_POSS)) ||
+            (!(c->toks.v[i].flags & SPK_TF_POSS) && spk_initial_before(c, i + 3) && spk_name_word(c, i + 3)))
+            continue; /* not the last word of a name ("William" of "William P. Rogers") */
         size_t s = spk_name_start(c, i), ta;
         if (spk_title_before(c, s, &ta)) {
             if (spk_register_name(c, s, i, ta, s) < 0)
@@ -299,9 +300,12 @@ int spk_register(spk_ctx *c)
                 return -1;
             continue;
         }
-        /* "the Karpov-Kampelman level": two names joined by a hyphen. */
+        /* "the Karpov-Kampelman level": two names joined by a hyphen.  Not
+         * a place's or a compound's halves ("Viet-Nam", "Four-Power"):
+         * names have four letters or more. */
         if (s == i && i >= 2 && spk_tok_punct(c, i - 1, '-') && spk_name_word(c, i - 2) &&
-            c->toks.v[i - 1].start == c->toks.v[i - 2].end && c->toks.v[i].start == c->toks.v[i - 1].end) {
+            c->toks.v[i - 1].start == c->toks.v[i - 2].end && c->toks.v[i].start == c->toks.v[i - 1].end &&
+            spk_tok_n(c, i) >= 4 && spk_tok_n(c, i - 2) >= 4) {
             if (spk_register_name(c, i - 2, i - 2, 0, 0) < 0 || spk_register_name(c, i, i, 0, 0) < 0)
                 return -1;
             continue;

@@ -918,6 +918,20 @@ START_TEST(roster_title_after_name)
 }
 END_TEST
 
+/* Mentions: places, peoples and compounds are no people; a list of three
+ * names is people; a possessive before what only people have makes a
+ * person; a full name with an initial is one mention. */
+START_TEST(mentions_places_lists_possessives)
+{
+    tdoc *d = run("3. Telegram From the Embassy in Vienna to the Department of State", NULL,
+                  "Ambassador Raab met the Israelis in Boston to discuss Viet-Nam and the "
+                  "Four-Power talks with Hanoi. He also saw Novak, Hruska and Benes. Ortmann’s "
+                  "remarks were noted. Secretary William T. Harrow agreed with Raab.");
+    CHECK(mentions(d), "Raab | Novak | Hruska | Benes | Ortmann | William T. Harrow | Raab");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -962,6 +976,7 @@ static Suite *suite(void)
     tcase_add_test(t, speech_possessive_and_opening_phrase);
     tcase_add_test(t, roster_groups_and_list_end);
     tcase_add_test(t, roster_title_after_name);
+    tcase_add_test(t, mentions_places_lists_possessives);
     suite_add_tcase(s, t);
     return s;
 }
