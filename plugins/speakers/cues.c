@@ -53,7 +53,8 @@ static int spk_person_follows(const spk_ctx *c, size_t i)
     static const char *const verbs[] = { "told", "asked", "informed", "reminded", "thanked",
                                          "assured", "urged", "warned", "briefed", "congratulated",
                                          "telephoned", "phoned", "tell", "ask", "inform", "remind",
-                                         "thank", "assure", "urge", "brief", NULL };
+                                         "thank", "assure", "urge", "brief", "saw", "met",
+                                         "visited", "received", NULL };
     /* Source notes: who drafted, cleared, approved the document. */
     static const char *const agents[] = { "Drafted", "drafted", "Cleared", "cleared", "Approved",
                                           "approved", "prepared", "Prepared", "signed", NULL };

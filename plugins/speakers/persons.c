@@ -210,10 +210,8 @@ int spk_verb_follows(const spk_ctx *c, size_t i, int any_past)
         const spk_tok *t = &c->toks.v[k];
         if (t->kind != SPK_TOK_WORD || (t->flags & SPK_TF_CAP))
             return 0;
-        const char *p = spk_tok_p(c, k);
-        size_t n = spk_tok_n(c, k);
         unsigned lex = spk_tok_lex(c, k);
-        if ((lex & SPK_LX_VERB) || (any_past && n > 4 && p[n - 2] == 'e' && p[n - 1] == 'd'))
+        if ((lex & SPK_LX_VERB) || (any_past && spk_tok_n(c, k) > 3 && spk_past(c, k)))
             return 1;
         if (!(lex & SPK_LX_FILLER))
             return 0;
@@ -267,9 +265,25 @@ static int spk_register_sender(spk_ctx *c)
     return spk_register_name(c, s, b - 1, 0, 0);
 }
 
+/* The signer: the last name of a signature section ("Bohlen") is a person. */
+static int spk_register_signer(spk_ctx *c)
+{
+    const spk_spans *secs = c->in->sections;
+    for (size_t s = 0; secs && s < secs->n; s++) {
+        if (secs->v[s].kind != SPK_SEC_SIGNATURE)
+            continue;
+        size_t a = spk_tok_at(c, secs->v[s].start), b = spk_tok_at(c, secs->v[s].end);
+        while (b > a && !spk_name_word(c, b - 1))
+            b--;
+        if (b > a && spk_register_name(c, spk_name_start(c, b - 1), b - 1, 0, 0) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 int spk_register(spk_ctx *c)
 {
-    if (spk_register_sender(c) < 0)
+    if (spk_register_sender(c) < 0 || spk_register_signer(c) < 0)
         return -1;
     for (size_t i = 0; i < c->toks.n; i++) {
         if (!spk_name_word(c, i) || (i + 1 < c->toks.n && spk_name_word(c, i + 1) &&

@@ -144,9 +144,7 @@ static int spk_title_keys(spk_ctx *c, size_t part, size_t ta, size_t tb)
     return 0;
 }
 
-/* A new entity for a participant known only by title ("The President"),
- * named by the title, outside the surname table. */
-static size_t spk_title_entity(spk_ctx *c, spk_str title)
+size_t spk_title_entity(spk_ctx *c, spk_str title)
 {
     if (spt_grow((void **)&c->ents, &c->capents, c->nents, sizeof *c->ents) < 0)
         return SPK_NONE;
@@ -417,13 +415,7 @@ int spk_roster(spk_ctx *c)
     return 0;
 }
 
-/* Who holds TITLE ("President") among the people the text writes after it
- * ("President Nixon", "President Podgorny"), for a participant listed by
- * that title alone: the one written so most often, a name that speaks
- * ("President Nixon said") counting twice, since the one present is the one
- * the memorandum shows talking; the first written on a tie.  Participants
- * listed by name hold their own titles.  SPK_NONE when nobody fits. */
-static size_t spk_title_holder(const spk_ctx *c, spk_str title)
+size_t spk_title_holder(const spk_ctx *c, spk_str title)
 {
     size_t best = SPK_NONE, best_score = 0, first_e = SPK_NONE;
     size_t it = 0;

@@ -81,8 +81,7 @@ static int spk_person_at(const spk_ctx *c, size_t i)
  * subject opens the sentence. */
 enum { SPK_V_NONE, SPK_V_VERB, SPK_V_JOINT, SPK_V_ACT };
 
-/* Is the verb at token I in the past tense ("agreed", "said", "took")? */
-static int spk_past(const spk_ctx *c, size_t i)
+int spk_past(const spk_ctx *c, size_t i)
 {
     static const char *const irregular[] = { "said", "told", "spoke", "thought", "felt", "knew",
                                              "understood", "wrote", "began", "went", "put", "read",
@@ -227,7 +226,8 @@ static int spk_act_says(const spk_ctx *c, size_t v, size_t b)
      * this occasion to remind" (not "came to see me"). */
     static const char *const intent[] = { "wanted", "wished", "tried", "began", "started",
                                           "proceeded", "sought", "occasion", "opportunity",
-                                          "chance", "moment", "liberty", NULL };
+                                          "chance", "moment", "liberty", "effort", "efforts",
+                                          "attempt", NULL };
     for (size_t j = v + 1; j < b; j++) {
         const spk_tok *t = &c->toks.v[j];
         if (t->kind == SPK_TOK_PUNCT) {
@@ -287,7 +287,8 @@ static int spk_view_of(const spk_ctx *c, size_t k, size_t b)
 static int spk_subject_in(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb, int *shifted)
 {
     static const char *const openers[] = { "With", "On", "In", "Regarding", "Concerning", "About",
-                                           "For", "At", NULL };
+                                           "For", "At", "Throughout", "During", "Toward", "Towards",
+                                           "Later", NULL };
     int seen = 0; /* a person met before */
     for (size_t k = a; k < b; k++) {
         const spk_tok *t = &c->toks.v[k];
@@ -318,14 +319,15 @@ static int spk_subject_in(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *v
                 first--;
             /* "With respect to Berlin the Secretary inquired": the first
              * person after an opening phrase, no comma, is the subject. */
-            if (spk_object_before(c, first) ||
-                (!spk_subject_place(c, a, first) && (seen || !spk_word_of(c, a, openers))))
+            int opener = !seen && spk_word_of(c, a, openers);
+            if (spk_object_before(c, first) || (!spk_subject_place(c, a, first) && !opener))
                 continue;
             seen = 1;
             r = spk_verb_after(c, k, b, verb);
             if (r == SPK_V_JOINT)
                 return SPK_SUBJ_JOINT;
-            if (r == SPK_V_VERB || (r == SPK_V_ACT && spk_opens(c, a, first) && spk_act_says(c, *verb, b))) {
+            if (r == SPK_V_VERB ||
+                (r == SPK_V_ACT && (opener || spk_opens(c, a, first)) && spk_act_says(c, *verb, b))) {
                 *who = c->tok_ent[k];
                 *shifted = spk_backshifted(c, k + 1, *verb);
                 return SPK_SUBJ_NAME;
@@ -461,6 +463,18 @@ static size_t spk_carry(spk_ctx *c, size_t ta, size_t tb, size_t cur, const size
     return cur;
 }
 
+/* The person a sentence [TA, TB) opens with ("The Ambassador called",
+ * "Zorin arrived"), or SPK_NONE. */
+static size_t spk_opening_person(const spk_ctx *c, size_t ta, size_t tb)
+{
+    size_t k = ta;
+    if (k < tb && (spk_tok_is(c, k, "The") || spk_tok_is(c, k, "the")))
+        k++;
+    while (k < tb && c->tok_ment[k] && c->tok_ent[k] == SPK_NONE)
+        k++;
+    return k < tb && c->tok_ment[k] ? c->tok_ent[k] : SPK_NONE;
+}
+
 static int spk_cmp_speech(const void *x, const void *y)
 {
     const spk_speech *a = x, *b = y;
@@ -479,7 +493,8 @@ int spk_attribute(spk_ctx *c)
     if (!(c->initials = spk_initials_new(c)) || spk_dialogue(c, &turns) < 0)
         goto done;
     const spk_spans *sents = c->in->sentences, *paras = c->in->paragraphs;
-    size_t cur = SPK_NONE, last[2] = { SPK_NONE, SPK_NONE }, other = SPK_NONE;
+    size_t cur = SPK_NONE, last[2] = { SPK_NONE, SPK_NONE }, other = SPK_NONE, narrated = SPK_NONE,
+           named = SPK_NONE;
     size_t turn = 0, para = 0, qpos = 0, cur_para = SPK_NONE, tok = 0;
     int roster = c->out->nparts > 0 || turns.n > 0;
     /* The writer's one counterpart, before anyone else has spoken: the
@@ -533,9 +548,15 @@ int spk_attribute(spk_ctx *c)
         case SPK_SUBJ_PRONOUN:
             /* "He replied" right after the writer's own turn ("I told him
              * ...") is the other party: the writer calls himself "I". */
-            if (cur != SPK_NONE && cur == c->writer && other != SPK_NONE) {
-                speaker = other;
+            if (cur != SPK_NONE && cur == c->writer && (other != SPK_NONE || named != SPK_NONE)) {
+                speaker = other != SPK_NONE ? other : named;
                 how = SPK_CARRIED;
+                break;
+            }
+            /* "The Ambassador called at his request. He said ...": before
+             * anyone has spoken, "he" is whom the sentence before was about. */
+            if (cur == SPK_NONE && narrated != SPK_NONE) {
+                speaker = narrated;
                 break;
             }
             /* fall through */
@@ -544,8 +565,17 @@ int spk_attribute(spk_ctx *c)
                 speaker = spk_carry(c, ta, tb, cur, last);
             break;
         }
-        if (speaker == SPK_NONE)
+        /* Whom the writer last named: his counterpart when nobody else
+         * has spoken yet ("I saw Zorin. I told him ... He replied ..."). */
+        if (c->writer != SPK_NONE && other == SPK_NONE)
+            for (size_t k = ta; k < tb; k++)
+                if (c->tok_ent[k] != SPK_NONE && c->tok_ent[k] != c->writer)
+                    named = c->tok_ent[k];
+        if (speaker == SPK_NONE) {
+            narrated = spk_opening_person(c, ta, tb);
             continue;
+        }
+        narrated = SPK_NONE;
         cur = speaker;
         if (speaker != c->writer)
             other = speaker;

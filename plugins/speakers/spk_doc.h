@@ -124,12 +124,28 @@ int spk_register(spk_ctx *c);
 /* Register the name of tokens [S, I] (surname at I) as a person, with the
  * title tokens [TA, TB) before it (TA == TB: none). */
 int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb);
+/* Is the word at token I a verb in the past tense ("agreed", "said",
+ * "took")? (speech.c) */
+int spk_past(const spk_ctx *c, size_t i);
 /* Do the tokens after I, past words like "then", lead to a speech verb, or
  * (with ANY_PAST) to any verb in the past tense ("Poindexter initialed")? */
 int spk_verb_follows(const spk_ctx *c, size_t i, int any_past);
 /* Register more people from weaker cues, once spk_register() has run
  * (cues.c): lists with a known person, source notes, verbs' objects. */
 int spk_register_cues(spk_ctx *c);
+
+/* ---- people known by title (roster.c) ---- */
+/* A new entity for someone known only by title ("The President"), named by
+ * the title, outside the surname table; SPK_NONE when out of memory. */
+size_t spk_title_entity(spk_ctx *c, spk_str title);
+/* Who holds TITLE ("President") among the people the text writes after it
+ * ("President Nixon", "President Podgorny"), for someone known by that title
+ * alone: the one written so most often, a name that speaks ("President
+ * Nixon said") counting twice, since the one present is the one the
+ * memorandum shows talking; the first written on a tie.  Participants
+ * listed by name hold their own titles.  SPK_NONE when nobody fits.  Reads
+ * every token: ask once per title. */
+size_t spk_title_holder(const spk_ctx *c, spk_str title);
 
 /* ---- steps ---- */
 int spk_roster(spk_ctx *c);

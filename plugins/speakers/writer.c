@@ -3,7 +3,8 @@
  * speaker.
  *
  * In order of trust: the person the title says it is from ("Memorandum From
- * ... (Kissinger) to ...": the sender, never the addressee); none for a
+ * ... (Kissinger) to ...": the sender, never the addressee); the signer of
+ * a report that says "I said", "I told him"; none for a
  * conversation, unless its body says "I said", "I told him" outside
  * quotations (a participant wrote it up); the one principal of the document (participant,
  * or person named before the body) the body never names, when the body
@@ -116,10 +117,30 @@ static int spk_first_person_speaks(const spk_ctx *c)
     return 0;
 }
 
+/* The one who signed: the last person named in a signature section. */
+static size_t spk_signer(const spk_ctx *c)
+{
+    const spk_spans *secs = c->in->sections;
+    size_t found = SPK_NONE;
+    for (size_t s = 0; secs && s < secs->n; s++) {
+        if (secs->v[s].kind != SPK_SEC_SIGNATURE)
+            continue;
+        size_t b = spk_tok_at(c, secs->v[s].end);
+        for (size_t i = spk_tok_at(c, secs->v[s].start); i < b; i++)
+            if (c->tok_ent[i] != SPK_NONE)
+                found = c->tok_ent[i];
+    }
+    return found;
+}
+
 void spk_writer(spk_ctx *c)
 {
     size_t a, b;
     c->writer = spk_from_title(c);
+    /* A report signed by its writer ("... I told him ...  Bohlen"), even
+     * when an office sends it. */
+    if (c->writer == SPK_NONE && spk_first_person_speaks(c))
+        c->writer = spk_signer(c);
     /* A conversation has no single writer, unless one of its participants
      * writes it in the first person ("I told him"): a transcript's "I" is
      * whoever speaks. */

@@ -77,12 +77,13 @@ static void split_sentences(tdoc *d, size_t a, size_t b)
         ck_assert_int_eq(spk_spans_push(&d->sentences, s, b, 0), 0);
 }
 
-/* Lay out HEAD, PARTS (may be NULL) and BODY as the segment stage would, and
- * run the rules. */
-static tdoc *run(const char *head, const char *parts, const char *body)
+/* Lay out HEAD, PARTS (may be NULL), BODY and SIGNATURE (may be NULL) as
+ * the segment stage would, and run the rules. */
+static tdoc *run_signed(const char *head, const char *parts, const char *body, const char *signature)
 {
     tdoc *d = calloc(1, sizeof *d);
-    size_t cap = strlen(head) + (parts ? strlen(parts) : 0) + strlen(body) + 8;
+    size_t cap = strlen(head) + (parts ? strlen(parts) : 0) + strlen(body) +
+                 (signature ? strlen(signature) : 0) + 10;
     d->text = malloc(cap);
     size_t hl = strlen(head);
     strcpy(d->text, head);
@@ -98,21 +99,32 @@ static tdoc *run(const char *head, const char *parts, const char *body)
     strcat(d->text, "\n\n");
     pos += 2;
     strcat(d->text, body);
+    size_t body_end = strlen(d->text);
+    ck_assert_int_eq(spk_spans_push(&d->sections, pos, body_end, SPK_SEC_BODY), 0);
+    if (signature) {
+        strcat(d->text, "\n\n");
+        strcat(d->text, signature);
+        ck_assert_int_eq(spk_spans_push(&d->sections, body_end + 2, strlen(d->text), SPK_SEC_SIGNATURE), 0);
+    }
     d->len = strlen(d->text);
-    ck_assert_int_eq(spk_spans_push(&d->sections, pos, d->len, SPK_SEC_BODY), 0);
     size_t a = pos;
-    while (a < d->len) {
+    while (a < body_end) {
         const char *blank = strstr(d->text + a, "\n\n");
-        size_t b = blank ? (size_t)(blank - d->text) : d->len;
+        size_t b = blank && (size_t)(blank - d->text) < body_end ? (size_t)(blank - d->text) : body_end;
         ck_assert_int_eq(spk_spans_push(&d->paragraphs, a, b, 0), 0);
         split_sentences(d, a, b);
-        a = blank ? b + 2 : d->len;
+        a = b + 2;
     }
     spk_config cfg = { lx, with_people ? &people : NULL };
     spk_input in = { d->text, d->len, &d->sections, &d->paragraphs, &d->sentences };
     spk_result_init(&d->r);
     ck_assert_int_eq(spk_analyse(&cfg, &in, &d->r), 0);
     return d;
+}
+
+static tdoc *run(const char *head, const char *parts, const char *body)
+{
+    return run_signed(head, parts, body, NULL);
 }
 
 static void done(tdoc *d)
@@ -932,6 +944,70 @@ START_TEST(mentions_places_lists_possessives)
 }
 END_TEST
 
+/* Old styles, as whole documents.  A 1950s telegram in the first person,
+ * from an office but signed: "I" is the signer, "he" after his turn the man
+ * he saw; a new paragraph's "he" is whom it opens with. */
+START_TEST(old_style_first_person_telegram)
+{
+    tdoc *d = run_signed(
+        "45. Telegram From the Embassy in Poland to the Department of State", NULL,
+        "Last night at reception I saw Cyrankiewicz for twenty minutes. Throughout evening "
+        "Cyrankiewicz made great effort to impress upon me desire for credits. He said "
+        "Warsaw was ready to discuss trade. I replied that trade was not the main problem. "
+        "He then asked whether the Secretary would receive a delegation.\n\n"
+        "Rapacki joined us toward the end. He remarked that Gomulka had often said the "
+        "Americans were good businessmen.",
+        "Beam");
+    CHECK(speech(d),
+          "named:Cyrankiewicz=Throughout evening Cyrankiewicz made great effort to impress upon "
+          "me desire for credits. | "
+          "carried:Cyrankiewicz=He said Warsaw was ready to discuss trade. | "
+          "named:Beam=I replied that trade was not the main problem. | "
+          "carried:Cyrankiewicz=He then asked whether the Secretary would receive a delegation. | "
+          "carried:Rapacki=He remarked that Gomulka had often said the Americans were good "
+          "businessmen.");
+    done(d);
+}
+END_TEST
+
+/* 1960s minutes without a list: "The President" who opens the meeting is
+ * someone, and speaks again later; others by title and name. */
+START_TEST(old_style_minutes_without_list)
+{
+    tdoc *d = run("78. Minutes of Meeting of the National Security Council", NULL,
+                  "The President opened the meeting by asking Secretary Ward for a report. "
+                  "Secretary Ward said that the situation had deteriorated. Secretary Pell "
+                  "replied that two battalions were ready. The President asked whether the "
+                  "allies had been consulted. Ward said they had.");
+    CHECK(speech(d),
+          "named:President=The President opened the meeting by asking Secretary Ward for a "
+          "report. | "
+          "named:Ward=Secretary Ward said that the situation had deteriorated. | "
+          "named:Pell=Secretary Pell replied that two battalions were ready. | "
+          "named:President=The President asked whether the allies had been consulted. | "
+          "named:Ward=Ward said they had.");
+    CHECK(mentions(d), "President | Ward | Ward | Pell | President | Ward");
+    done(d);
+}
+END_TEST
+
+/* A 1950s memorandum of conversation: titles after the names, a visitor
+ * who "called" before he "said". */
+START_TEST(old_style_memorandum_of_conversation)
+{
+    tdoc *d = run("112. Memorandum of Conversation",
+                  "PARTICIPANTS\n\n  • Mr. Georgi N. Zarubin, Ambassador of the USSR\n"
+                  "  • The Secretary\n  • Mr. Livingston Crane, Assistant Secretary",
+                  "The Ambassador called at his request. He said that his Government wished to "
+                  "raise the frontier question. The Secretary replied that it was one for the "
+                  "Austrian Government.");
+    CHECK(speech(d),
+          "carried:Zarubin*=He said that his Government wished to raise the frontier question. | "
+          "named:Secretary*=The Secretary replied that it was one for the Austrian Government.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -977,6 +1053,9 @@ static Suite *suite(void)
     tcase_add_test(t, roster_groups_and_list_end);
     tcase_add_test(t, roster_title_after_name);
     tcase_add_test(t, mentions_places_lists_possessives);
+    tcase_add_test(t, old_style_first_person_telegram);
+    tcase_add_test(t, old_style_minutes_without_list);
+    tcase_add_test(t, old_style_memorandum_of_conversation);
     suite_add_tcase(s, t);
     return s;
 }
