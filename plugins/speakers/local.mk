@@ -3,8 +3,8 @@
 # tests/speakers links them on their own (through spk_rules_sources).
 spk_rules_sources = \
 	%reldir%/spk_rules.h %reldir%/spk_chars.h %reldir%/spk_doc.h %reldir%/spk_speech.h \
-	%reldir%/arrays.c %reldir%/names.c %reldir%/words.c %reldir%/classify.c \
-	%reldir%/lexicon.c %reldir%/people.c %reldir%/persons.c %reldir%/roster.c \
+	%reldir%/result.c %reldir%/names.c %reldir%/words.c %reldir%/classify.c \
+	%reldir%/lexicon.c %reldir%/people_file.c %reldir%/entities.c %reldir%/roster.c \
 	%reldir%/cues.c %reldir%/mentions.c %reldir%/writer.c %reldir%/dialogue.c %reldir%/initials.c %reldir%/quotes.c \
 	%reldir%/speech.c %reldir%/analyse.c
 plugin_LTLIBRARIES += %reldir%/speakers.la

@@ -110,7 +110,7 @@ static inline int spk_name_word(const spk_ctx *c, size_t i)
     return i < c->toks.n && (c->toks.v[i].flags & SPK_TF_CAP) && (spk_tok_lex(c, i) & SPK_TL_NAME);
 }
 
-/* ---- people (persons.c) ---- */
+/* ---- people (entities.c) ---- */
 /* The entity named by the word token I (a surname), creating it from the
  * known people when needed; SPK_NONE when none.  -1 only when out of memory
  * (returned through *RC). */
@@ -125,7 +125,7 @@ int spk_register(spk_ctx *c);
  * title tokens [TA, TB) before it (TA == TB: none). */
 int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb);
 /* Is the word at token I a verb in the past tense ("agreed", "said",
- * "took")? (speech.c) */
+ * "took")?  (speech.c) */
 int spk_past(const spk_ctx *c, size_t i);
 /* Do the tokens after I, past words like "then", lead to a speech verb, or
  * (with ANY_PAST) to any verb in the past tense ("Poindexter initialed")? */

@@ -1,5 +1,5 @@
 /*
- * persons.c — the people of one document: who is a person, and which
+ * entities.c — the people of one document: who is a person, and which
  * entity a name stands for.
  *
  * Without a list of known people the text itself says who is a person: a

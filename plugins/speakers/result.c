@@ -1,5 +1,5 @@
 /*
- * arrays.c — the result's life cycle, and the names of the kinds the rules
+ * result.c — the result's life cycle, and the names of the kinds the rules
  * share with the segment stage and the output.  (The arrays themselves grow
  * with spt_grow(), plugins/common/sparray.h.)
  */

@@ -1,5 +1,6 @@
 /*
- * people.c — the known-people list: "id<TAB>Surname, Given (Nick)<TAB>...".
+ * people_file.c — the known-people list a user hands the stage (its
+ * persons file): "id<TAB>Surname, Given (Nick)<TAB>...".
  *
  * A researcher's list of persons (a FRUS volume's, say) maps the ways the
  * text writes a name to one canonical person id.  The text is searched for a
