@@ -326,6 +326,10 @@ static size_t salutation(const zone *z, size_t s)
     /* a greeting's first word, before a name ("Dear All", "Hi Karen") */
     static const char *const greeting[] = { "Dear", "Hi", "Hello", "Hey", "Hallo", "Bonjour", NULL };
     const char *t = z->t;
+    /* most sentences have no comma that early: one memchr tells */
+    size_t span = z->end - s < 48 ? z->end - s : 48;
+    if (!memchr(t + s, ',', span))
+        return 0;
     /* up to four words on one line, the last one followed by the comma */
     size_t i = s, first = 0, words = 0, last = s, lastn = 0, w;
     for (;;) {
