@@ -364,6 +364,36 @@ static size_t salutation(const zone *z, size_t s)
     return next == N_UPPER || next == N_OPEN ? i : 0;
 }
 
+/* Does the capitalised word at I open a sentence although no punctuation
+ * ends the one before?  Only a word that is never capitalised inside a
+ * sentence (seg_abbrevs_is_restart) after a word ending in a small letter
+ * and a space or a line break: "Absolut zu empfehlen | Seit 1964 ...", a
+ * headline in wrapped text "... fordert Dialog\n| Der Osten ...". */
+static int restart_at(const zone *z, size_t i)
+{
+    const char *t = z->t;
+    size_t at;
+    if (i < z->start + 3 || (t[i - 1] != ' ' && t[i - 1] != '\n') ||
+        !spt_is_lower(spt_decode_prev(t, i - 1, &at)))
+        return 0;
+    size_t e = word_end(z, i);
+    if (e - i > 12 || e >= z->end || t[e] != ' ' || !seg_abbrevs_is_restart(z->ab, t + i, e - i))
+        return 0;
+    /* A title ends soon ("Er las Der Spiegel."): two more words must come
+     * before any punctuation. */
+    for (int k = 0; k < 2; k++) {
+        if (e >= z->end || t[e] != ' ')
+            return 0;
+        size_t n = e + 1;
+        e = word_end(z, n);
+        while (e < z->end && spt_is_digit((unsigned char)t[e]))
+            e++;
+        if (e == n)
+            return 0;
+    }
+    return 1;
+}
+
 /* ---- the decision at a period ----------------------------------------------------- */
 
 /* The class of the word T[WS, DOT) as an abbreviation.  A word the set does
@@ -632,7 +662,9 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
                               (1ull << ':') | (1ull << ';') | (1ull << '=') | (1ull << '?');
         while (i < end) {
             unsigned char b = (unsigned char)t[i];
-            if (b >= 0x80 || (b < 64 && (loud >> b) & 1))
+            if (b >= 0x80 ||
+                (b < 64 ? (loud >> b) & 1
+                        : b <= 'Z' && b >= 'A' && i > s && (t[i - 1] == ' ' || t[i - 1] == '\n')))
                 break;
             i++;
         }
@@ -640,6 +672,17 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
             break;
         size_t w;
         uint32_t c = spt_decode(t, end, i, &w);
+        if (spt_is_upper(c)) {
+            /* A capital after a space: a German sentence run on without
+             * punctuation ("... Dialog Der Osten ...")? */
+            if (i > s && restart_at(&z, i)) {
+                if (emit(&z, out, s, i) < 0)
+                    return -1;
+                s = i;
+            }
+            i += w;
+            continue;
+        }
         if (c == '\n') {
             if (i > s && meant_break(&z, i, line_cols(&z, i))) {
                 if (emit(&z, out, s, i) < 0)
