@@ -17,7 +17,7 @@
 #include "segment_rules.h"
 #include "seg_chars.h"
 
-enum { F_INNER = 1, F_FINAL = 2, F_OPENER = 4 };
+enum { F_INNER = 1, F_FINAL = 2, F_OPENER = 4, F_RESTART = 8 };
 
 typedef struct entry {
     size_t off;   /* into the string arena; */
@@ -137,6 +137,25 @@ static const char *const opener_words[] = {
     NULL
 };
 
+/* Words that open a sentence and are never capitalised inside one: German
+ * articles, pronouns, particles and adverbs ("Der", "Wir", "Leider").  After
+ * a word with no punctuation ("Absolut zu empfehlen Seit 1964 ...", a
+ * headline run into its article) one of them opens a new sentence.  Left
+ * out: the polite "Sie", "Ihr", "Ihnen", and the words English and French
+ * text capitalise in names and titles ("War", "Man", "Des", "Von", "Hat"). */
+static const char *const restart_words[] = {
+    "Der", "Die", "Das", "Dem", "Ein", "Eine", "Einen", "Einem", "Er", "Es", "Wir",
+    "Ich", "Leider", "Seit", "Über", "Aber", "Auch", "Dann", "Hier", "Heute", "Wenn",
+    "Nach", "Bei", "Mit", "Für", "Nur", "Jetzt", "Diese", "Dieser", "Dieses", "Dies",
+    "Im", "Zum", "Zur", "Vom", "Wie", "Was", "Ist", "Sind", "Habe", "Wird", "Wurde",
+    "Aus", "Um", "Als", "Wo", "Doch", "Denn", "Daher", "Deshalb", "Dabei", "Zudem",
+    "Außerdem", "Nicht", "Kein", "Keine", "Alle", "Viele", "Unser", "Unsere", "Meine",
+    "Sehr", "Immer", "Wer", "Warum", "Trotz", "Weil", "Obwohl", "Danach", "Damals",
+    "Bisher", "Allerdings", "Inzwischen", "Schließlich", "Zunächst", "Dort", "Gestern",
+    "Vielen", "Wirklich", "Einfach",
+    NULL
+};
+
 /* ---- the hash table -------------------------------------------------------- */
 
 static uint64_t hash(const char *s, size_t n)
@@ -231,7 +250,7 @@ seg_abbrevs *seg_abbrevs_new(void)
     if (!a)
         return NULL;
     if (put_list(a, inner_words, F_INNER) < 0 || put_list(a, final_words, F_FINAL) < 0 ||
-        put_list(a, opener_words, F_OPENER) < 0) {
+        put_list(a, opener_words, F_OPENER) < 0 || put_list(a, restart_words, F_RESTART) < 0) {
         seg_abbrevs_free(a);
         return NULL;
     }
@@ -331,4 +350,9 @@ int seg_abbrevs_class(const seg_abbrevs *a, const char *w, size_t n)
 int seg_abbrevs_is_opener(const seg_abbrevs *a, const char *w, size_t n)
 {
     return (get(a, w, n) & F_OPENER) != 0;
+}
+
+int seg_abbrevs_is_restart(const seg_abbrevs *a, const char *w, size_t n)
+{
+    return (get(a, w, n) & F_RESTART) != 0;
 }

@@ -373,11 +373,18 @@ static size_t drop_page_lines(const char *t, size_t s, size_t e)
 {
     for (;;) {
         e = seg_trim_end(t, s, e);
-        size_t ls = e;
-        while (ls > s && t[ls - 1] != '\n')
+        /* the marker's "[" within its 19 bytes, then only blanks back to
+         * the line's start (never a scan of the whole line) */
+        size_t m = e;
+        while (m > s && e - m < 19 && t[m - 1] != '[')
+            m--;
+        if (e == s || t[e - 1] != ']' || m == s || t[m - 1] != '[' ||
+            seg_page_marker(t, e, m - 1) != e - m + 1)
+            return e;
+        size_t ls = m - 1;
+        while (ls > s && (t[ls - 1] == ' ' || t[ls - 1] == '\t'))
             ls--;
-        size_t m = seg_trim_start(t, ls, e);
-        if (ls == s || m >= e || seg_page_marker(t, e, m) != e - m)
+        if (ls == s || t[ls - 1] != '\n')
             return e;
         e = ls;
     }

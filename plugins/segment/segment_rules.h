@@ -110,6 +110,11 @@ int seg_abbrevs_class(const seg_abbrevs *a, const char *word, size_t len);
  * "Il" ...) and is rarely a name or the second half of an abbreviation? */
 int seg_abbrevs_is_opener(const seg_abbrevs *a, const char *word, size_t len);
 
+/* Is WORD[0, LEN) a word that opens a sentence and is never capitalised
+ * inside one ("Der", "Wir", "Leider": German function words), so that it
+ * opens one even after a word with no punctuation? */
+int seg_abbrevs_is_restart(const seg_abbrevs *a, const char *word, size_t len);
+
 /* ---- sentences and tokens ------------------------------------------------- */
 
 /*

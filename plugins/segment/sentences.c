@@ -326,6 +326,10 @@ static size_t salutation(const zone *z, size_t s)
     /* a greeting's first word, before a name ("Dear All", "Hi Karen") */
     static const char *const greeting[] = { "Dear", "Hi", "Hello", "Hey", "Hallo", "Bonjour", NULL };
     const char *t = z->t;
+    /* most sentences have no comma that early: one memchr tells */
+    size_t span = z->end - s < 48 ? z->end - s : 48;
+    if (!memchr(t + s, ',', span))
+        return 0;
     /* up to four words on one line, the last one followed by the comma */
     size_t i = s, first = 0, words = 0, last = s, lastn = 0, w;
     for (;;) {
@@ -358,6 +362,36 @@ static size_t salutation(const zone *z, size_t s)
         return 0;
     int next = look_next(z, i).kind;
     return next == N_UPPER || next == N_OPEN ? i : 0;
+}
+
+/* Does the capitalised word at I open a sentence although no punctuation
+ * ends the one before?  Only a word that is never capitalised inside a
+ * sentence (seg_abbrevs_is_restart) after a word ending in a small letter
+ * and a space or a line break: "Absolut zu empfehlen | Seit 1964 ...", a
+ * headline in wrapped text "... fordert Dialog\n| Der Osten ...". */
+static int restart_at(const zone *z, size_t i)
+{
+    const char *t = z->t;
+    size_t at;
+    if (i < z->start + 3 || (t[i - 1] != ' ' && t[i - 1] != '\n') ||
+        !spt_is_lower(spt_decode_prev(t, i - 1, &at)))
+        return 0;
+    size_t e = word_end(z, i);
+    if (e - i > 12 || e >= z->end || t[e] != ' ' || !seg_abbrevs_is_restart(z->ab, t + i, e - i))
+        return 0;
+    /* A title ends soon ("Er las Der Spiegel."): two more words must come
+     * before any punctuation. */
+    for (int k = 0; k < 2; k++) {
+        if (e >= z->end || t[e] != ' ')
+            return 0;
+        size_t n = e + 1;
+        e = word_end(z, n);
+        while (e < z->end && spt_is_digit((unsigned char)t[e]))
+            e++;
+        if (e == n)
+            return 0;
+    }
+    return 1;
 }
 
 /* ---- the decision at a period ----------------------------------------------------- */
@@ -628,7 +662,9 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
                               (1ull << ':') | (1ull << ';') | (1ull << '=') | (1ull << '?');
         while (i < end) {
             unsigned char b = (unsigned char)t[i];
-            if (b >= 0x80 || (b < 64 && (loud >> b) & 1))
+            if (b >= 0x80 ||
+                (b < 64 ? (loud >> b) & 1
+                        : b <= 'Z' && b >= 'A' && i > s && (t[i - 1] == ' ' || t[i - 1] == '\n')))
                 break;
             i++;
         }
@@ -636,6 +672,17 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
             break;
         size_t w;
         uint32_t c = spt_decode(t, end, i, &w);
+        if (spt_is_upper(c)) {
+            /* A capital after a space: a German sentence run on without
+             * punctuation ("... Dialog Der Osten ...")? */
+            if (i > s && restart_at(&z, i)) {
+                if (emit(&z, out, s, i) < 0)
+                    return -1;
+                s = i;
+            }
+            i += w;
+            continue;
+        }
         if (c == '\n') {
             if (i > s && meant_break(&z, i, line_cols(&z, i))) {
                 if (emit(&z, out, s, i) < 0)

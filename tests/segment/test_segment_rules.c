@@ -227,6 +227,32 @@ START_TEST(general_german)
 }
 END_TEST
 
+START_TEST(german_run_on_without_punctuation)
+{
+    /* a headline or a review's title run into the text */
+    CHECK_STR(sentences("Stadtrat beschließt neuen Haushalt Die Stadt will zwei Millionen sparen. "
+                        "Sehr nettes Personal Wir kommen gerne wieder. Über den Preis kann man "
+                        "streiten."),
+              "Stadtrat beschließt neuen Haushalt | Die Stadt will zwei Millionen sparen. | "
+              "Sehr nettes Personal | Wir kommen gerne wieder. | Über den Preis kann man "
+              "streiten.");
+    /* at the line break of wrapped text too */
+    CHECK_STR(sentences("Der Stadtrat hat am Montag nach langer Debatte den neuen Haushalt\n"
+                        "beschlossen und damit den Streit um die Schulen vorerst beendet\n"
+                        "Die Opposition will dagegen klagen, sagte ihr Sprecher am Abend."),
+              "Der Stadtrat hat am Montag nach langer Debatte den neuen Haushalt\n"
+              "beschlossen und damit den Streit um die Schulen vorerst beendet | "
+              "Die Opposition will dagegen klagen, sagte ihr Sprecher am Abend.");
+    /* the polite "Sie", a short title before punctuation, the words English
+     * capitalises in names go on (a longer English title after a small word,
+     * "watched Die Hard with them", is split: the rule's known cost) */
+    CHECK_STR(sentences("Wir danken Ihnen und bitten Sie um Geduld. Er las Der Spiegel, dann "
+                        "Die Zeit. We met Man Ray in Des Moines at the Von Trapp house."),
+              "Wir danken Ihnen und bitten Sie um Geduld. | Er las Der Spiegel, dann Die Zeit. | "
+              "We met Man Ray in Des Moines at the Von Trapp house.");
+}
+END_TEST
+
 START_TEST(general_french)
 {
     CHECK_STR(sentences("M. Dupont est arrivé. Mme Martin aussi. Il a dit : « Bonjour. » Puis il "
@@ -679,6 +705,7 @@ static Suite *suite(void)
     tcase_add_test(c, frus_quotes);
     tcase_add_test(c, general_english);
     tcase_add_test(c, general_german);
+    tcase_add_test(c, german_run_on_without_punctuation);
     tcase_add_test(c, general_french);
     tcase_add_test(c, french_spaced_semicolon);
     tcase_add_test(c, extra_abbreviations);
