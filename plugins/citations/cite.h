@@ -107,7 +107,8 @@ typedef struct cite_volume {
 typedef enum cite_xref_kind {
     CITE_XREF_DOCUMENT,     /* "Document 254", maybe with a footnote/volume */
     CITE_XREF_SELF,         /* "footnote 2, above": the citing document */
-    CITE_XREF_VOLUME        /* a volume named alone */
+    CITE_XREF_VOLUME,       /* a volume named alone */
+    CITE_XREF_APPENDIX      /* "Appendix A" ending a list of documents */
 } cite_xref_kind;
 
 typedef struct cite_xref {
@@ -117,6 +118,7 @@ typedef struct cite_xref {
     unsigned long note;     /* footnote number, 0 when no footnote is named */
     int has_volume;
     cite_volume volume;
+    char appendix[8];       /* CITE_XREF_APPENDIX: its label, "A" or "II" */
 } cite_xref;
 CITE_ARRAY(cite_xrefs, cite_xref)
 
@@ -124,7 +126,8 @@ CITE_ARRAY(cite_xrefs, cite_xref)
  * Find the cross-references in TEXT[0, LEN): "Document 254", "Documents 65
  * and 66" (one each), "footnote 2, Document 237", "Document 41, footnote 3",
  * "footnote 2, above", "Foreign Relations, 1981–1988, vol. IV, ...,
- * Document 163", "volume IV, Document 3", and volumes named alone.
+ * Document 163", "volume IV, Document 3", volumes named alone, and an
+ * appendix ending a list of documents ("Documents 134, 221, and Appendix A").
  */
 int cite_find_xrefs(const char *text, size_t len, cite_xrefs *out);
 
@@ -140,7 +143,8 @@ size_t cite_xref_volume(const cite_xref *x, const char *doc_id, size_t id_len,
 
 /*
  * Likewise the document X targets: "VOLUME/dN" when the volume is known,
- * "dN" otherwise, and DOC_ID itself for the citing document.
+ * "dN" otherwise, and DOC_ID itself for the citing document; an appendix
+ * is "VOLUME/appendix-a" (its label in lower case), or "appendix-a".
  */
 size_t cite_xref_target(const cite_xref *x, const char *doc_id, size_t id_len,
                         char *buf, size_t size);

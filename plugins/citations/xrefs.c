@@ -12,6 +12,7 @@
  *   Part 1, Documents 56 and 57      (another part of the citing volume)
  *   Foreign Relations, 1981–1988, vol. XLIII, National Security Policy
  *                                    (a volume named alone)
+ *   Documents 134, 221, and Appendix A   (a list ending in an appendix)
  *
  * The scan moves forward only: every branch returns the end of what it read
  * and scanning resumes there, so each byte is looked at a bounded number of
@@ -310,7 +311,33 @@ static cite_xref *push(cite_xrefs *out, size_t start, size_t end,
         x->volume = *vol;
     else
         memset(&x->volume, 0, sizeof x->volume);
+    x->appendix[0] = '\0';
     return x;
+}
+
+/*
+ * "Appendix A" (or "Appendix II") at AT, after a list of documents' last
+ * separator: pushes it onto OUT with the list's volume.  Returns its end,
+ * AT when there is none, or NOMEM.
+ */
+static size_t appendix(const char *text, size_t len, size_t at,
+                       const cite_volume *vol, cite_xrefs *out)
+{
+    size_t p = keyword(text, len, at, "Appendix");
+    size_t e = p;
+    while (e < len && e - p < 7 && text[e] >= 'A' && text[e] <= 'Z')
+        e++;
+    /* One letter, or a roman numeral ("Appendix II"). */
+    unsigned v;
+    if (p == at || e == p || !word_end(text, len, e) ||
+        (e - p > 1 && roman(text, len, p, &v) != e))
+        return at;
+    cite_xref *x = push(out, at, e, CITE_XREF_APPENDIX, 0, 0, vol);
+    if (x == NULL)
+        return NOMEM;
+    memcpy(x->appendix, text + p, e - p);
+    x->appendix[e - p] = '\0';
+    return e;
 }
 
 /*
@@ -357,8 +384,12 @@ static size_t document_list(const char *text, size_t len, size_t at,
         if (s == e)
             break;
         size_t f = number(text, len, s, MAX_DOC_DIGITS, &n);
-        if (f == s)
-            break;
+        if (f == s) {
+            /* "..., and Appendix A": a list that ends in another kind of
+               item; the separator is left out of both. */
+            size_t a = appendix(text, len, s, vol, out);
+            return a == s ? e : a;
+        }
         if (push(out, s, f, CITE_XREF_DOCUMENT, n, 0, vol) == NULL)
             return NOMEM;
         e = f;
@@ -650,9 +681,21 @@ size_t cite_xref_target(const cite_xref *x, const char *doc_id, size_t id_len,
         vol[ve - vs] = '\0';
         vn = ve - vs;
     }
+    /* The item: "d254", or "appendix-a" for "Appendix A". */
+    char item[32];
+    if (x->kind == CITE_XREF_APPENDIX) {
+        size_t k = strlen("appendix-");
+        memcpy(item, "appendix-", k);
+        /* The label is at most seven capitals (appendix()). */
+        for (size_t i = 0; i < sizeof x->appendix && x->appendix[i]; i++)
+            item[k++] = (char)(x->appendix[i] - 'A' + 'a');
+        item[k] = '\0';
+    } else {
+        snprintf(item, sizeof item, "d%lu", x->doc);
+    }
     if (vn == 0 || vn >= sizeof vol)
-        n = snprintf(buf, size, "d%lu", x->doc);
+        n = snprintf(buf, size, "%s", item);
     else
-        n = snprintf(buf, size, "%s/d%lu", vol, x->doc);
+        n = snprintf(buf, size, "%s/%s", vol, item);
     return n < 0 ? 0 : (size_t)n;
 }

@@ -535,6 +535,31 @@ START_TEST(xrefs_documents)
 }
 END_TEST
 
+/* A list of documents that ends in an appendix: one xref for each item. */
+START_TEST(xrefs_list_ending_in_appendix)
+{
+    static const char t[] =
+        "  2. See Documents 14, 15, 92, and Appendix B.\n"
+        "  3. Foreign Relations, 1958\xe2\x80\x93" "1960, vol. X, Ruritania, "
+        "Documents 8 and Appendix IV; Documents 3 and Appendices; "
+        "Documents 5 and Appendix Bravo.";
+    cite_xrefs x = { 0 };
+    ck_assert_int_eq(cite_find_xrefs(T(t), &x), 0);
+    ck_assert_uint_eq(x.len, 8);
+    ck_range(t, x.v[2].start, x.v[2].end, "92");
+    ck_range(t, x.v[3].start, x.v[3].end, "Appendix B");
+    ck_assert_int_eq(x.v[3].kind, CITE_XREF_APPENDIX);
+    ck_target(&x.v[3], id255, "frus1981-88v05/appendix-b", "");
+    ck_target(&x.v[3], "memo.txt", "appendix-b", "");
+    ck_range(t, x.v[5].start, x.v[5].end, "Appendix IV");
+    ck_target(&x.v[5], id255, "frus1958-60v10/appendix-iv", "frus1958-60v10");
+    /* "Appendices" and "Appendix Bravo" name no one appendix. */
+    ck_range(t, x.v[6].start, x.v[6].end, "Documents 3");
+    ck_range(t, x.v[7].start, x.v[7].end, "Documents 5");
+    cite_free(&x);
+}
+END_TEST
+
 START_TEST(xrefs_footnotes_and_volumes)
 {
     static const char t[] =
@@ -781,6 +806,7 @@ static Suite *citations_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("xrefs");
     tcase_add_test(tc, xrefs_documents);
+    tcase_add_test(tc, xrefs_list_ending_in_appendix);
     tcase_add_test(tc, xrefs_footnotes_and_volumes);
     tcase_add_test(tc, xrefs_not_references);
     tcase_add_test(tc, xrefs_target_truncated);
