@@ -13,14 +13,19 @@ noinst_LTLIBRARIES += %reldir%/libspcore.la
 	%reldir%/source.c %reldir%/source.h \
 	%reldir%/reader.c %reldir%/reader.h \
 	%reldir%/inputs.c %reldir%/inputs.h \
-	%reldir%/sink.c %reldir%/sink.h \
+	%reldir%/outfile.c %reldir%/outfile.h \
+	%reldir%/outstream.c %reldir%/outstream.h \
 	%reldir%/outdir.c %reldir%/outdir.h \
 	%reldir%/options.c %reldir%/options.h \
 	%reldir%/loader.c %reldir%/loader.h \
 	%reldir%/pipeline.c %reldir%/pipeline_internal.h \
 	%reldir%/execstage.c %reldir%/execstage.h \
 	%reldir%/watch.c %reldir%/watch.h \
-	%reldir%/runner.c %reldir%/run_internal.h %reldir%/run_read.c %reldir%/run_write.c
+	%reldir%/runner.c %reldir%/run_internal.h %reldir%/run_ring.c %reldir%/run_ring.h \
+	%reldir%/run_read.c %reldir%/run_report.c %reldir%/run_workers.c %reldir%/run_workers.h \
+	%reldir%/run_write.c %reldir%/run_write.h \
+	%reldir%/sink.h %reldir%/sink_jsonl.c %reldir%/sink_outdir.c %reldir%/sink_errors.c \
+	%reldir%/sink_callback.c
 %canon_reldir%_libspcore_la_CPPFLAGS = $(AM_CPPFLAGS) -DSP_PLUGINDIR='"$(plugindir)"'
 %canon_reldir%_libspcore_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS) $(LIBDEFLATE_CFLAGS) -pthread
 %canon_reldir%_libspcore_la_LIBADD = $(JANSSON_LIBS) $(ZLIB_LIBS) $(LIBDEFLATE_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)

@@ -1,12 +1,9 @@
 /* outdir.c — outputs mirroring inputs under -O DIR (see outdir.h). */
 #include "outdir.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 /* REL with its extension replaced by .jsonl, keeping a final .gz. */
 static char *mapped(const char *dir, const char *rel)
@@ -77,47 +74,6 @@ void outdir_free(char **names, size_t n)
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
-}
-
-int outdir_make_parents(const char *path, buf *err)
-{
-    char *p = xstrdup(path);
-    for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
-        *s = '\0';
-        if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-            buf_printf(err, "%s: cannot create directory: %s", p, strerror(errno));
-            free(p);
-            return -1;
-        }
-        *s = '/';
-    }
-    free(p);
-    return 0;
-}
-
-void outdir_clean_tmp(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
-    const char *base = slash ? slash + 1 : path;
-    size_t blen = strlen(base);
-    DIR *d = opendir(dir);
-    if (d) {
-        struct dirent *de;
-        while ((de = readdir(d))) {
-            /* sink.c names them PATH.tmp.XXXXXX */
-            if (strncmp(de->d_name, base, blen) == 0 &&
-                strncmp(de->d_name + blen, ".tmp.", 5) == 0 &&
-                strlen(de->d_name + blen + 5) == 6) {
-                buf p = BUF_INIT;
-                buf_printf(&p, "%s/%s", dir, de->d_name);
-                unlink(p.data);
-                buf_free(&p);
-            }
-        }
-        closedir(d);
-    }
-    free(dir);
 }
 
 int outdir_done(const char *path)

@@ -5,8 +5,9 @@
  * An input's output mirrors its path below the argument that named it, with
  * its extension replaced: "corpus/1985/d12.txt.gz" under "corpus" becomes
  * "OUT/1985/d12.jsonl.gz" (gzip in, gzip out), "a/b.jsonl" becomes
- * "OUT/b.jsonl".  An output exists only once complete (sink.h), so "the
- * output exists" is what "this input is done" means to --resume.
+ * "OUT/b.jsonl".  An output exists only once complete (spanpipe/outfile.h),
+ * so "the output exists" is what "this input is done" means to --resume;
+ * the -O sink (sink_outdir.c) writes them.
  */
 #ifndef SPANPIPE_OUTDIR_H
 #define SPANPIPE_OUTDIR_H
@@ -22,12 +23,6 @@
  */
 int outdir_names(const input_list *l, const char *dir, char ***out, buf *err);
 void outdir_free(char **names, size_t n);
-
-/* Create the directories PATH needs.  Returns 0, or -1 with ERR. */
-int outdir_make_parents(const char *path, buf *err);
-
-/* Remove what a killed run left of PATH: PATH.tmp.XXXXXX files. */
-void outdir_clean_tmp(const char *path);
 
 /* Whether PATH exists (a finished output). */
 int outdir_done(const char *path);

@@ -1,13 +1,25 @@
 /*
- * run_internal.h — what the three parts of a run share (runner.c: the ring
- * and the threads; run_read.c: the reader; run_write.c: the writer).
+ * run_internal.h — the parts of a run and what they hand each other.
+ *
+ * A run (runner.c) is a ring of batches (run_ring.h) between three kinds
+ * of thread, and sinks (sink.h) where the documents end up:
+ *
+ *   the reader (run_read.c, the calling thread)  inputs into records
+ *   the workers (run_workers.c)   records through the stages, serialised,
+ *                                 gzip runs packed; the stage watchdog
+ *   the writer (run_write.c)      records out to the sinks in input order,
+ *                                 failures reported (run_report.c)
+ *
+ * Each part owns its state; what they share is the ring, the batches in its
+ * slots, and what was set before any thread started.
  */
 #ifndef SPANPIPE_RUN_INTERNAL_H
 #define SPANPIPE_RUN_INTERNAL_H
 
 #include "pipeline_internal.h"
 #include "inputs.h"
-#include "sink.h"
+#include "outstream.h"
+#include "run_ring.h"
 #include "watch.h"
 
 #include <pthread.h>
@@ -16,6 +28,8 @@
 
 #define BATCH_BYTES (256 * 1024)
 #define BATCH_RECORDS 256
+
+/* ---------------------------------------------------------------- records */
 
 typedef enum rec_kind {
     REC_JSON,   /* a JSON Lines record */
@@ -50,88 +64,55 @@ typedef struct record {
     sp_doc *doc;             /* with on_document: the document, kept for it */
 } record;
 
+/* The records of one slot of the ring. */
 typedef struct batch {
     record *rec;
     size_t n, cap;
     size_t bytes;
 } batch;
 
-typedef struct run {
-    const sp_pipeline *p;
+/* (runner.c) */
+record *batch_push(batch *b);
+void batch_clear(batch *b);
+
+/* ---------------------------------------------------------------- report */
+
+/* What the writer tells the caller: problems, progress, the status and the
+ * counts.  The writer's own while it runs, the runner's after. */
+typedef struct run_report {
     const sp_run_options *o;
-    input_list inputs;
-
-    batch *ring;
-    size_t nring;
-    size_t filled, taken, written;
-    unsigned char *done;     /* per slot: processed */
-    int reading_over;
-    atomic_int stop;         /* stop reading: --on-error=stop, output error */
-
-    pthread_mutex_t mu;
-    pthread_cond_t cv_work;  /* a batch to take, or the end */
-    pthread_cond_t cv_done;  /* a batch done */
-    pthread_cond_t cv_free;  /* a slot freed */
-
-    _Atomic uint64_t in_bytes;
-
-    watch_slot *slot;        /* one per worker: what it is doing */
-    unsigned nworkers;
-    unsigned alive;          /* workers not yet returned */
-    atomic_uint hung;        /* 1 + the worker stuck past stage_timeout, or 0:
-                                reading and processing stop, writing goes on up
-                                to the document it is stuck on */
-    int finished;            /* the writer is done: the watchdog may go */
-
-    char **out_names;        /* -O: each input's output file, else NULL */
-    uint64_t skipped;        /* --resume: inputs whose output was there */
-
-    /* writer's own */
-    sink out;                /* the output: -o or standard output, or under -O
-                                the current input's */
-    int no_out;              /* on_document takes the documents: no output */
-    long out_in;             /* -O: which input OUT is open for, or -1 */
-    int in_bad;              /* -O: the current input could not be read whole */
-    sink errs;
-    sink reasons;
-    int have_errs;
-    uint64_t errs_lines;
+    sp_status status;
     sp_run_stats stats;
     uint64_t text_bytes;
-    sp_status status;
-    struct timespec t0, last_progress;
-    int any_doc_seen;
-    int out_failed;          /* the output could not be written */
-    int cut_short;           /* stopped by --on-error=stop or the chain */
-} run;
+    const _Atomic uint64_t *in_bytes;  /* the reader's count, or NULL */
+    uint64_t in_total;                 /* the inputs' size, or 0 if unknown */
+    struct timespec t0, last;
+} run_report;
 
-/* records (runner.c) */
-void batch_clear(batch *b);
-record *batch_push(batch *b);
+void report_init(run_report *rep, const sp_run_options *o);
 
-/* the reader's side (run_read.c): one input into the ring; returns the batch
- * to go on filling, or NULL when the run is stopping */
-batch *read_input(run *R, batch *b, const input_file *in);
+/* Tell on_diag about a problem (MSG NULL: say nothing, the caller did) and
+ * raise the status to ST: set-up errors outrank I/O errors, which outrank
+ * failed documents.  R: the record it is about, or NULL. */
+void report_problem(run_report *rep, sp_status st, const record *r, const char *stage_name,
+                    const char *msg);
 
-/* A worker's means of compressing its batches' output (run_write.c). */
-typedef struct packer {
-    gz_compressor *zc;       /* made on first use */
-    buf plain;               /* a run of documents' lines, joined */
-} packer;
+/* Call on_progress when it is due, or FINAL. */
+void report_progress(run_report *rep, int final);
 
-/* Compress each run of documents of B that go to a gzip output into one gzip
- * member, so that the writer only writes it; their lines stay as they are. */
-void pack_batch(const run *R, batch *b, packer *pk);
-void packer_free(packer *pk);
+/* ---------------------------------------------------------------- reader */
 
-/* the writer's side (run_write.c) */
-void *writer_main(void *arg);
-int open_outputs(run *R, buf *err);
-void close_outputs(run *R, int had_errs);
-void progress(run *R, int final);
-void diag(run *R, sp_status st, const record *r, const char *stage_name, const char *msg);
+typedef struct run_reader {
+    run_ring *ring;
+    batch *batches;             /* one per slot */
+    const input_list *inputs;
+    char *const *out_names;     /* -O: each input's output, else NULL */
+    int resume;                 /* -O --resume: skip inputs whose output exists */
+    _Atomic uint64_t in_bytes;  /* read so far (for progress) */
+    uint64_t skipped;           /* inputs found done */
+} run_reader;
 
-/* handing batches between the threads (runner.c) */
-batch *publish(run *R, batch *b);
+/* Read every input into the ring, then close it (run_read.c). */
+void run_read_inputs(run_reader *rd);
 
 #endif

@@ -1,71 +1,98 @@
 /*
- * sink.h — where a run's documents go: standard output or a file, plain or
- * gzip.
+ * sink.h — where a run's records end up, behind one small interface.
  *
- * A file is written under a temporary name beside it and renamed into place
- * only when the run completes, so a file of that name is always whole.  What
- * exists and is not a regular file (a FIFO, /dev/stdout) is written straight.
+ *   sink_jsonl_open    JSON Lines to a file or standard output, gzip when
+ *                      the file's name ends in .gz (-o)
+ *   sink_outdir_new    one such file per input, put in place when the input
+ *                      is done (-O)
+ *   sink_errors_open   failed documents as received, and why in FILE.reasons
+ *                      (--errors)
+ *   sink_callback_new  each document handed to a function (on_document)
  *
- * Gzip is written with libdeflate at level 1, as a series of complete gzip
- * members, one per chunk of output (about a batch): concatenated members are
- * one valid gzip file (RFC 1952; gzip -d, zcat, Python's gzip and our reader
- * read them as one stream).  libdeflate compresses a whole buffer at a time
- * two to three times faster than zlib's level 1 streams, and members that
- * stand alone can be made by the workers in parallel (gz_member), leaving
- * the writer only to write them.  The corpora are large: the time goes on
- * compression long before the size gain of a higher level shows.
+ * The writer thread alone calls put, end_input, flush and close, in input
+ * order.  The workers call gz, at any time: it may only read what was set
+ * when the sink was made.
  */
 #ifndef SPANPIPE_SINK_H
 #define SPANPIPE_SINK_H
 
-#include "buf.h"
+#include "run_internal.h"
 
-/* A libdeflate compressor: not to be shared between threads. */
-typedef struct libdeflate_compressor gz_compressor;
+typedef struct sink sink;
 
-gz_compressor *gz_compressor_new(void);
-void gz_compressor_free(gz_compressor *c);
+typedef struct sink_ops {
+    /*
+     * Take R: a document that went through the stages (the output sinks),
+     * or one that failed (the errors sink).  DONE: its batch is done, so
+     * gzip runs the workers packed stand (R->packed: its line is in the
+     * member of the run's first record); else each line goes out as it is.
+     * Returns 0, or -1 with a message in ERR (empty when the callback said
+     * why itself).
+     */
+    int (*put)(sink *s, const record *r, int done, buf *err);
+    /* The end of input IN; WHOLE: it was read whole and the run goes on.
+     * NULL: nothing to do.  Returns 0, or -1 with ERR. */
+    int (*end_input)(sink *s, const input_file *in, int whole, buf *err);
+    /* Push out what is queued (a batch was written).  NULL: nothing to do. */
+    int (*flush)(sink *s, buf *err);
+    /* Finish and free S; COMMIT: put what it wrote in place, else drop it.
+     * Returns 0, or -1 with ERR. */
+    int (*close)(sink *s, int commit, buf *err);
+    /* Whether the documents of IN go out as gzip members (pack_batch makes
+     * them).  NULL: never. */
+    int (*gz)(const sink *s, const input_file *in);
+} sink_ops;
 
-/* Whether output to PATH is written as gzip: its name ends in ".gz". */
-int sink_gz_name(const char *path);
+struct sink {
+    const sink_ops *ops;
+    int per_input;   /* the output changes with the input (-O) */
+};
 
-/* Append P[0..N) to OUT as one complete gzip member. */
-void gz_member(gz_compressor *c, const void *p, size_t n, buf *out);
+static inline int sink_put(sink *s, const record *r, int done, buf *err)
+{
+    return s->ops->put(s, r, done, err);
+}
 
-typedef struct sink {
-    int fd;
-    char *path;          /* the final name, or NULL for standard output */
-    char *tmp;           /* the name written to until then */
-    char *direct;        /* a FIFO or device written straight, or NULL */
-    const char *name;    /* for messages */
-    int gz;
-    int gz_any;          /* a gzip member has been written */
-    gz_compressor *zc;   /* made on first use */
-    buf pending;         /* plain bytes not yet written */
-    buf zbuf;            /* a member on its way out */
-} sink;
+static inline int sink_end_input(sink *s, const input_file *in, int whole, buf *err)
+{
+    return s->ops->end_input ? s->ops->end_input(s, in, whole, err) : 0;
+}
 
-/* Open PATH (NULL or "-" for standard output); it is gzip when the name ends
- * in ".gz".  Returns 0, or -1 with ERR. */
-int sink_open(sink *s, const char *path, buf *err);
+static inline int sink_flush(sink *s, buf *err)
+{
+    return s->ops->flush ? s->ops->flush(s, err) : 0;
+}
 
-/* Queue N bytes; returns 0, or -1 with ERR (write error). */
-int sink_write(sink *s, const void *p, size_t n, buf *err);
+static inline int sink_close(sink *s, int commit, buf *err)
+{
+    return s ? s->ops->close(s, commit, err) : 0;
+}
+
+static inline int sink_gz(const sink *s, const input_file *in)
+{
+    return s->ops->gz ? s->ops->gz(s, in) : 0;
+}
+
+/* -o: PATH (NULL or "-": standard output).  NULL with ERR if it cannot be
+ * opened. */
+sink *sink_jsonl_open(const char *path, buf *err);
 
 /*
- * Write P[0..N), one or more complete gzip members (from gz_member), after
- * what is queued; only for a gzip sink.  Returns 0, or -1 with ERR.
+ * Write R's line to OUT: the gzip member of a packed run at its first
+ * record, nothing for the run's others, else the line (sink_jsonl.c; the
+ * -O sink writes the same way).  Returns 0, or -1 with ERR.
  */
-int sink_write_gz(sink *s, const void *p, size_t n, buf *err);
+int sink_jsonl_line(outstream *out, const record *r, int done, buf *err);
 
-/* Write out what is queued (no-op for an empty queue; for gzip, as a member
- * of its own); 0, or -1 with ERR. */
-int sink_flush(sink *s, buf *err);
+/* -O: input I of INPUTS goes to NAMES[I] (both borrowed, for the run).
+ * Each output is opened at the input's first document. */
+sink *sink_outdir_new(const input_list *inputs, char *const *names);
 
-/*
- * Finish: with COMMIT, flush everything and rename the file into place; else
- * remove the temporary file.  Returns 0, or -1 with ERR.  Frees S either way.
- */
-int sink_close(sink *s, int commit, buf *err);
+/* --errors PATH, and PATH.reasons.  NULL with ERR if they cannot be opened. */
+sink *sink_errors_open(const char *path, buf *err);
+
+/* on_document: CB(CTX, doc) for each document; a non-zero return stops the
+ * run as an output error would. */
+sink *sink_callback_new(int (*cb)(void *ctx, const sp_doc *doc), void *ctx);
 
 #endif

@@ -6,4 +6,5 @@ spanpipeinclude_HEADERS = \
 	%reldir%/spanpipe/document.h \
 	%reldir%/spanpipe/error.h \
 	%reldir%/spanpipe/plugin.h \
-	%reldir%/spanpipe/pipeline.h
+	%reldir%/spanpipe/pipeline.h \
+	%reldir%/spanpipe/outfile.h

@@ -3,9 +3,11 @@ UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS)
 UNIT_LDADD = core/libspcore.la $(CHECK_LIBS) $(JANSSON_LIBS) $(ZLIB_LIBS)
 
 check_PROGRAMS += %reldir%/test_offsets %reldir%/test_document %reldir%/test_reader \
-	%reldir%/test_options %reldir%/test_jsonscan %reldir%/test_sink %reldir%/test_buf
+	%reldir%/test_options %reldir%/test_jsonscan %reldir%/test_outstream %reldir%/test_buf \
+	%reldir%/test_ring
 TESTS += %reldir%/test_offsets %reldir%/test_document %reldir%/test_reader \
-	%reldir%/test_options %reldir%/test_jsonscan %reldir%/test_sink %reldir%/test_buf
+	%reldir%/test_options %reldir%/test_jsonscan %reldir%/test_outstream %reldir%/test_buf \
+	%reldir%/test_ring
 
 %canon_reldir%_test_offsets_SOURCES = %reldir%/test_offsets.c %reldir%/unit_main.c %reldir%/unit.h
 %canon_reldir%_test_offsets_CFLAGS = $(UNIT_CFLAGS)
@@ -22,9 +24,12 @@ TESTS += %reldir%/test_offsets %reldir%/test_document %reldir%/test_reader \
 %canon_reldir%_test_jsonscan_SOURCES = %reldir%/test_jsonscan.c %reldir%/unit_main.c %reldir%/unit.h
 %canon_reldir%_test_jsonscan_CFLAGS = $(UNIT_CFLAGS)
 %canon_reldir%_test_jsonscan_LDADD = $(UNIT_LDADD)
-%canon_reldir%_test_sink_SOURCES = %reldir%/test_sink.c %reldir%/unit_main.c %reldir%/unit.h
-%canon_reldir%_test_sink_CFLAGS = $(UNIT_CFLAGS)
-%canon_reldir%_test_sink_LDADD = $(UNIT_LDADD)
+%canon_reldir%_test_outstream_SOURCES = %reldir%/test_outstream.c %reldir%/unit_main.c %reldir%/unit.h
+%canon_reldir%_test_outstream_CFLAGS = $(UNIT_CFLAGS)
+%canon_reldir%_test_outstream_LDADD = $(UNIT_LDADD)
 %canon_reldir%_test_buf_SOURCES = %reldir%/test_buf.c %reldir%/unit_main.c %reldir%/unit.h
 %canon_reldir%_test_buf_CFLAGS = $(UNIT_CFLAGS)
 %canon_reldir%_test_buf_LDADD = $(UNIT_LDADD)
+%canon_reldir%_test_ring_SOURCES = %reldir%/test_ring.c %reldir%/unit_main.c %reldir%/unit.h
+%canon_reldir%_test_ring_CFLAGS = $(UNIT_CFLAGS) -pthread
+%canon_reldir%_test_ring_LDADD = $(UNIT_LDADD)

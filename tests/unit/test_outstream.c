@@ -1,8 +1,8 @@
-/* test_sink.c — gzip output as a series of members, read back whole by our
+/* test_outstream.c — gzip output as a series of members, read back whole by our
  * reader and by gzip itself. */
 #include "unit.h"
 #include "reader.h"
-#include "sink.h"
+#include "outstream.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,7 +53,7 @@ static int gunzip_matches(const char *path, const buf *want)
 
 START_TEST(gzip_members_read_back)
 {
-    char dir[] = "/tmp/sp_test_sink_XXXXXX";
+    char dir[] = "/tmp/sp_test_ostream_XXXXXX";
     ck_assert_ptr_nonnull(mkdtemp(dir));
     char path[64];
     snprintf(path, sizeof path, "%s/out.jsonl.gz", dir);
@@ -69,16 +69,16 @@ START_TEST(gzip_members_read_back)
     gz_member(zc, m.data + m.len / 2, m.len - m.len / 2, &member);
     gz_compressor_free(zc);
 
-    sink s;
+    outstream s;
     buf err = BUF_INIT;
-    ck_assert_int_eq(sink_open(&s, path, &err), 0);
+    ck_assert_int_eq(outstream_open(&s, path, 0, &err), 0);
     ck_assert_int_eq(s.gz, 1);
     for (size_t off = 0; off < a.len; off += 4096) /* as the writer does: piecewise */
-        ck_assert_int_eq(sink_write(&s, a.data + off, a.len - off < 4096 ? a.len - off : 4096, &err), 0);
-    ck_assert_int_eq(sink_flush(&s, &err), 0);
-    ck_assert_int_eq(sink_write_gz(&s, member.data, member.len, &err), 0);
-    ck_assert_int_eq(sink_write(&s, c.data, c.len, &err), 0);
-    ck_assert_int_eq(sink_close(&s, 1, &err), 0);
+        ck_assert_int_eq(outstream_write(&s, a.data + off, a.len - off < 4096 ? a.len - off : 4096, &err), 0);
+    ck_assert_int_eq(outstream_flush(&s, &err), 0);
+    ck_assert_int_eq(outstream_write_gz(&s, member.data, member.len, &err), 0);
+    ck_assert_int_eq(outstream_write(&s, c.data, c.len, &err), 0);
+    ck_assert_int_eq(outstream_close(&s, 1, &err), 0);
 
     buf_add(&all, a.data, a.len);
     buf_add(&all, m.data, m.len);
@@ -91,8 +91,8 @@ START_TEST(gzip_members_read_back)
     unlink(path);
 
     /* Nothing written: still a gzip file, of nothing. */
-    ck_assert_int_eq(sink_open(&s, path, &err), 0);
-    ck_assert_int_eq(sink_close(&s, 1, &err), 0);
+    ck_assert_int_eq(outstream_open(&s, path, 0, &err), 0);
+    ck_assert_int_eq(outstream_close(&s, 1, &err), 0);
     buf none = BUF_INIT;
     ck_assert(gunzip_matches(path, &none));
     unlink(path);
@@ -109,7 +109,7 @@ END_TEST
 
 Suite *unit_suite(void)
 {
-    Suite *s = suite_create("sink");
+    Suite *s = suite_create("outstream");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, gzip_members_read_back);

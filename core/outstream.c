@@ -1,0 +1,112 @@
+/* outstream.c — queued, chunked, plain or gzip output (see outstream.h). */
+#include "outstream.h"
+
+#include <libdeflate.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FLUSH_AT (256 * 1024)
+
+gz_compressor *gz_compressor_new(void)
+{
+    gz_compressor *c = libdeflate_alloc_compressor(1);
+    if (!c)
+        oom_abort(); /* it fails only for want of memory at a valid level */
+    return c;
+}
+
+void gz_compressor_free(gz_compressor *c)
+{
+    libdeflate_free_compressor(c);
+}
+
+int gz_name(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    return n > 3 && strcmp(path + n - 3, ".gz") == 0;
+}
+
+void gz_member(gz_compressor *c, const void *p, size_t n, buf *out)
+{
+    size_t bound = libdeflate_gzip_compress_bound(c, n);
+    buf_reserve(out, bound);
+    size_t got = libdeflate_gzip_compress(c, p, n, out->data + out->len, bound);
+    if (got == 0)
+        oom_abort(); /* cannot happen: the bound is the worst case */
+    out->len += got;
+}
+
+int outstream_open(outstream *s, const char *path, unsigned flags, buf *err)
+{
+    memset(s, 0, sizeof *s);
+    s->f = outfile_open(path, flags, err);
+    if (!s->f)
+        return -1;
+    /* What is written straight (standard output, a FIFO, a device) is
+     * plain whatever its name: a reader at the other end wants lines. */
+    s->gz = !sp_outfile_is_stream(s->f) && gz_name(path);
+    return 0;
+}
+
+/* Write what is queued: for gzip, compressed as a member of its own. */
+static int flush_pending(outstream *s, buf *err)
+{
+    if (s->pending.len == 0)
+        return 0;
+    int rc;
+    if (s->gz) {
+        if (!s->zc)
+            s->zc = gz_compressor_new();
+        buf_clear(&s->zbuf);
+        gz_member(s->zc, s->pending.data, s->pending.len, &s->zbuf);
+        rc = outfile_write(s->f, s->zbuf.data, s->zbuf.len, err);
+        s->gz_any = 1;
+    } else
+        rc = outfile_write(s->f, s->pending.data, s->pending.len, err);
+    buf_clear(&s->pending);
+    return rc;
+}
+
+int outstream_flush(outstream *s, buf *err)
+{
+    return flush_pending(s, err);
+}
+
+int outstream_write(outstream *s, const void *p, size_t n, buf *err)
+{
+    buf_add(&s->pending, p, n);
+    if (s->pending.len >= FLUSH_AT)
+        return flush_pending(s, err);
+    return 0;
+}
+
+int outstream_write_gz(outstream *s, const void *p, size_t n, buf *err)
+{
+    if (flush_pending(s, err) < 0)
+        return -1;
+    s->gz_any = 1;
+    return outfile_write(s->f, p, n, err);
+}
+
+int outstream_close(outstream *s, int commit, buf *err)
+{
+    int rc = 0;
+    /* A stream (standard output, a FIFO): what was produced goes out anyway. */
+    if (commit || sp_outfile_is_stream(s->f)) {
+        rc = flush_pending(s, err);
+        /* An empty gzip file is not a gzip file: it gets an empty member. */
+        if (rc == 0 && s->gz && !s->gz_any) {
+            if (!s->zc)
+                s->zc = gz_compressor_new();
+            gz_member(s->zc, "", 0, &s->zbuf);
+            rc = outfile_write(s->f, s->zbuf.data, s->zbuf.len, err);
+        }
+    }
+    if (outfile_close(s->f, commit && rc == 0, err) < 0)
+        rc = -1;
+    buf_free(&s->pending);
+    buf_free(&s->zbuf);
+    gz_compressor_free(s->zc);
+    memset(s, 0, sizeof *s);
+    return rc;
+}

@@ -1,0 +1,80 @@
+/*
+ * spanpipe/outfile.h — an output file that is either whole or not there.
+ *
+ * A file is written under a temporary name beside it, PATH.tmp.XXXXXX (six
+ * letters or digits), and renamed to PATH only when the writer says it is
+ * complete, after its data has reached the disk (fsync); otherwise the
+ * temporary is removed and whatever PATH held before is left as it was.  So
+ * a reader, or a later `run --resume`, never mistakes half a file for a
+ * whole one.  A name that exists and is not a regular file (a FIFO, a device
+ * such as /dev/stdout) is written straight: renaming a file over it would
+ * replace the node.  NULL or "-" is standard output.
+ *
+ * Every descriptor it opens is close-on-exec, so an `exec` stage's command
+ * (or any child of the program) does not inherit half-written files.
+ *
+ * This is how `spanpipe run -o/-O/--errors` and the other commands' -o write
+ * their files; a program embedding the pipeline may use it for its own.
+ *
+ * Threads: an sp_outfile is used by one thread at a time; different ones
+ * may be used from different threads.
+ */
+#ifndef SPANPIPE_OUTFILE_H
+#define SPANPIPE_OUTFILE_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <spanpipe/error.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct sp_outfile sp_outfile;
+
+/* sp_outfile_open() flags */
+#define SP_OUTFILE_MKDIRS 1u  /* create the missing directories above PATH */
+
+/*
+ * Open PATH for writing as above.  Returns a new sp_outfile, owned by the
+ * caller until sp_outfile_close(), or NULL with a message in ERR naming PATH
+ * (it cannot be created, a directory cannot be made).
+ */
+sp_outfile *sp_outfile_open(const char *path, unsigned flags, sp_error *err);
+
+/* The name for messages: PATH as given, or "<stdout>".  Owned by F. */
+const char *sp_outfile_name(const sp_outfile *f);
+
+/* Whether F is written straight (standard output, a FIFO, a device): what
+ * is written there is out, whether the file is committed or not. */
+int sp_outfile_is_stream(const sp_outfile *f);
+
+/*
+ * Write P[0..N) whole (retrying short writes and interruptions).  Returns
+ * 0, or -1 with a message in ERR ("NAME: write error: No space left on
+ * device"); after a failure F can no longer be committed.
+ */
+int sp_outfile_write(sp_outfile *f, const void *p, size_t n, sp_error *err);
+
+/*
+ * A stdio stream on F, for callers that write with fprintf and friends: made
+ * on the first call, owned by F, flushed and closed by sp_outfile_close()
+ * (standard output's stream is stdout).  NULL only when out of memory.
+ * Do not mix it with sp_outfile_write() without fflush() in between.
+ */
+FILE *sp_outfile_stream(sp_outfile *f);
+
+/*
+ * Finish F and free it.  With COMMIT, and when every write went through: the
+ * stream is flushed, the data synced and the file renamed into place.
+ * Otherwise the temporary file is removed (a stream written straight keeps
+ * what reached it).  Returns 0, or -1 with a message in ERR: a write, sync
+ * or rename failed when committing, or writing straight failed (F is freed
+ * either way, and nothing is left in place of PATH).  NULL F does nothing.
+ */
+int sp_outfile_close(sp_outfile *f, int commit, sp_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
