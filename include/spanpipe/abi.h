@@ -22,6 +22,9 @@
  *        produces_layer;
  *        document access (sp_doc_*), span addition, sp_error_set.
  *   1.1  (spanpipe 0.2.0) sp_doc_char_offset: a byte offset in code points.
+ *   1.2  (spanpipe 0.2.0) sp_plugin.declare and sp_stage_decl: a stage may
+ *        declare its name, version and layers once init() has run (taken
+ *        from the first of the reserved fields, so the size is unchanged).
  */
 #ifndef SPANPIPE_ABI_H
 #define SPANPIPE_ABI_H
@@ -29,6 +32,6 @@
 /* "SPpl" in ASCII: the first field of every descriptor. */
 #define SP_ABI_MAGIC 0x5350706cu
 #define SP_ABI_MAJOR 1
-#define SP_ABI_MINOR 1
+#define SP_ABI_MINOR 2
 
 #endif
