@@ -1,9 +1,13 @@
-/* execstage.c — stages as child processes over JSON Lines (see execstage.h). */
+/*
+ * execstage.c — the built-in `exec` stage: a stage that is a child process
+ * speaking JSON Lines (see execstage.h).  It is an ordinary descriptor: it
+ * reads and adds spans through spanpipe/document.h, and the core's codec
+ * (docwrite.h, docread.h) only turns documents into lines and back.
+ */
 #include "execstage.h"
-#include "doc_internal.h"
+#include "buf.h"
 #include "docread.h"
 #include "docwrite.h"
-#include "error_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -32,9 +36,11 @@ typedef struct child {
 
 typedef struct exec_state {
     char *command;
-    int timeout_ms;
+    int timeout_ms;               /* per document */
+    int handshake_ms;             /* for the handshake line */
     int handshake;                /* each child starts with a handshake line */
     char **requires, **produces;  /* NULL-terminated, owned */
+    char *name, *version;         /* from the handshake, or NULL */
     pthread_mutex_t mu;
     child *idle;                  /* children waiting for a document */
     buf line;                     /* handshake scratch */
@@ -167,15 +173,24 @@ static void child_gone(child *c, const char *command, buf *err)
     stderr_tail(c, err);
 }
 
+#define HANDSHAKE_HINT "did it print its handshake line? see docs/writing-plugins.md §6"
+#define FLUSH_HINT "did the stage flush its output?"
+#define STDOUT_HINT "standard output is the protocol channel: print to standard error"
+
+/* What exchange() returns when the child let TIMEOUT_MS pass: the caller
+ * says what it was waiting for. */
+#define TIMED_OUT (-2)
+
 /*
  * Write SEND[0..N) (may be empty) and read one line back into LINE, both at
- * once so neither pipe can fill up and stall the other side.  Returns 0, or
- * -1 with what went wrong in ERR (the child is then not to be used again).
+ * once so neither pipe can fill up and stall the other side, within
+ * TIMEOUT_MS.  Returns 0; TIMED_OUT; or -1 with what went wrong in ERR (the
+ * child is then not to be used again, nor after TIMED_OUT).
  */
-static int exchange(const exec_state *st, child *c, const char *send, size_t n, buf *line,
-                    buf *err)
+static int exchange(const exec_state *st, child *c, const char *send, size_t n,
+                    int timeout_ms, buf *line, buf *err)
 {
-    long deadline = now_ms() + st->timeout_ms;
+    long deadline = now_ms() + timeout_ms;
     size_t sent = 0;
     buf_clear(line);
     for (;;) {
@@ -188,12 +203,8 @@ static int exchange(const exec_state *st, child *c, const char *send, size_t n, 
             return 0;
         }
         long left = deadline - now_ms();
-        if (left <= 0) {
-            buf_printf(err, "'%s' did not answer within %d s", st->command,
-                       st->timeout_ms / 1000);
-            stderr_tail(c, err);
-            return -1;
-        }
+        if (left <= 0)
+            return TIMED_OUT;
         struct pollfd pf[2] = { { c->from, POLLIN, 0 }, { c->to, POLLOUT, 0 } };
         int np = sent < n ? 2 : 1;
         int r = poll(pf, (nfds_t)np, left > 1000000 ? 1000000 : (int)left);
@@ -235,8 +246,16 @@ static int exchange(const exec_state *st, child *c, const char *send, size_t n, 
 static child *child_new(const exec_state *st, buf *hello, buf *err)
 {
     child *c = child_start(st, err);
-    if (c && st->handshake && exchange(st, c, "", 0, hello, err) < 0) {
+    if (!c || !st->handshake)
+        return c;
+    int rc = exchange(st, c, "", 0, st->handshake_ms, hello, err);
+    if (rc == TIMED_OUT) {
+        buf_printf(err, "'%s' said nothing within %d s of starting (handshake-timeout): "
+                   HANDSHAKE_HINT, st->command, st->handshake_ms / 1000);
+        stderr_tail(c, err);
+    } else if (rc < 0)
         buf_adds(err, " (waiting for its handshake line)");
+    if (rc < 0) {
         child_free(c, 1);
         return NULL;
     }
@@ -269,6 +288,14 @@ static void give_back(exec_state *st, child *c)
 
 /* ---------------------------------------------------------------- layers */
 
+/* Append S to the NULL-terminated list *L of N entries. */
+static void list_add(char ***l, size_t *n, char *s)
+{
+    *l = xrealloc(*l, (*n + 2) * sizeof **l);
+    (*l)[(*n)++] = s;
+    (*l)[*n] = NULL;
+}
+
 /* "a;b c" or a JSON array of strings into a NULL-terminated list. */
 static char **split_list(const json_t *v)
 {
@@ -278,21 +305,15 @@ static char **split_list(const json_t *v)
         size_t i;
         json_t *m;
         json_array_foreach(v, i, m)
-            if (json_is_string(m) && json_string_length(m)) {
-                l = xrealloc(l, (n + 2) * sizeof *l);
-                l[n++] = xstrdup(json_string_value(m));
-                l[n] = NULL;
-            }
+            if (json_is_string(m) && json_string_length(m))
+                list_add(&l, &n, xstrdup(json_string_value(m)));
         return l;
     }
     const char *s = json_string_value(v);
     while (s && *s) {
         size_t k = strcspn(s, "; ,");
-        if (k) {
-            l = xrealloc(l, (n + 2) * sizeof *l);
-            l[n++] = xstrndup(s, k);
-            l[n] = NULL;
-        }
+        if (k)
+            list_add(&l, &n, xstrndup(s, k));
         s += k;
         s += strspn(s, "; ,");
     }
@@ -304,6 +325,80 @@ static void free_list(char **l)
     for (size_t i = 0; l && l[i]; i++)
         free(l[i]);
     free(l);
+}
+
+/* ---------------------------------------------------------------- handshake */
+
+/* Whether LINE[0..N) is JSON at all (else the command printed something else
+ * on the protocol channel). */
+static int is_json(const char *line, size_t n)
+{
+    json_error_t jerr;
+    json_t *v = json_loadb(line ? line : "", n, JSON_DECODE_ANY, &jerr);
+    json_decref(v);
+    return v != NULL;
+}
+
+/* The handshake's "name" or "version" KEY into *OUT (copied), when given.
+ * Returns 0, or -1 with a message in ERR. */
+static int handshake_word(const exec_state *st, const json_t *h, const char *key,
+                          char **out, sp_error *err)
+{
+    const json_t *v = json_object_get(h, key);
+    if (!v)
+        return 0;
+    const char *s = json_string_value(v);
+    int ok = s && *s;
+    for (const char *q = s; ok && *q; q++)
+        if ((unsigned char)*q < 0x20 || *q == 0x7f)
+            ok = 0;
+    if (!ok || strlen(s) != json_string_length(v)) {
+        char *shown = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+        sp_error_set(err, "'%s' gave %s as its \"%s\" in its handshake line: it must "
+                     "be a non-empty string without control characters",
+                     st->command, shown ? shown : "a value", key);
+        free(shown);
+        return -1;
+    }
+    *out = xstrdup(s);
+    return 0;
+}
+
+/* Read the first child's handshake line: layers, and the name and version
+ * the stage goes by.  Returns 0, or -1 with a message in ERR. */
+static int read_handshake(exec_state *st, sp_error *err)
+{
+    buf e = BUF_INIT;
+    child *c = child_new(st, &st->line, &e);
+    if (!c) {
+        sp_error_set(err, "%s", e.data);
+        buf_free(&e);
+        return -1;
+    }
+    buf_free(&e);
+    json_error_t jerr;
+    json_t *h = json_loadb(st->line.data ? st->line.data : "", st->line.len, 0, &jerr);
+    if (!json_is_object(h) || !json_is_array(json_object_get(h, "produces"))) {
+        sp_error_set(err, "'%s' did not start with a handshake line "
+                     "{\"requires\":[...],\"produces\":[...]} (nor were produces= and "
+                     "requires= given as options)%s", st->command,
+                     is_json(st->line.data, st->line.len) ? "" : ": " STDOUT_HINT);
+        json_decref(h);
+        child_free(c, 1);
+        return -1;
+    }
+    int rc = 0;
+    if (handshake_word(st, h, "name", &st->name, err) < 0 ||
+        handshake_word(st, h, "version", &st->version, err) < 0)
+        rc = -1;
+    st->produces = split_list(json_object_get(h, "produces"));
+    st->requires = split_list(json_object_get(h, "requires"));
+    json_decref(h);
+    if (rc < 0)
+        child_free(c, 1);
+    else
+        give_back(st, c);
+    return rc;
 }
 
 /* ---------------------------------------------------------------- callbacks */
@@ -319,10 +414,19 @@ static void exec_fini(void *state)
     }
     free_list(st->requires);
     free_list(st->produces);
+    free(st->name);
+    free(st->version);
     pthread_mutex_destroy(&st->mu);
     buf_free(&st->line);
     free(st->command);
     free(st);
+}
+
+/* An integer option in seconds as milliseconds; DEF when out of range. */
+static int seconds_ms(const json_t *options, const char *key, int def)
+{
+    json_int_t t = json_integer_value(json_object_get(options, key));
+    return (int)((t > 0 && t < 86400 ? t : def) * 1000);
 }
 
 static int exec_init(const json_t *options, void **state, sp_error *err)
@@ -334,8 +438,10 @@ static int exec_init(const json_t *options, void **state, sp_error *err)
     }
     exec_state *st = xcalloc(1, sizeof *st);
     st->command = xstrdup(command);
-    json_int_t t = json_integer_value(json_object_get(options, "timeout"));
-    st->timeout_ms = (int)((t > 0 && t < 86400 ? t : 60) * 1000);
+    st->timeout_ms = seconds_ms(options, "timeout", 60);
+    /* A command that will never say hello should not cost a minute. */
+    st->handshake_ms = seconds_ms(options, "handshake-timeout",
+                                  st->timeout_ms < 10000 ? st->timeout_ms / 1000 : 10);
     pthread_mutex_init(&st->mu, NULL);
     *state = st;
     const json_t *produces = json_object_get(options, "produces");
@@ -346,35 +452,26 @@ static int exec_init(const json_t *options, void **state, sp_error *err)
     }
     /* No layers given: the command declares them on its first line. */
     st->handshake = 1;
-    buf e = BUF_INIT;
-    child *c = child_new(st, &st->line, &e);
-    if (!c) {
-        sp_error_set(err, "%s", e.data);
-        buf_free(&e);
-        goto fail;
+    if (read_handshake(st, err) < 0) {
+        /* the core calls fini only for stages whose init succeeded */
+        exec_fini(st);
+        *state = NULL;
+        return -1;
     }
-    json_error_t jerr;
-    json_t *h = json_loadb(st->line.data ? st->line.data : "", st->line.len, 0, &jerr);
-    if (!json_is_object(h) || !json_is_array(json_object_get(h, "produces"))) {
-        sp_error_set(err, "'%s' did not start with a handshake line "
-                     "{\"requires\":[...],\"produces\":[...]} (nor were produces= and "
-                     "requires= given as options)", command);
-        json_decref(h);
-        child_free(c, 1);
-        buf_free(&e);
-        goto fail;
-    }
-    st->produces = split_list(json_object_get(h, "produces"));
-    st->requires = split_list(json_object_get(h, "requires"));
-    json_decref(h);
-    give_back(st, c);
-    buf_free(&e);
     return 0;
-fail:
-    /* the core calls fini only for stages whose init succeeded */
-    exec_fini(st);
-    *state = NULL;
-    return -1;
+}
+
+static int exec_declare(const void *state, sp_stage_decl *decl, sp_error *err)
+{
+    const exec_state *st = state;
+    (void)err;
+    if (st->name)
+        decl->name = st->name;
+    if (st->version)
+        decl->version = st->version;
+    decl->produces = (const char *const *)st->produces;
+    decl->requires = (const char *const *)st->requires;
+    return 0;
 }
 
 static int declared(const exec_state *st, const char *layer)
@@ -386,16 +483,19 @@ static int declared(const exec_state *st, const char *layer)
 }
 
 /* Take the declared layers' spans of the returned document BACK into DOC. */
-static int take_spans(const exec_state *st, sp_doc *doc, sp_doc *back, buf *err)
+static int take_spans(const exec_state *st, sp_doc *doc, const sp_doc *back, buf *err)
 {
-    if (back->text_len != doc->text_len || memcmp(back->text, doc->text, doc->text_len)) {
+    size_t n, back_n;
+    const char *text = sp_doc_text(doc, &n), *back_text = sp_doc_text(back, &back_n);
+    if (back_n != n || memcmp(back_text, text, n)) {
         buf_printf(err, "'%s' changed the document's text; a stage may only add spans",
                    st->command);
         return -1;
     }
     /* Its spans are in output order; per layer that is order of start. */
-    for (size_t i = 0; i < back->nspans; i++) {
-        const sp_span *s = &back->spans[i].pub;
+    size_t count = sp_doc_span_count(back);
+    for (size_t i = 0; i < count; i++) {
+        const sp_span *s = sp_doc_span(back, i);
         if (!declared(st, s->layer))
             continue;
         json_t *attrs = s->attrs ? json_incref((json_t *)s->attrs) : NULL;
@@ -405,39 +505,62 @@ static int take_spans(const exec_state *st, sp_doc *doc, sp_doc *back, buf *err)
     return 0;
 }
 
+/* Say why the answer LINE is no document (the reader said WHY). */
+static void bad_answer(const exec_state *st, const child *c, const buf *line,
+                       const char *why, buf *out)
+{
+    const char *l = line->data ? line->data : "";
+    if (!is_json(line->data, line->len))
+        buf_printf(out, "'%s' answered with a line that is not JSON: \"%.80s%s\" (" STDOUT_HINT
+                   ")", st->command, l, line->len > 80 ? "..." : "");
+    else
+        buf_printf(out, "'%s' answered what is not a document (%s): \"%.80s%s\"",
+                   st->command, why, l, line->len > 80 ? "..." : "");
+    stderr_tail(c, out);
+}
+
+/* Send DOC to a child and read its answer into *BACK.  Returns 0, or -1 with
+ * the reason in ERR (the child is then gone). */
+static int ask(exec_state *st, sp_doc *doc, sp_doc **back, buf *err)
+{
+    buf send = BUF_INIT, line = BUF_INIT, why = BUF_INIT;
+    child *c = take(st, err);
+    int rc = -1;
+    if (!c)
+        return -1;
+    doc_write_json(doc, &send);
+    int x = exchange(st, c, send.data, send.len, st->timeout_ms, &line, err);
+    if (x == TIMED_OUT) {
+        buf_printf(err, "'%s' did not answer within %d s (" FLUSH_HINT ")", st->command,
+                   st->timeout_ms / 1000);
+        stderr_tail(c, err);
+    } else if (x == 0 && !(*back = doc_from_json(line.data ? line.data : "", line.len, "",
+                                                 &why)))
+        bad_answer(st, c, &line, why.data, err);
+    else if (x == 0)
+        rc = 0;
+    if (rc == 0)
+        give_back(st, c);
+    else
+        child_free(c, 1); /* out of step with us now */
+    buf_free(&send);
+    buf_free(&line);
+    buf_free(&why);
+    return rc;
+}
+
 static int exec_process(void *state, sp_doc *doc, sp_error *perr)
 {
     exec_state *st = state;
-    buf send = BUF_INIT, line = BUF_INIT, err = BUF_INIT;
-    int rc = -1;
-    child *c = take(st, &err);
-    if (!c)
-        goto out;
-    doc_write_json(doc, &send);
-    if (exchange(st, c, send.data, send.len, &line, &err) < 0) {
-        child_free(c, 1);
-        goto out;
+    buf err = BUF_INIT;
+    sp_doc *back = NULL;
+    int rc = ask(st, doc, &back, &err);
+    if (rc == 0) {
+        rc = take_spans(st, doc, back, &err);
+        doc_free(back);
     }
-    sp_doc *back = doc_from_json(line.data ? line.data : "", line.len, "", &err);
-    if (!back) {
-        buf e = BUF_INIT;
-        buf_printf(&e, "'%s' answered what is not a document (%s): \"%.80s%s\"",
-                   st->command, err.data, line.data ? line.data : "",
-                   line.len > 80 ? "..." : "");
-        stderr_tail(c, &e);
-        buf_free(&err);
-        err = e;
-        child_free(c, 1); /* out of step with us now */
-        goto out;
-    }
-    rc = take_spans(st, doc, back, &err);
-    doc_free(back);
-    give_back(st, c);
-out:
     if (rc < 0)
         sp_error_set(perr, "%s", err.data ? err.data : "failed");
-    buf_free(&send);
-    buf_free(&line);
     buf_free(&err);
     return rc;
 }
@@ -450,30 +573,18 @@ static const sp_option exec_options[] = {
       "layers it adds, separated by ';' (else its first line declares them)" },
     { "requires", SP_OPT_STRING, NULL, "layers it needs, separated by ';'" },
     { "timeout", SP_OPT_INT, "60", "seconds it may take on one document" },
+    /* no default value: it would show in every exec stage's provenance */
+    { "handshake-timeout", SP_OPT_INT, NULL,
+      "seconds it may take to print its handshake line (default 10, or timeout "
+      "when that is shorter)" },
     { NULL, 0, NULL, NULL },
 };
 
-sp_plugin *exec_descriptor_new(void)
-{
-    sp_plugin *d = xcalloc(1, sizeof *d);
-    *d = (sp_plugin){
-        SP_PLUGIN_HEADER,
-        .name = EXEC_STAGE_NAME, .version = "1.0.0",
-        .summary = "run a command as a stage, JSON Lines in and out (any language)",
-        .options = exec_options,
-        .init = exec_init, .process = exec_process, .fini = exec_fini,
-    };
-    return d;
-}
-
-void exec_settle_layers(sp_plugin *d, const void *state)
-{
-    const exec_state *st = state;
-    d->produces = (const char *const *)st->produces;
-    d->requires = (const char *const *)st->requires;
-}
-
-void exec_descriptor_free(sp_plugin *d)
-{
-    free(d);
-}
+const sp_plugin exec_plugin = {
+    SP_PLUGIN_HEADER,
+    .name = "exec", .version = "1.0.0",
+    .summary = "run a command as a stage, JSON Lines in and out (any language)",
+    .options = exec_options,
+    .init = exec_init, .process = exec_process, .fini = exec_fini,
+    .declare = exec_declare,
+};

@@ -1,14 +1,20 @@
 /*
- * execstage.h — `-p exec:command=...`: a stage that is a long-lived child
- * process speaking JSON Lines, so a stage can be written in any language.
+ * execstage.h — the built-in `exec` stage (`-p exec:command=...`): a stage
+ * that is a long-lived child process speaking JSON Lines, so a stage can be
+ * written in any language.  It is registered in builtins.c like any stage
+ * compiled into the library; nothing else in the core names it.
  *
- * Protocol (docs/writing-plugins.md has the guide):
+ * Protocol (docs/writing-plugins.md §6 has the guide):
  *   - the command runs under /bin/sh -c, once per worker thread that needs
  *     it, and lives for the whole run;
  *   - unless the options give `produces` (and `requires`), its first line is
- *     a handshake: {"requires":["sentence"],"produces":["shout"]};
+ *     a handshake, within `handshake-timeout` seconds:
+ *     {"name":"countries","version":"1.2.0","requires":["sentence"],
+ *      "produces":["country"]}; name and version are optional and, when
+ *     given, are what messages and `layers` provenance call the stage
+ *     (through sp_plugin.declare), else it is "exec" 1.0.0;
  *   - then for each document spanpipe writes the document as one JSON line
- *     (SPEC section 1: code point offsets, the spans it has so far) and reads
+ *     (docs/format.md: code point offsets, the spans it has so far) and reads
  *     one line back: the document with the stage's spans added.  Spans of the
  *     declared layers are taken (ids kept, checked like a C stage's), the rest
  *     ignored; the text must come back unchanged.
@@ -21,14 +27,7 @@
 
 #include <spanpipe/plugin.h>
 
-/* The name that selects it: -p exec:command=... */
-#define EXEC_STAGE_NAME "exec"
-
-/* A new descriptor for one exec stage (malloc'd; free with exec_descriptor_free). */
-sp_plugin *exec_descriptor_new(void);
-void exec_descriptor_free(sp_plugin *d);
-
-/* After init: put the layers the command declared into D. */
-void exec_settle_layers(sp_plugin *d, const void *state);
+/* The descriptor. */
+extern const sp_plugin exec_plugin;
 
 #endif

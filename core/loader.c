@@ -1,5 +1,7 @@
-/* loader.c — plugin modules through libltdl (see loader.h). */
+/* loader.c — finding stages: built-in ones, and modules through libltdl
+ * (see loader.h). */
 #include "loader.h"
+#include "builtins.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -30,6 +32,30 @@ static int valid_layer_list(const char *const *l, const char *what, const char *
             buf_printf(err, "%s: the layer name \"%s\" in %s is not a name", path, *l, what);
             return -1;
         }
+    return 0;
+}
+
+/* Whether S is a name to show: non-empty, without control characters. */
+static int valid_word(const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return 0;
+    return 1;
+}
+
+int loader_check_decl(const sp_stage_decl *d, const char *what, buf *err)
+{
+    if (!valid_word(d->name) || !valid_word(d->version)) {
+        buf_printf(err, "%s: it declared %s that is empty or holds control characters",
+                   what, valid_word(d->name) ? "a version" : "a name");
+        return -1;
+    }
+    if (valid_layer_list(d->requires, "requires", what, err) < 0 ||
+        valid_layer_list(d->produces, "produces", what, err) < 0)
+        return -1;
     return 0;
 }
 
@@ -117,10 +143,28 @@ static char *candidate(const char *dir, const char *name)
     return NULL;
 }
 
+/* The built-in stage NAME, or NULL. */
+static const sp_plugin *builtin(const char *name)
+{
+    for (const sp_plugin *const *b = builtin_plugins; *b; b++)
+        if (strcmp((*b)->name, name) == 0)
+            return *b;
+    return NULL;
+}
+
 int loader_open(const char *const *dirs, size_t ndirs, const char *name,
                 plugin_mod *out, buf *err)
 {
     memset(out, 0, sizeof *out);
+    const sp_plugin *b = strchr(name, '/') ? NULL : builtin(name);
+    if (b) {
+        if (loader_check(b, BUILTIN_PATH, err) < 0)
+            return -1;
+        out->desc = b;
+        out->path = xstrdup(BUILTIN_PATH);
+        out->builtin = 1;
+        return 0;
+    }
     if (strchr(name, '/')) {
         if (!is_file(name)) {
             buf_printf(err, "no plugin file %s", name);
@@ -169,13 +213,17 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-size_t loader_list(const char *const *dirs, size_t ndirs,
-                   void (*cb)(void *, const char *, const sp_plugin *, const char *),
-                   void *ctx)
+/* The names of the modules in DIRS and of the built-in stages, sorted, with
+ * repeats; *N receives how many. */
+static char **collect_names(const char *const *dirs, size_t ndirs, size_t *n)
 {
-    /* Collect the names first so the first directory's module of a name wins. */
     char **names = NULL;
-    size_t n = 0, cap = 0;
+    size_t cap = 0;
+    *n = 0;
+    for (const sp_plugin *const *b = builtin_plugins; *b; b++) {
+        names = xgrow(names, &cap, *n + 1, sizeof *names);
+        names[(*n)++] = xstrdup((*b)->name);
+    }
     for (size_t i = 0; i < ndirs; i++) {
         DIR *d = opendir(dirs[i]);
         if (!d)
@@ -186,35 +234,56 @@ size_t loader_list(const char *const *dirs, size_t ndirs,
             if (len < 4 || (strcmp(de->d_name + len - 3, ".la") &&
                             strcmp(de->d_name + len - 3, ".so")))
                 continue;
-            names = xgrow(names, &cap, n + 1, sizeof *names);
-            names[n++] = xstrndup(de->d_name, len - 3);
+            names = xgrow(names, &cap, *n + 1, sizeof *names);
+            names[(*n)++] = xstrndup(de->d_name, len - 3);
         }
         closedir(d);
     }
-    if (n > 1)
-        qsort(names, n, sizeof *names, cmp_str);
-    size_t found = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && strcmp(names[i], names[i - 1]) == 0)
+    if (*n > 1)
+        qsort(names, *n, sizeof *names, cmp_str);
+    return names;
+}
+
+/* Hand the stage NAME to CB: the built-in one, else the first directory's
+ * module.  Returns 1 when there was one. */
+static int list_one(const char *const *dirs, size_t ndirs, const char *name,
+                    void (*cb)(void *, const char *, const sp_plugin *, const char *),
+                    void *ctx)
+{
+    const sp_plugin *b = builtin(name);
+    if (b) {
+        cb(ctx, BUILTIN_PATH, b, NULL);
+        return 1;
+    }
+    for (size_t k = 0; k < ndirs; k++) {
+        char *path = candidate(dirs[k], name);
+        if (!path)
             continue;
         plugin_mod m;
         buf err = BUF_INIT;
-        for (size_t k = 0; k < ndirs; k++) {
-            char *path = candidate(dirs[k], names[i]);
-            if (!path)
-                continue;
-            found++;
-            memset(&m, 0, sizeof m);
-            if (open_file(path, &m, &err) == 0) {
-                cb(ctx, path, m.desc, NULL);
-                loader_close(&m);
-            } else
-                cb(ctx, path, NULL, err.data);
-            free(path);
-            break;
-        }
+        memset(&m, 0, sizeof m);
+        if (open_file(path, &m, &err) == 0) {
+            cb(ctx, path, m.desc, NULL);
+            loader_close(&m);
+        } else
+            cb(ctx, path, NULL, err.data);
         buf_free(&err);
+        free(path);
+        return 1;
     }
+    return 0;
+}
+
+size_t loader_list(const char *const *dirs, size_t ndirs,
+                   void (*cb)(void *, const char *, const sp_plugin *, const char *),
+                   void *ctx)
+{
+    /* Collect the names first so the first directory's module of a name wins. */
+    size_t n, found = 0;
+    char **names = collect_names(dirs, ndirs, &n);
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || strcmp(names[i], names[i - 1]) != 0)
+            found += (size_t)list_one(dirs, ndirs, names[i], cb, ctx);
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);

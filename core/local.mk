@@ -19,6 +19,7 @@ noinst_LTLIBRARIES += %reldir%/libspcore.la
 	%reldir%/options.c %reldir%/options.h \
 	%reldir%/loader.c %reldir%/loader.h \
 	%reldir%/pipeline.c %reldir%/pipeline_internal.h \
+	%reldir%/builtins.c %reldir%/builtins.h \
 	%reldir%/execstage.c %reldir%/execstage.h \
 	%reldir%/watch.c %reldir%/watch.h \
 	%reldir%/runner.c %reldir%/run_internal.h %reldir%/run_ring.c %reldir%/run_ring.h \

@@ -11,7 +11,9 @@
 
 /*
  * Split SPEC ("a,b:key=value,key2=value2,c") into stages.  An item with '='
- * and no ':' before it is one more option of the stage before it.  For each
+ * and no ':' before it is one more option of the stage before it.  A comma
+ * inside a value is quoted (key="x,y", with \" and \\ inside) or escaped
+ * (key=x\,y); see sp_pipeline_add_spec().  For each
  * stage CB gets its name and its options as an object of strings (stolen).
  * Returns 0, or -1 with a message in ERR (from the syntax or from CB).
  */

@@ -7,7 +7,6 @@
 #include "pipeline_internal.h"
 #include "docwrite.h"
 #include "error_internal.h"
-#include "execstage.h"
 #include "watch.h"
 #include "options.h"
 
@@ -53,15 +52,11 @@ void sp_pipeline_free(sp_pipeline *p)
         free(s->active);
         free(s->from_input);
         loader_close(&s->mod);
-        if (s->own)
-            exec_descriptor_free(s->own);
     }
     free(p->stage);
     for (size_t i = 0; i < p->nprobe; i++)
         loader_close(&p->probe[i]);
     free(p->probe);
-    if (p->exec_probe)
-        exec_descriptor_free(p->exec_probe);
     for (size_t i = 0; i < p->ndir; i++)
         free(p->dir[i]);
     free(p->dir);
@@ -96,20 +91,12 @@ static int add_stage(sp_pipeline *p, const char *name, const json_t *options, bu
     }
     stage s;
     memset(&s, 0, sizeof s);
-    if (strcmp(name, EXEC_STAGE_NAME) == 0) {
-        /* not a module: a command speaking JSON Lines (execstage.h) */
-        s.own = exec_descriptor_new();
-        s.mod.path = xstrdup("(built in)");
-        s.desc = s.own;
-    } else if (loader_open((const char *const *)p->dir, p->ndir, name, &s.mod, err) < 0)
+    if (loader_open((const char *const *)p->dir, p->ndir, name, &s.mod, err) < 0)
         return -1;
-    else
-        s.desc = s.mod.desc;
+    s.desc = s.mod.desc;
     s.options = options_resolve(s.desc, options, err);
     if (!s.options) {
         loader_close(&s.mod);
-        if (s.own)
-            exec_descriptor_free(s.own);
         return -1;
     }
     p->stage = xgrow(p->stage, &p->stage_cap, p->nstage + 1, sizeof *p->stage);
@@ -196,7 +183,7 @@ static int check_chain(sp_pipeline *p, buf *err)
 {
     for (size_t i = 0; i < p->nstage; i++) {
         stage *s = &p->stage[i];
-        for (const char *const *r = s->desc->requires; r && *r; r++) {
+        for (const char *const *r = s->decl.requires; r && *r; r++) {
             size_t j;
             for (j = 0; j < i; j++)
                 if (in_list(p->stage[j].active, *r))
@@ -207,8 +194,8 @@ static int check_chain(sp_pipeline *p, buf *err)
                 if (in_list(p->stage[j].active, *r)) {
                     buf_printf(err, "stage '%s' requires layer '%s', which stage '%s' "
                                "produces only after it: put '%s' first",
-                               s->desc->name, *r, p->stage[j].desc->name,
-                               p->stage[j].desc->name);
+                               s->decl.name, *r, p->stage[j].decl.name,
+                               p->stage[j].decl.name);
                     return -1;
                 }
             s->from_input = xrealloc(s->from_input,
@@ -223,8 +210,8 @@ static int check_chain(sp_pipeline *p, buf *err)
 static char *provenance(const stage *s)
 {
     buf b = BUF_INIT;
-    json_t *o = json_pack("{s:s,s:s,s:O}", "stage", s->desc->name, "version",
-                          s->desc->version, "options", s->options);
+    json_t *o = json_pack("{s:s,s:s,s:O}", "stage", s->decl.name, "version",
+                          s->decl.version, "options", s->options);
     json_add_value(&b, o);
     json_decref(o);
     return buf_steal(&b);
@@ -234,19 +221,52 @@ static char *provenance(const stage *s)
 static void settle_layers(stage *s)
 {
     size_t n = 0;
-    for (const char *const *l = s->desc->produces; l && *l; l++)
+    for (const char *const *l = s->decl.produces; l && *l; l++)
         n++;
     s->active = xcalloc(n + 1, sizeof *s->active);
     n = 0;
-    for (const char *const *l = s->desc->produces; l && *l; l++)
+    for (const char *const *l = s->decl.produces; l && *l; l++)
         if (!s->desc->produces_layer || s->desc->produces_layer(s->state, *l))
             s->active[n++] = *l;
 }
 
 /*
+ * Call S's init(), then its declare() when it has one (ABI 1.2), into
+ * S->decl.  Returns 0, or -1 with a message in ERR.  PERR is scratch.
+ */
+static int start_stage(stage *s, sp_error *perr, buf *err)
+{
+    const sp_plugin *d = s->desc;
+    s->decl = (sp_stage_decl){ d->name, d->version, d->requires, d->produces };
+    if (d->init && d->init(s->options, &s->state, perr) < 0)
+        goto failed;
+    s->inited = 1;
+    if (d->abi_minor >= 2 && d->declare) {
+        sp_error_reset(perr);
+        if (d->declare(s->state, &s->decl, perr) < 0)
+            goto failed;
+        buf what = BUF_INIT;
+        buf_printf(&what, "stage '%s'", d->name);
+        int rc = loader_check_decl(&s->decl, what.data, err);
+        buf_free(&what);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+failed:;
+    const char *m = sp_error_message(perr);
+    /* a built-in stage has no file worth naming */
+    buf_printf(err, "stage '%s'", d->name);
+    if (!s->mod.builtin)
+        buf_printf(err, " (%s)", s->mod.path);
+    buf_printf(err, " failed to start: %s", m ? m : "no reason given");
+    return -1;
+}
+
+/*
  * Start every stage, then check the chain.  The check comes after init()
  * because what a stage produces can depend on its options (segment makes
- * tokens only when asked).
+ * tokens only when asked) or on what it declares after init().
  */
 int sp_pipeline_start(sp_pipeline *p, sp_error *err)
 {
@@ -256,26 +276,14 @@ int sp_pipeline_start(sp_pipeline *p, sp_error *err)
     sp_error *perr = sp_error_new();
     for (size_t i = 0; i < p->nstage; i++) {
         stage *s = &p->stage[i];
-        if (s->desc->init) {
-            sp_error_reset(perr);
-            if (s->desc->init(s->options, &s->state, perr) < 0) {
-                const char *m = sp_error_message(perr);
-                if (s->own)
-                    buf_printf(&b, "stage '%s' failed to start: %s", s->desc->name,
-                               m ? m : "no reason given");
-                else
-                    buf_printf(&b, "stage '%s' (%s) failed to start: %s", s->desc->name,
-                               s->mod.path, m ? m : "no reason given");
-                sp_error_free(perr);
-                return fail(err, &b);
-            }
+        sp_error_reset(perr);
+        if (start_stage(s, perr, &b) < 0) {
+            sp_error_free(perr);
+            return fail(err, &b);
         }
-        s->inited = 1;
-        if (s->own)
-            exec_settle_layers(s->own, s->state); /* its layers come from the command */
         settle_layers(s);
         s->prov = provenance(s);
-        s->ds.name = s->desc->name;
+        s->ds.name = s->decl.name;
         s->ds.produces = s->active;
         s->ds.refs = s->desc->refs;
         s->ds.prov = s->prov;
@@ -294,10 +302,10 @@ int pipeline_check_input(const sp_pipeline *p, const sp_doc *doc, const char **s
         const stage *s = &p->stage[i];
         for (size_t k = 0; k < s->nfrom_input; k++)
             if (!doc_has_layer(doc, s->from_input[k])) {
-                *st = s->desc->name;
+                *st = s->decl.name;
                 buf_printf(err, "stage '%s' requires layer '%s', which no stage before "
                            "it produces and the document does not have",
-                           s->desc->name, s->from_input[k]);
+                           s->decl.name, s->from_input[k]);
                 return -1;
             }
     }
@@ -310,10 +318,10 @@ int pipeline_process(const sp_pipeline *p, sp_doc *doc, sp_error *werr,
     *failed = NULL;
     for (size_t i = 0; i < p->nstage; i++) {
         const stage *s = &p->stage[i];
-        *failed = s->desc->name;
+        *failed = s->decl.name;
         doc_begin_stage(doc, &s->ds);
         sp_error_reset(werr);
-        watch_enter(s->desc->name);
+        watch_enter(s->decl.name);
         int rc = s->desc->process(s->state, doc, werr);
         watch_leave();
         if (doc->violation.len) {
@@ -340,13 +348,6 @@ const sp_plugin *sp_pipeline_find_plugin(sp_pipeline *p, const char *name,
     /* Kept loaded apart from the stages, so it lives as long as P. */
     buf b = BUF_INIT;
     plugin_mod m;
-    if (strcmp(name, EXEC_STAGE_NAME) == 0) {
-        if (!p->exec_probe)
-            p->exec_probe = exec_descriptor_new();
-        if (path)
-            *path = "(built into spanpipe)";
-        return p->exec_probe;
-    }
     if (loader_open((const char *const *)p->dir, p->ndir, name, &m, &b) < 0) {
         fail(err, &b);
         return NULL;
@@ -363,8 +364,5 @@ size_t sp_pipeline_list_plugins(sp_pipeline *p,
                                            const char *),
                                 void *ctx)
 {
-    sp_plugin *exec = exec_descriptor_new(); /* the one stage that is no module */
-    cb(ctx, "(built into spanpipe)", exec, NULL);
-    exec_descriptor_free(exec);
-    return 1 + loader_list((const char *const *)p->dir, p->ndir, cb, ctx);
+    return loader_list((const char *const *)p->dir, p->ndir, cb, ctx);
 }

@@ -9,7 +9,9 @@
 typedef struct stage {
     plugin_mod mod;
     const sp_plugin *desc;
-    sp_plugin *own;            /* a descriptor the core made (exec), or NULL */
+    sp_stage_decl decl;        /* what it is in this run: its descriptor's
+                                  name, version and layers, or what it
+                                  declared after init() */
     json_t *options;           /* what init() got */
     void *state;
     int inited;
@@ -28,7 +30,6 @@ struct sp_pipeline {
     size_t nstage, stage_cap;
     plugin_mod *probe;         /* loaded by sp_pipeline_find_plugin, never run */
     size_t nprobe, probe_cap;
-    sp_plugin *exec_probe;     /* the exec stage's, described on request */
     int started;
 };
 

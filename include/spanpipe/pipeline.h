@@ -74,7 +74,11 @@ int sp_pipeline_add_stage(sp_pipeline *p, const char *name, const json_t *option
 
 /*
  * Append the stages of SPEC, written as on the command line after -p:
- * "a,b:key=value,key2=value2,c".  Returns 0, or -1 with a message in ERR.
+ * "a,b:key=value,key2=value2,c".  A value holding a comma is quoted,
+ * key="x,y" (the quote right after '='; inside, \" is a quote and \\ a
+ * backslash), or has the comma escaped, key=x\,y.  Empty items are skipped.
+ * Returns 0, or -1 with a message in ERR; when a stage name that follows an
+ * option is refused, the message says the comma may belong to the value.
  */
 int sp_pipeline_add_spec(sp_pipeline *p, const char *spec, sp_error *err);
 

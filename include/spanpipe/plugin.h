@@ -61,6 +61,18 @@ typedef struct sp_option {
 } sp_option;
 
 /*
+ * What a stage declares itself to be in this run (see sp_plugin.declare).
+ * The core owns the struct; fields may be added at the end in a minor ABI
+ * version.
+ */
+typedef struct sp_stage_decl {
+    const char *name;              /* non-empty, no control characters */
+    const char *version;           /* likewise */
+    const char *const *requires;   /* NULL-terminated, or NULL for none */
+    const char *const *produces;   /* NULL-terminated, or NULL for none */
+} sp_stage_decl;
+
+/*
  * The descriptor.  Fill it with SP_PLUGIN_DEFINE: the macro sets the first four
  * fields, which the core checks before it reads any other.
  */
@@ -117,8 +129,23 @@ typedef struct sp_plugin {
      */
     int (*produces_layer)(const void *state, const char *layer);
 
+    /*
+     * Since ABI 1.2.  For a stage that learns what it is only in init() (from
+     * a program it starts, as the built-in `exec` does from its handshake):
+     * called once after init() succeeded, before produces_layer, with DECL
+     * holding the descriptor's name, version, requires and produces.  Change
+     * the fields that differ, pointing at strings STATE owns (valid until
+     * fini()).  The core checks the result as it checks a descriptor, then
+     * uses it everywhere the descriptor's would be: the chain check, messages
+     * ("stage 'NAME' failed on document ...") and `layers` provenance; the
+     * stage is still selected by the descriptor's name.  Return 0, or -1 with
+     * a message in ERR: the run then stops as when init() fails.  May be NULL:
+     * the stage is what its descriptor says.
+     */
+    int (*declare)(const void *state, sp_stage_decl *decl, sp_error *err);
+
     /* Zero; room for fields a later minor version adds. */
-    void *reserved[8];
+    void *reserved[7];
 } sp_plugin;
 
 /* The one symbol a plugin exports. */

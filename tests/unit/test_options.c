@@ -42,6 +42,49 @@ START_TEST(spec_syntax)
     ck_assert_str_eq(spec("k=v"), "error: 'k=v': an option before any stage");
     ck_assert_str_eq(spec("a:novalue"), "error: stage 'a': 'novalue' is not key=value");
     ck_assert_str_eq(spec(""), "error: no stage in ''");
+    ck_assert_str_eq(spec("a,,b,"), "a{};b{};");
+    /* commas inside values: quoted, or escaped */
+    ck_assert_str_eq(spec("exec:command=\"x.py France,Spain\",timeout=3,b"),
+                     "exec{\"command\":\"x.py France,Spain\",\"timeout\":\"3\"};b{};");
+    ck_assert_str_eq(spec("exec:command=x.py France\\,Spain"),
+                     "exec{\"command\":\"x.py France,Spain\"};");
+    ck_assert_str_eq(spec("a:k=\"say \\\"hi\\\", \\\\o/\""),
+                     "a{\"k\":\"say \\\"hi\\\", \\\\o/\"};");
+    ck_assert_str_eq(spec("a:k=\"\""), "a{\"k\":\"\"};");
+    /* a quote only opens a value; elsewhere it is itself */
+    ck_assert_str_eq(spec("a:k=say \"hi\""), "a{\"k\":\"say \\\"hi\\\"\"};");
+    ck_assert_str_eq(spec("a:k=\"x,y"), "error: 'a:k=\"x,y': a quote opens a value and "
+                     "is never closed");
+    ck_assert_str_eq(spec("a:k=\"x\"y"), "error: 'a:k=\"x\"y': text after the quoted "
+                     "value of 'k'; quote the whole value");
+}
+END_TEST
+
+/* The callback refuses every stage but "exec", as the loader would. */
+static int only_exec(void *ctx, const char *name, json_t *opts, buf *err)
+{
+    (void)ctx;
+    json_decref(opts);
+    if (strcmp(name, "exec") == 0)
+        return 0;
+    buf_printf(err, "no plugin '%s'", name);
+    return -1;
+}
+
+START_TEST(spec_comma_hint)
+{
+    buf err = BUF_INIT;
+    ck_assert_int_eq(options_parse_spec("exec:command=python3 x.py France,Spain",
+                                        only_exec, NULL, &err), -1);
+    ck_assert_str_eq(err.data, "no plugin 'Spain'; 'Spain' followed the option "
+                     "command=python3 x.py France: if that comma belongs to its value, "
+                     "quote the value (command=\"python3 x.py France,Spain\") or escape "
+                     "the comma (\\,)");
+    buf_clear(&err);
+    /* a stage that follows another stage's name gets no hint */
+    ck_assert_int_eq(options_parse_spec("exec,Spain", only_exec, NULL, &err), -1);
+    ck_assert_str_eq(err.data, "no plugin 'Spain'");
+    buf_free(&err);
 }
 END_TEST
 
@@ -91,6 +134,7 @@ Suite *unit_suite(void)
     Suite *s = suite_create("options");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, spec_syntax);
+    tcase_add_test(tc, spec_comma_hint);
     tcase_add_test(tc, types_and_defaults);
     suite_add_tcase(s, tc);
     return s;
