@@ -25,3 +25,7 @@ include %reldir%/fuzz/local.mk
 # `spanpipe view` in headless Chromium (skipped without it).
 TESTS += %reldir%/view.test
 EXTRA_DIST += %reldir%/view.test %reldir%/view
+
+# The Python module: writing, testing and reading (python/, tests/python/).
+TESTS += %reldir%/python.test
+EXTRA_DIST += %reldir%/python.test %reldir%/python
