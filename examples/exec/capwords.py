@@ -9,6 +9,10 @@ Marks words written in capitals ("SALT", "NATO", "ABM") as spans of the layer
 The protocol: print one handshake line declaring the layers, then for each
 document line read, print that document back with the new spans added.
 Offsets are code points, which is what Python's string indices are.
+
+capwords_module.py is the same stage written with the spanpipe Python module,
+which does all of this for you (docs/python.md); this one stays as the
+protocol written out, and as the baseline `make bench` compares it with.
 """
 import json
 import re

@@ -24,13 +24,12 @@ import atexit
 import json
 import os
 import sys
-import traceback
 
 from .stage import OptionError
 
 __all__ = ["serve"]
 
-_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+_PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))
 _at_exit = []          # stages defined in the main program, to serve at its end
 _served = False        # serve() ran already: nothing to do at exit
 
@@ -57,13 +56,26 @@ def _take_channel():
 
 
 def _summary(exc):
-    """One line: the exception and where in the stage's own code it was
-    raised (the innermost frame outside this package)."""
+    """One line: the exception and where in the stage's code it was raised:
+    the innermost frame under the stage's call that is not this package's,
+    the standard library's or an installed package's (a stage's own helpers
+    count; a regular expression's compile does not), else the stage's
+    function itself."""
+    import sysconfig
+    import traceback
+    frames = traceback.extract_tb(exc.__traceback__)
+    answer = os.path.join(_PACKAGE_DIR, "stage.py")
+    calls = [i for i, f in enumerate(frames)
+             if f.name == "answer" and os.path.realpath(f.filename) == answer]
+    under = frames[calls[0] + 1:] if calls else []
+    paths = sysconfig.get_paths()
+    others = tuple(os.path.realpath(paths[k]) + os.sep for k in ("stdlib", "purelib", "platlib"))
+    own = [f for f in under
+           if not os.path.realpath(f.filename).startswith(others + (_PACKAGE_DIR + os.sep,))]
+    frame = own[-1] if own else under[0] if under else None
     where = ""
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if not os.path.abspath(frame.filename).startswith(_PACKAGE_DIR + os.sep):
-            where = f" (at {os.path.basename(frame.filename)} line {frame.lineno}, in {frame.name})"
-            break
+    if frame is not None:
+        where = f" (at {os.path.basename(frame.filename)} line {frame.lineno}, in {frame.name})"
     text = " ".join(str(exc).split()) or "(no message)"
     return f"{type(exc).__name__}: {text}{where}"
 

@@ -10,7 +10,6 @@ input) or an open file. to_rows() turns spans into a list of dicts, one a
 span, for pandas (`pandas.DataFrame(rows)`) or the csv module.
 """
 
-import gzip
 import io
 import json
 import os
@@ -39,6 +38,7 @@ def _lines(source):
     if not hasattr(f, "peek"):
         f = io.BufferedReader(f)
     if f.peek(2)[:2] == _GZIP_MAGIC:
+        import gzip  # here: a stage that never reads files does not load it
         return f, gzip.GzipFile(fileobj=f, mode="rb"), opened
     return f, f, opened
 

@@ -41,8 +41,7 @@ def run(stage, doc, **options):
     kept = [s for s in record.get("spans") or () if s["layer"] not in produced]
     record["spans"] = sorted(kept + answer["spans"], key=_order)
     layers = {k: v for k, v in (record.get("layers") or {}).items() if k not in produced}
-    for layer in stage.produces:
-        if any(s["layer"] == layer for s in answer["spans"]):
-            layers[layer] = {"stage": stage.name, "version": stage.version, "options": opts}
+    for layer in stage.produces:  # each of them, spans or none, as spanpipe does
+        layers[layer] = {"stage": stage.name, "version": stage.version, "options": opts}
     record["layers"] = layers
     return Doc(record)
