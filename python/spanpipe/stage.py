@@ -83,6 +83,11 @@ class Stage:
 
     def __init__(self, fn, name, version, produces, requires=(), options=None,
                  summary=None):
+        for what, word in (("name", name), ("version", version)):
+            # what spanpipe takes as a stage's name and version
+            if not isinstance(word, str) or not word or any(c < " " or c == "\x7f" for c in word):
+                raise ValueError(f"stage {name!r}: its {what} must be a non-empty string "
+                                 f"without control characters")
         if not produces or isinstance(produces, str):
             raise ValueError(f"stage {name!r}: produces must be a non-empty list of layers")
         if isinstance(requires, str):
