@@ -11,3 +11,8 @@ pkgpython_PYTHON = \
 	%reldir%/spanpipe/stage.py \
 	%reldir%/spanpipe/testing.py
 endif
+
+# Bytecode that a test run by hand leaves in the source tree (examples/,
+# tests/python/ are distributed as folders) is not shipped.
+dist-hook:
+	find '$(distdir)' -name __pycache__ -type d -prune -exec rm -rf {} +
