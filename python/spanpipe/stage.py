@@ -126,7 +126,8 @@ class Stage:
     def options(self, args=(), **given):
         """The options for a run: the defaults, then ARGS ("key=value" strings
         from the command line, converted to each default's type), then GIVEN
-        (Python values, as spanpipe.testing.run passes them)."""
+        (Python values, as spanpipe.testing.run passes them; a string for an
+        option whose default is not one is read as on the command line)."""
         opts = dict(self.defaults)
         for arg in args:
             key, eq, value = arg.partition("=")
@@ -138,6 +139,9 @@ class Stage:
         for key, value in given.items():
             if key not in self.defaults:
                 raise OptionError(self._unknown(key))
+            default = self.defaults[key]
+            if isinstance(value, str) and default is not None and not isinstance(default, str):
+                value = _convert(key, default, value)  # as written on the command line
             opts[key] = value
         return opts
 

@@ -128,6 +128,10 @@ class StageTest(unittest.TestCase):
         self.assertEqual(o.options(), {"words": ["a"], "on": False, "n": 3, "f": 0.5, "s": "x"})
         self.assertEqual(o.options(["words=France, Spain,", "on=yes", "n=7", "f=2", "s=a=b"]),
                          {"words": ["France", "Spain"], "on": True, "n": 7, "f": 2.0, "s": "a=b"})
+        # in Python, values as they are, or strings as on the command line
+        self.assertEqual(o.options(words=["b"], on=True, n=1), dict(o.defaults, words=["b"], on=True, n=1))
+        self.assertEqual(o.options(words="b,c", on="yes", n="2", s="3"),
+                         dict(o.defaults, words=["b", "c"], on=True, n=2, s="3"))
         for args, message in ((["n=x"], "option n: 'x' is not an integer"),
                               (["on=maybe"], "not true or false"),
                               (["f=x"], "not a number"),
