@@ -103,7 +103,8 @@ class ExecTest(unittest.TestCase):
         # message and where it was raised, under the stage's own name
         err = out.stderr.decode()
         self.assertRegex(err, r"docs.jsonl:2: stage 'faults' failed on document \"two\": "
-                              r".*ValueError: cannot handle two \(at faults.py line \d+, in faults\)")
+                              r".*ValueError: cannot handle two "
+                              r"\(at faults.py line \d+, in faults\)")
         self.assertRegex(err, r"docs.jsonl:4: stage 'faults' failed on document \"four\": "
                               r".*did not answer within 3 s")
         self.assertIn("5 documents read, 3 written, 2 failed", err)

@@ -92,7 +92,8 @@ class ReadTest(unittest.TestCase):
             f.write('{"id":"a","text":"x"}\n\n{"id":"b"}\n')
         docs = spanpipe.read(path)
         self.assertEqual(next(docs).id, "a")
-        with self.assertRaisesRegex(ValueError, r"bad.jsonl:3: not a spanpipe document: .*\"text\""):
+        with self.assertRaisesRegex(ValueError,
+                                    r"bad.jsonl:3: not a spanpipe document: .*\"text\""):
             next(docs)
 
     def test_references_followed(self):

@@ -41,7 +41,8 @@ class ExamplesTest(unittest.TestCase):
         self.assertEqual([s.text for s in doc.spans("keyword")], ["SALT", "ABM"])
         doc = run(keywords, text, words=["salt"], ignore_case=True)
         self.assertEqual([s.text for s in doc.spans("keyword")], ["SALT", "salt"])
-        self.assertEqual(doc.layers["keyword"]["options"], {"words": ["salt"], "ignore_case": True})
+        self.assertEqual(doc.layers["keyword"]["options"],
+                         {"words": ["salt"], "ignore_case": True})
 
     def test_questions_requires_sentence(self):
         questions = load("questions.py", "questions")
@@ -129,20 +130,23 @@ class StageTest(unittest.TestCase):
         self.assertEqual(o.options(["words=France, Spain,", "on=yes", "n=7", "f=2", "s=a=b"]),
                          {"words": ["France", "Spain"], "on": True, "n": 7, "f": 2.0, "s": "a=b"})
         # in Python, values as they are, or strings as on the command line
-        self.assertEqual(o.options(words=["b"], on=True, n=1), dict(o.defaults, words=["b"], on=True, n=1))
+        self.assertEqual(o.options(words=["b"], on=True, n=1),
+                         dict(o.defaults, words=["b"], on=True, n=1))
         self.assertEqual(o.options(words="b,c", on="yes", n="2", s="3"),
                          dict(o.defaults, words=["b", "c"], on=True, n=2, s="3"))
         for args, message in ((["n=x"], "option n: 'x' is not an integer"),
                               (["on=maybe"], "not true or false"),
                               (["f=x"], "not a number"),
-                              (["size=1"], "no option 'size' \\(its options: f, n, on, s, words\\)"),
+                              (["size=1"],
+                               "no option 'size' \\(its options: f, n, on, s, words\\)"),
                               (["words"], "key=value")):
             with self.assertRaisesRegex(spanpipe.OptionError, message):
                 o.options(args)
 
     def test_function_must_take_its_options(self):
         with self.assertRaisesRegex(TypeError, "keyword arguments: n"):
-            spanpipe.stage(name="o", version="1", produces=["x"], options={"n": 1})(lambda doc: None)
+            spanpipe.stage(name="o", version="1", produces=["x"],
+                           options={"n": 1})(lambda doc: None)
         # **options takes them all
         spanpipe.stage(name="o", version="1", produces=["x"], options={"n": 1})(
             lambda doc, **options: None)
