@@ -169,9 +169,8 @@ int cmd_export(int argc, char **argv)
         if (c.fmt->end(&c.x, ok) < 0 && status != SP_USAGE)
             status = SP_IO;
     }
-    if (!c.x.dir && cli_out_close(&c.x.out, !c.stopped && status != SP_USAGE) < 0 &&
-        status != SP_USAGE)
-        status = SP_IO;
+    if (!c.x.dir)
+        status = cli_out_end(&c.x.out, !c.stopped && status != SP_USAGE, status, d.failed);
     if (c.x.skipped && status == SP_OK)
         status = SP_FAILED; /* each was reported: "some documents failed" */
     json_decref(c.x.names);

@@ -237,9 +237,7 @@ int cmd_spans(int argc, char **argv)
     status = cli_docs_each(&d, argv + optind, (size_t)(argc - optind), print_doc, &c);
     /* As with `run -o`: the file is put in place unless it could not be
      * written whole or the run never started. */
-    if (cli_out_close(&c.out, status != SP_USAGE && !c.write_failed) < 0 &&
-        status != SP_USAGE)
-        status = SP_IO;
+    status = cli_out_end(&c.out, status != SP_USAGE && !c.write_failed, status, d.failed);
 out:
     free(c.fields);
     cli_layers_free(&c.layers);

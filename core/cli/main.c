@@ -27,7 +27,8 @@ static const char usage[] =
     "  view      annotated documents as one HTML page, to read in a browser\n"
     "\n"
     "Exit status: 0 all documents done, 1 some failed, 2 usage or set-up error,\n"
-    "3 an input or output could not be read or written.\n";
+    "3 an input or output could not be read or written.  A reader that stops\n"
+    "reading (| head) is no error: spanpipe stops quietly with the status so far.\n";
 
 static int build_tree_run(void)
 {
