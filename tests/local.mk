@@ -20,6 +20,10 @@ EXTRA_DIST += %reldir%/export.test %reldir%/export
 # A plugin built out of tree against the installed headers, with pkg-config.
 TESTS += %reldir%/outoftree.test
 EXTRA_DIST += %reldir%/outoftree.test
+
+# The skeleton of `spanpipe new-stage` builds and passes its own test.
+TESTS += %reldir%/newstage.test
+EXTRA_DIST += %reldir%/newstage.test
 include %reldir%/fuzz/local.mk
 
 # `spanpipe view` in headless Chromium (skipped without it).

@@ -21,6 +21,12 @@ int cmd_view(int argc, char **argv);
 /* `spanpipe export --to FORMAT ...`: TEI, brat or CoNLL-U; returns the exit status. */
 int cmd_export(int argc, char **argv);
 
+/* `spanpipe merge ...`: JSON Lines streams into one, in order. */
+int cmd_merge(int argc, char **argv);
+
+/* `spanpipe new-stage NAME`: the skeleton of a stage. */
+int cmd_new_stage(int argc, char **argv);
+
 /* What the printers of diagnostics and progress share. */
 typedef struct cli_reporter {
     int progress_shown;   /* a progress line is on the terminal */
