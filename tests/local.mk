@@ -21,6 +21,10 @@ EXTRA_DIST += %reldir%/export.test %reldir%/export
 TESTS += %reldir%/outoftree.test
 EXTRA_DIST += %reldir%/outoftree.test
 
+# The manual pages: installed, rendered without warnings, SYNOPSIS = --help.
+TESTS += %reldir%/man.test
+EXTRA_DIST += %reldir%/man.test
+
 # The skeleton of `spanpipe new-stage` builds and passes its own test.
 TESTS += %reldir%/newstage.test
 EXTRA_DIST += %reldir%/newstage.test
