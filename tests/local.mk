@@ -25,6 +25,10 @@ EXTRA_DIST += %reldir%/outoftree.test
 TESTS += %reldir%/man.test
 EXTRA_DIST += %reldir%/man.test
 
+# The bash completion answers for a command, an option, a stage and its options.
+TESTS += %reldir%/completion.test
+EXTRA_DIST += %reldir%/completion.test
+
 # The skeleton of `spanpipe new-stage` builds and passes its own test.
 TESTS += %reldir%/newstage.test
 EXTRA_DIST += %reldir%/newstage.test
