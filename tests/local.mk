@@ -29,6 +29,10 @@ EXTRA_DIST += %reldir%/man.test
 TESTS += %reldir%/completion.test
 EXTRA_DIST += %reldir%/completion.test
 
+# .ci/run runs exactly the README's test command.
+TESTS += %reldir%/ci-command.test
+EXTRA_DIST += %reldir%/ci-command.test
+
 # The skeleton of `spanpipe new-stage` builds and passes its own test.
 TESTS += %reldir%/newstage.test
 EXTRA_DIST += %reldir%/newstage.test
