@@ -47,10 +47,11 @@ bin_PROGRAMS += %reldir%/spanpipe
 	%reldir%/cli/cmd_export.c %reldir%/cli/export.h %reldir%/cli/export_tei.c \
 	%reldir%/cli/export_brat.c %reldir%/cli/export_conllu.c %reldir%/cli/cmd_view.c \
 	%reldir%/cli/view_page.c %reldir%/cli/view_page.h %reldir%/cli/view_doc.c \
-	%reldir%/cli/view_doc.h %reldir%/cli/view_assets.h
+	%reldir%/cli/view_doc.h %reldir%/cli/view_assets.h \
+	%reldir%/cli/cmd_merge.c %reldir%/cli/cmd_new_stage.c
 %canon_reldir%_spanpipe_CPPFLAGS = $(AM_CPPFLAGS) -DSP_BUILDDIR='"$(abs_top_builddir)"'
-%canon_reldir%_spanpipe_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
-%canon_reldir%_spanpipe_LDADD = %reldir%/libspanpipe.la $(JANSSON_LIBS)
+%canon_reldir%_spanpipe_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS)
+%canon_reldir%_spanpipe_LDADD = %reldir%/libspanpipe.la $(JANSSON_LIBS) $(ZLIB_LIBS)
 
 # `spanpipe view`'s style sheet and script are kept as the files they are and
 # become C strings at build time.

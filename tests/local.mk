@@ -20,6 +20,22 @@ EXTRA_DIST += %reldir%/export.test %reldir%/export
 # A plugin built out of tree against the installed headers, with pkg-config.
 TESTS += %reldir%/outoftree.test
 EXTRA_DIST += %reldir%/outoftree.test
+
+# The manual pages: installed, rendered without warnings, SYNOPSIS = --help.
+TESTS += %reldir%/man.test
+EXTRA_DIST += %reldir%/man.test
+
+# The bash completion answers for a command, an option, a stage and its options.
+TESTS += %reldir%/completion.test
+EXTRA_DIST += %reldir%/completion.test
+
+# .ci/run runs exactly the README's test command.
+TESTS += %reldir%/ci-command.test
+EXTRA_DIST += %reldir%/ci-command.test
+
+# The skeleton of `spanpipe new-stage` builds and passes its own test.
+TESTS += %reldir%/newstage.test
+EXTRA_DIST += %reldir%/newstage.test
 include %reldir%/fuzz/local.mk
 
 # `spanpipe view` in headless Chromium (skipped without it).

@@ -21,10 +21,30 @@ int cmd_view(int argc, char **argv);
 /* `spanpipe export --to FORMAT ...`: TEI, brat or CoNLL-U; returns the exit status. */
 int cmd_export(int argc, char **argv);
 
+/* `spanpipe merge ...`: JSON Lines streams into one, in order. */
+int cmd_merge(int argc, char **argv);
+
+/* `spanpipe new-stage NAME`: the skeleton of a stage. */
+int cmd_new_stage(int argc, char **argv);
+
 /* What the printers of diagnostics and progress share. */
 typedef struct cli_reporter {
     int progress_shown;   /* a progress line is on the terminal */
+    int mode;             /* progress: 0 not known yet, 1 a terminal, 2 plain lines */
+    double plain_every;   /* seconds between plain lines */
+    double plain_next;    /* when the next plain line is due */
+    int to_stdout;        /* the run writes to standard output */
+    int reader_gone;      /* ... whose reader has gone away (`| head`) */
+    int other_io;         /* an input or output error was reported */
 } cli_reporter;
+
+/*
+ * Whether standard output is a pipe whose reader has gone away (`| head -1`
+ * has read enough): writing to it fails with EPIPE.  Such a write error is no
+ * error of spanpipe's: the commands stop writing and exit quietly with the
+ * status they had come to (0, or 1 when documents had failed).
+ */
+int cli_stdout_reader_gone(void);
 
 /* sp_run_options.on_diag for every command: "spanpipe: FILE:LINE: ..." on
  * standard error.  CTX is a cli_reporter, or NULL. */
@@ -62,6 +82,7 @@ typedef struct cli_docs {
     char **dirs;          /* -P values */
     size_t ndirs;
     unsigned jobs;        /* -j, 0 for one per core */
+    uint64_t failed;      /* after cli_docs_each(): documents that failed */
 } cli_docs;
 
 /* Room for the -p and -P values of ARGC arguments, and getopt reset for a
@@ -97,9 +118,10 @@ extern const char cli_docs_help[];
  * Read INPUTS (N of them; none: standard input) through D's stages and hand
  * each document, in input order, to CB(CTX, doc) (see sp_run_options.
  * on_document).  Bad documents are reported on standard error and skipped.
- * Returns the exit status (SPEC section 5).
+ * Returns the exit status (SPEC section 5); D->failed counts the documents
+ * that failed.
  */
-int cli_docs_each(const cli_docs *d, char *const *inputs, size_t n,
+int cli_docs_each(cli_docs *d, char *const *inputs, size_t n,
                   int (*cb)(void *ctx, const sp_doc *doc), void *ctx);
 
 /* The string value of SPAN's attribute KEY, or NULL when absent or not a

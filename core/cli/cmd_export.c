@@ -24,6 +24,9 @@ static const char export_usage[] =
     "                               (default: standard output)\n"
     "  -O, --output-dir DIR         one file (brat: a .txt and .ann pair) per\n"
     "                               document under DIR, named after its id\n"
+    "      --tei-map FILE           with --to tei: layers and attrs as TEI elements\n"
+    "                               and attributes, a rule a line: LAYER ELEMENT,\n"
+    "                               LAYER@ATTR ELEMENT@ATTRIBUTE (date@iso date@when)\n"
     "%s"
     "  -h, --help                   this help\n";
 
@@ -103,8 +106,10 @@ static int export_doc(void *ctx, const sp_doc *doc)
 
 int cmd_export(int argc, char **argv)
 {
+    enum { OPT_TEI_MAP = 256 };
     static const struct option longopts[] = {
         { "to", required_argument, NULL, 't' },
+        { "tei-map", required_argument, NULL, OPT_TEI_MAP },
         { "output", required_argument, NULL, 'o' },
         { "output-dir", required_argument, NULL, 'O' },
         { "stage", required_argument, NULL, 'p' },
@@ -115,7 +120,7 @@ int cmd_export(int argc, char **argv)
     };
     export_cmd c = { 0 };
     cli_docs d;
-    const char *to = NULL, *output = NULL;
+    const char *to = NULL, *output = NULL, *tei_map = NULL;
     int status = SP_USAGE, ch;
     if (cli_docs_init(&d, argc) < 0)
         return SP_USAGE;
@@ -125,6 +130,7 @@ int cmd_export(int argc, char **argv)
         case 't': to = optarg; break;
         case 'o': output = optarg; break;
         case 'O': c.x.dir = optarg; break;
+        case OPT_TEI_MAP: tei_map = optarg; break;
         case 'h':
             fputs(export_usage_head, stdout);
             for (size_t i = 0; i < NFORMATS; i++)
@@ -144,6 +150,11 @@ int cmd_export(int argc, char **argv)
             cli_error("--to: unknown format '%s' (formats: tei, brat, conllu)", to);
         else
             cli_error("which format? give --to tei, brat or conllu (see spanpipe export --help)");
+        goto out;
+    }
+    if (tei_map && (c.fmt != &export_tei || export_tei_map(tei_map) < 0)) {
+        if (c.fmt != &export_tei)
+            cli_error("--tei-map goes with --to tei");
         goto out;
     }
     if (output && c.x.dir) {
@@ -169,9 +180,8 @@ int cmd_export(int argc, char **argv)
         if (c.fmt->end(&c.x, ok) < 0 && status != SP_USAGE)
             status = SP_IO;
     }
-    if (!c.x.dir && cli_out_close(&c.x.out, !c.stopped && status != SP_USAGE) < 0 &&
-        status != SP_USAGE)
-        status = SP_IO;
+    if (!c.x.dir)
+        status = cli_out_end(&c.x.out, !c.stopped && status != SP_USAGE, status, d.failed);
     if (c.x.skipped && status == SP_OK)
         status = SP_FAILED; /* each was reported: "some documents failed" */
     json_decref(c.x.names);

@@ -41,8 +41,9 @@ static const char run_usage[] =
     "      --on-error=stop          stop at the first failed document\n"
     "                               (default: continue)\n"
     "      --progress, --no-progress  show progress on standard error (default:\n"
-    "                               when it is a terminal)\n"
-    "      --progress-interval SECONDS  how often progress is redrawn (default 0.25)\n"
+    "                               when it is a terminal; elsewhere, plain lines)\n"
+    "      --progress-interval SECONDS  how often progress is shown (default 0.25\n"
+    "                               on a terminal, 10 elsewhere)\n"
     "  -q, --quiet                  no summary line at the end\n"
     "  -h, --help                   this help\n"
     "\n"
@@ -61,27 +62,54 @@ static void human_time(char *out, size_t n, double s)
         snprintf(out, n, "%lu:%02lu", t / 60, t % 60);
 }
 
+/* How far the run is: "N documents, X MB, Y MB/s[, F failed][, P%, ETA T]".
+ * The percentage is of the input bytes read (the reader runs a little ahead
+ * of the writer), so it is there from the first line whenever the inputs'
+ * sizes are known (files, not a pipe). */
+static void put_progress(const sp_progress *p)
+{
+    double mb = (double)p->text_bytes / 1e6;
+    double rate = p->seconds > 0 ? mb / p->seconds : 0;
+    fprintf(stderr, "spanpipe: %" PRIu64 " documents, %.1f MB, %.1f MB/s", p->docs, mb, rate);
+    if (p->failed)
+        fprintf(stderr, ", %" PRIu64 " failed", p->failed);
+    if (p->in_total) {
+        double frac = (double)p->in_bytes / (double)p->in_total;
+        if (frac > 1)
+            frac = 1;
+        fprintf(stderr, ", %.0f%%", 100 * frac);
+        if (frac > 0) {
+            char eta[32];
+            human_time(eta, sizeof eta, p->seconds * (1 - frac) / frac);
+            fprintf(stderr, ", ETA %s", eta);
+        }
+    }
+}
+
+/* On a terminal the line is redrawn in place every interval; anywhere else (a
+ * Slurm or cron log) each report is a plain line of its own, without carriage
+ * returns or escapes, every rep->plain_every seconds. */
 static void on_progress(void *ctx, const sp_progress *p)
 {
     cli_reporter *rep = ctx;
+    if (!rep->mode)
+        rep->mode = isatty(2) ? 1 : 2;
+    if (rep->mode == 2) {
+        if (p->done || p->seconds < rep->plain_next)
+            return;
+        rep->plain_next = p->seconds + rep->plain_every;
+        put_progress(p);
+        fputc('\n', stderr);
+        return;
+    }
     if (p->done) {
         if (rep->progress_shown)
             fputs("\r\033[K", stderr);
         rep->progress_shown = 0;
         return;
     }
-    double mb = (double)p->text_bytes / 1e6;
-    double rate = p->seconds > 0 ? mb / p->seconds : 0;
-    fprintf(stderr, "\r\033[Kspanpipe: %" PRIu64 " documents, %.1f MB, %.1f MB/s", p->docs,
-            mb, rate);
-    if (p->failed)
-        fprintf(stderr, ", %" PRIu64 " failed", p->failed);
-    if (p->in_total && p->in_bytes && p->seconds > 1) {
-        double frac = (double)p->in_bytes / (double)p->in_total;
-        char eta[32];
-        human_time(eta, sizeof eta, p->seconds * (1 - frac) / (frac > 0 ? frac : 1));
-        fprintf(stderr, ", %.0f%%, ETA %s", 100 * frac, eta);
-    }
+    fputs("\r\033[K", stderr);
+    put_progress(p);
     fflush(stderr);
     rep->progress_shown = 1;
 }
@@ -215,7 +243,11 @@ int cmd_run(int argc, char **argv)
     sp_pipeline *p = cli_pipeline_start(dirs, ndirs, steps, nsteps);
     if (!p)
         goto out;
-    cli_reporter rep = { 0 };
+    cli_reporter rep = {
+        /* plain lines in a log: the interval asked for, else every 10 s */
+        .plain_every = o.progress_interval > 0 ? o.progress_interval : 10,
+        .to_stdout = !o.output_dir && (!o.output || !strcmp(o.output, "-")),
+    };
     o.on_diag = cli_on_diag;
     o.report_crashes = 1;
     o.on_progress = progress ? on_progress : NULL;
@@ -223,8 +255,12 @@ int cmd_run(int argc, char **argv)
     sp_run_stats st;
     status = sp_pipeline_run(p, (const char *const *)argv + optind, (size_t)(argc - optind),
                              &o, &st);
+    /* A reader that went away (`| head -1`) is no error: the run stopped
+     * writing, quietly, with the status it had come to. */
+    if (rep.reader_gone && status == SP_IO && !rep.other_io)
+        status = st.failed ? SP_FAILED : SP_OK;
     /* A run refused before it read anything has nothing to sum up. */
-    if (!quiet && !(status == SP_USAGE && st.read == 0)) {
+    if (!quiet && !rep.reader_gone && !(status == SP_USAGE && st.read == 0)) {
         fprintf(stderr, "spanpipe: %" PRIu64 " document%s read, %" PRIu64 " written, %" PRIu64
                 " failed", st.read, st.read == 1 ? "" : "s", st.written, st.failed);
         if (st.other_shards)

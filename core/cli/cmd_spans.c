@@ -33,6 +33,9 @@ static const char spans_usage[] =
     "                                 attrs  its attrs as compact JSON ({} if none)\n"
     "                                 attrs.KEY  one attribute: a string as is,\n"
     "                                        other values as JSON, empty when absent\n"
+    "                                 attrs.KEY->FIELD  FIELD of the span whose id\n"
+    "                                        attrs.KEY holds (a reference, e.g.\n"
+    "                                        attrs.note->text); empty when none\n"
     "      --header                 a first line naming the columns\n"
     "      --bytes                  start and end as UTF-8 byte offsets (default:\n"
     "                               code points, as in the JSON documents)\n"
@@ -50,7 +53,10 @@ typedef enum field_kind { F_DOC, F_ID, F_LAYER, F_START, F_END, F_TEXT, F_ATTRS,
 typedef struct field {
     field_kind kind;
     const char *key;     /* F_ATTR: the attribute's name */
-    const char *name;    /* the column's name for --header */
+    char *name;          /* the column's name for --header */
+    char **via;          /* "attrs.note->text": the attrs (here "note") that
+                            lead from the span to the one shown, in order */
+    size_t nvia;
 } field;
 
 typedef struct spans_cmd {
@@ -89,6 +95,17 @@ static void put_json(FILE *f, const json_t *v)
     free(s);
 }
 
+/* The span F's column is about: S itself, or the span its references lead
+ * to; NULL when one is missing or names no span of DOC (an empty column). */
+static const sp_span *follow(const sp_doc *doc, const sp_span *s, const field *f)
+{
+    for (size_t i = 0; i < f->nvia && s; i++) {
+        const char *id = cli_attr(s, f->via[i]);
+        s = id ? sp_doc_find(doc, id) : NULL;
+    }
+    return s;
+}
+
 static int print_doc(void *ctx, const sp_doc *doc)
 {
     spans_cmd *c = ctx;
@@ -97,12 +114,15 @@ static int print_doc(void *ctx, const sp_doc *doc)
     const char *id = sp_doc_id(doc, &idlen);
     const char *text = sp_doc_text(doc, NULL);
     for (size_t i = 0, n = sp_doc_span_count(doc); i < n; i++) {
-        const sp_span *s = sp_doc_span(doc, i);
-        if (!cli_layers_keep(&c->layers, s->layer))
+        const sp_span *shown = sp_doc_span(doc, i);
+        if (!cli_layers_keep(&c->layers, shown->layer))
             continue;
         for (size_t k = 0; k < c->nfields; k++) {
             if (k)
                 fputc('\t', f);
+            const sp_span *s = follow(doc, shown, &c->fields[k]);
+            if (!s)
+                continue;
             switch (c->fields[k].kind) {
             case F_DOC: put_escaped(f, id, idlen); break;
             case F_ID: put_escaped(f, s->id, strlen(s->id)); break;
@@ -139,6 +159,42 @@ static int print_doc(void *ctx, const sp_doc *doc)
     return 0;
 }
 
+/*
+ * Take the references off the front of the field *T ("attrs.note->attrs.n")
+ * into F->via, leaving *T at the field of the span they lead to ("attrs.n").
+ * Returns 0, or -1 (printed).
+ */
+static int parse_via(field *f, char **t)
+{
+    char *arrow;
+    while ((arrow = strstr(*t, "->"))) {
+        *arrow = '\0';
+        if (strncmp(*t, "attrs.", 6) || !(*t)[6] || !arrow[2]) {
+            cli_error("-f: '%s': a reference is followed from attrs.KEY to a field "
+                      "of the span it names, e.g. attrs.note->text", f->name);
+            return -1;
+        }
+        char **grown = realloc(f->via, (f->nvia + 1) * sizeof *f->via);
+        if (!grown) {
+            cli_error("out of memory");
+            return -1;
+        }
+        f->via = grown;
+        f->via[f->nvia++] = *t + 6;
+        *t = arrow + 2;
+    }
+    return 0;
+}
+
+static void free_fields(spans_cmd *c)
+{
+    for (size_t k = 0; c->fields && k <= c->nfields; k++) {
+        free(c->fields[k].name);
+        free(c->fields[k].via);
+    }
+    free(c->fields);
+}
+
 /* "doc,text,attrs.name" into C->fields.  Returns 0, or -1 (printed). */
 static int parse_fields(spans_cmd *c, char *list)
 {
@@ -149,7 +205,7 @@ static int parse_fields(spans_cmd *c, char *list)
     size_t n = 1;
     for (const char *p = list; *p; p++)
         n += *p == ',';
-    c->fields = calloc(n, sizeof *c->fields);
+    c->fields = calloc(n + 1, sizeof *c->fields); /* + 1: one being parsed */
     if (!c->fields) {
         cli_error("out of memory");
         return -1;
@@ -157,7 +213,13 @@ static int parse_fields(spans_cmd *c, char *list)
     char *save = NULL;
     for (char *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         field *f = &c->fields[c->nfields];
-        f->name = t;
+        f->name = strdup(t);
+        if (!f->name) {
+            cli_error("out of memory");
+            return -1;
+        }
+        if (parse_via(f, &t) < 0)
+            return -1;
         if (!strncmp(t, "attrs.", 6) && t[6]) {
             f->kind = F_ATTR;
             f->key = t + 6;
@@ -167,7 +229,7 @@ static int parse_fields(spans_cmd *c, char *list)
                 k++;
             if (k == sizeof known / sizeof *known) {
                 cli_error("-f: unknown field '%s' (fields: doc, id, layer, start, end, "
-                          "text, attrs, attrs.KEY)", t);
+                          "text, attrs, attrs.KEY, attrs.KEY->FIELD)", f->name);
                 return -1;
             }
             f->kind = known[k].kind;
@@ -237,11 +299,9 @@ int cmd_spans(int argc, char **argv)
     status = cli_docs_each(&d, argv + optind, (size_t)(argc - optind), print_doc, &c);
     /* As with `run -o`: the file is put in place unless it could not be
      * written whole or the run never started. */
-    if (cli_out_close(&c.out, status != SP_USAGE && !c.write_failed) < 0 &&
-        status != SP_USAGE)
-        status = SP_IO;
+    status = cli_out_end(&c.out, status != SP_USAGE && !c.write_failed, status, d.failed);
 out:
-    free(c.fields);
+    free_fields(&c);
     cli_layers_free(&c.layers);
     cli_docs_free(&d);
     return status;

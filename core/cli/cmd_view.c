@@ -107,8 +107,7 @@ int cmd_view(int argc, char **argv)
     view_page_end(&c.page);
     /* As with `run -o`: the page is put in place unless it could not be
      * written whole or the run never started. */
-    if (cli_out_close(&c.out, status != SP_USAGE && !c.failed) < 0 && status != SP_USAGE)
-        status = SP_IO;
+    status = cli_out_end(&c.out, status != SP_USAGE && !c.failed, status, d.failed);
 out:
     cli_layers_free(&layers);
     cli_docs_free(&d);

@@ -150,7 +150,7 @@ void cli_pipeline_end(sp_pipeline *p, const sp_run_stats *st, int status)
     sp_pipeline_free(p);
 }
 
-int cli_docs_each(const cli_docs *d, char *const *inputs, size_t n,
+int cli_docs_each(cli_docs *d, char *const *inputs, size_t n,
                   int (*cb)(void *ctx, const sp_doc *doc), void *ctx)
 {
     sp_pipeline *p = cli_pipeline_start(d->dirs, d->ndirs, d->stages, d->nstages);
@@ -166,6 +166,7 @@ int cli_docs_each(const cli_docs *d, char *const *inputs, size_t n,
     };
     sp_run_stats st;
     int status = sp_pipeline_run(p, (const char *const *)inputs, n, &o, &st);
+    d->failed = st.failed;
     cli_pipeline_end(p, &st, status);
     return status;
 }

@@ -32,6 +32,14 @@ typedef struct exporter {
 extern const exporter export_tei, export_brat, export_conllu;
 
 /*
+ * Read the TEI mapping file PATH (docs/export.md): one rule a line, "LAYER
+ * ELEMENT" or "LAYER@ATTR ELEMENT@ATTRIBUTE", '#' comments.  It holds for the
+ * TEI export that follows (freed at its end).  Returns 0, or -1 after
+ * printing what is wrong and where.  Not thread-safe (one export a process).
+ */
+int export_tei_map(const char *path);
+
+/*
  * The path under X->dir for DOC's output with extension EXT (".xml"):
  * the document's id, with each character that is not a letter, digit, '-',
  * '_' or '.' replaced by '_', except '/' which makes subdirectories (no

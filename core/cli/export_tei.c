@@ -15,6 +15,11 @@
  *   archival   <bibl type="KIND">         editorial  <note type="editorial" place="inline">
  *   any other layer  <seg type="LAYER">
  *
+ * A span's attrs that its element does not carry are kept as sp:KEY
+ * attributes (namespace urn:spanpipe:attrs).  A mapping file (--tei-map,
+ * export_tei_map) gives a layer an element of its own and its attrs TEI
+ * attributes: "date@iso date@when" makes <date when="...">.
+ *
  * Every element carries xml:id "dK.SPANID" (K counts the documents of the
  * output from 0), so that the TEI can be traced back to the JSON.  Spans that
  * cross are split (nest.c); the parts after the first get ids ".p1", ".p2"...
@@ -25,6 +30,7 @@
 #include "markup.h"
 #include "nest.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,8 +73,15 @@ static void put_ref(FILE *f, unsigned long k, const char *name, const char *id)
     fputc('"', f);
 }
 
+/* The TEI mapping file (--tei-map) of this export: layer -> {"element":
+ * NAME, "attrs": {ATTR: TEI-ATTRIBUTE}}, or NULL. */
+static json_t *tei_map;
+
 static const char *element(const sp_span *s)
 {
+    const json_t *m = json_object_get(tei_map, s->layer);
+    if (m)
+        return json_string_value(json_object_get(m, "element"));
     static const struct { const char *layer, *el; } map[] = {
         { "section", "div" },      { "paragraph", "p" },    { "sentence", "s" },
         { "token", "w" },          { "participant", "persName" },
@@ -82,11 +95,86 @@ static const char *element(const sp_span *s)
     return "seg";
 }
 
-/* The attributes particular to the span's layer. */
+/* The attrs each bundled layer's TEI form carries itself (layer_attrs, and
+ * the <listPerson> for participants). */
+static const char *layer_kept(const char *layer)
+{
+    static const struct { const char *layer, *keys; } kept[] = {
+        { "section", "kind" },       { "participant", "name title side" },
+        { "mention", "participant person" },    { "speech", "speaker how name" },
+        { "note", "n" },             { "note-ref", "note n" },
+        { "xref", "target volume note" },       { "page", "n" },
+        { "archival", "kind" },
+    };
+    for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+        if (!strcmp(kept[i].layer, layer))
+            return kept[i].keys;
+    return NULL;
+}
+
+/* Whether WORD is one of the space-separated words of LIST (may be NULL). */
+static int word_in(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; p && *p;) {
+        size_t k = strcspn(p, " ");
+        if (k == n && !strncmp(p, word, n))
+            return 1;
+        p += k + (p[k] == ' ');
+    }
+    return 0;
+}
+
+/* " PREFIXNAME=VALUE": NAME made an XML name (other characters '_'), VALUE a
+ * string as it is, any other JSON value as JSON. */
+static void put_json_attr(FILE *f, const char *prefix, const char *name, const json_t *v)
+{
+    fprintf(f, " %s", prefix);
+    for (const char *p = name; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '_' ||
+                 (p > name && ((c >= '0' && c <= '9') || c == '.' || c == '-'));
+        fputc(ok ? c : '_', f);
+    }
+    fputs("=\"", f);
+    if (json_is_string(v))
+        markup_escape(f, json_string_value(v), json_string_length(v), 1);
+    else {
+        char *j = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+        if (j)
+            markup_escape(f, j, strlen(j), 1);
+        free(j);
+    }
+    fputc('"', f);
+}
+
+/* The span's attrs that its layer's TEI form does not carry itself (KEPT:
+ * those it does, space-separated): the mapped ones (--tei-map) as their TEI
+ * attributes, any other as sp:KEY in the spanpipe namespace, so that none is
+ * dropped. */
+static void other_attrs(FILE *f, const sp_span *s, const char *kept)
+{
+    const json_t *map = json_object_get(json_object_get(tei_map, s->layer), "attrs");
+    const char *key;
+    const json_t *v;
+    json_object_foreach((json_t *)s->attrs, key, v) {
+        const json_t *to = json_object_get(map, key);
+        if (to)
+            put_json_attr(f, "", json_string_value(to), v);
+        else if (!word_in(kept, key))
+            put_json_attr(f, "sp:", key, v);
+    }
+}
+
+/* The attributes particular to the span's layer; then its other attrs. */
 static void layer_attrs(tei_doc *t, const sp_span *s)
 {
     FILE *f = t->f;
     const char *L = s->layer;
+    if (json_object_get(tei_map, L)) {
+        other_attrs(f, s, NULL); /* a mapped layer: only what the map says */
+        return;
+    }
     if (!strcmp(L, "section")) {
         put_attr(f, "type", cli_attr(s, "kind"));
     } else if (!strcmp(L, "participant")) {
@@ -128,6 +216,7 @@ static void layer_attrs(tei_doc *t, const sp_span *s)
     } else if (strcmp(L, "paragraph") && strcmp(L, "sentence") && strcmp(L, "token")) {
         put_attr(f, "type", L);
     }
+    other_attrs(f, s, layer_kept(L));
 }
 
 /* In-text participants get ".entry": their plain id names the <person>. */
@@ -226,6 +315,86 @@ static void header(tei_doc *t)
 }
 
 static const char tei_ns[] = "http://www.tei-c.org/ns/1.0";
+/* The namespace of the sp:KEY attributes: span attrs TEI has no place for. */
+static const char sp_ns[] = "urn:spanpipe:attrs";
+
+/* Whether S is an XML name without a colon (an NCName), in ASCII. */
+static int xml_name(const char *s, size_t n)
+{
+    if (!n || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+              (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-' || s[i] == '.'))
+            return 0;
+    return 1;
+}
+
+/* One rule "SOURCE TARGET" of the map file into tei_map.  Returns NULL, or
+ * what is wrong. */
+static const char *map_rule(const char *src, const char *dst)
+{
+    const char *sa = strchr(src, '@'), *da = strchr(dst, '@');
+    if (!sa != !da)
+        return "LAYER maps to ELEMENT, LAYER@ATTR to ELEMENT@ATTRIBUTE";
+    size_t ln = sa ? (size_t)(sa - src) : strlen(src), en = da ? (size_t)(da - dst) : strlen(dst);
+    if (!ln || (sa && !sa[1]))
+        return "a layer name, then @ and an attribute name";
+    if (!xml_name(dst, en) || (da && !xml_name(da + 1, strlen(da + 1))))
+        return "TEI element and attribute names are XML names (letters, digits, _ - .)";
+    char *layer = strndup(src, ln), *el = strndup(dst, en);
+    json_t *m = json_object_get(tei_map, layer);
+    const char *why = NULL;
+    if (!m) {
+        m = json_pack("{s:s, s:{}}", "element", el, "attrs");
+        json_object_set_new(tei_map, layer, m);
+    } else if (strcmp(json_string_value(json_object_get(m, "element")), el))
+        why = "the layer is mapped to another element on an earlier line";
+    if (!why && da)
+        json_object_set_new(json_object_get(m, "attrs"), sa + 1, json_string(da + 1));
+    free(layer);
+    free(el);
+    return why;
+}
+
+int export_tei_map(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        cli_error("%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    json_decref(tei_map);
+    tei_map = json_object();
+    char *line = NULL;
+    size_t room = 0;
+    unsigned long lineno = 0;
+    int rc = 0;
+    while (rc == 0 && getline(&line, &room, f) > 0) {
+        lineno++;
+        char *save = NULL, *src = strtok_r(line, " \t\r\n", &save);
+        if (!src || *src == '#')
+            continue;
+        char *dst = strtok_r(NULL, " \t\r\n", &save), *more = strtok_r(NULL, " \t\r\n", &save);
+        const char *why = !dst || more ? "two fields: LAYER[@ATTR] ELEMENT[@ATTRIBUTE]"
+                                       : map_rule(src, dst);
+        if (why) {
+            cli_error("%s:%lu: %s", path, lineno, why);
+            rc = -1;
+        }
+    }
+    if (rc == 0 && ferror(f)) {
+        cli_error("%s: read error: %s", path, strerror(errno));
+        rc = -1;
+    }
+    free(line);
+    fclose(f);
+    if (rc < 0) {
+        json_decref(tei_map);
+        tei_map = NULL;
+    }
+    return rc;
+}
 
 static int write_doc(FILE *f, export_ctx *x, const sp_doc *doc, int standalone)
 {
@@ -233,7 +402,8 @@ static int write_doc(FILE *f, export_ctx *x, const sp_doc *doc, int standalone)
     size_t idlen;
     const char *id = sp_doc_id(doc, &idlen);
     if (standalone)
-        fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"%s\"", tei_ns);
+        fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"%s\" "
+                "xmlns:sp=\"%s\"", tei_ns, sp_ns);
     else
         fputs("<TEI", f);
     fputs(" n=\"", f);
@@ -254,11 +424,12 @@ static int write_doc(FILE *f, export_ctx *x, const sp_doc *doc, int standalone)
 static int tei_begin(export_ctx *x)
 {
     if (!x->dir)
-        fprintf(x->out.f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<teiCorpus xmlns=\"%s\">\n"
+        fprintf(x->out.f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<teiCorpus xmlns=\"%s\" "
+                "xmlns:sp=\"%s\">\n"
                 "<teiHeader><fileDesc><titleStmt><title>spanpipe export</title></titleStmt>"
                 "<publicationStmt><p>Converted by spanpipe %s.</p></publicationStmt>"
                 "<sourceDesc><p>JSON Lines annotations</p></sourceDesc></fileDesc>"
-                "</teiHeader>\n", tei_ns, sp_version());
+                "</teiHeader>\n", tei_ns, sp_ns, sp_version());
     return 0;
 }
 
@@ -285,6 +456,8 @@ static int tei_document(export_ctx *x, const sp_doc *doc)
 
 static int tei_end(export_ctx *x, int ok)
 {
+    json_decref(tei_map);
+    tei_map = NULL;
     if (!x->dir && ok)
         fputs("</teiCorpus>\n", x->out.f);
     return 0;

@@ -14,7 +14,9 @@ static const char usage[] =
     "       spanpipe spans [-l LAYER ...] [-f FIELDS] [INPUT ...]\n"
     "       spanpipe export --to tei|brat|conllu [-o FILE | -O DIR] [INPUT ...]\n"
     "       spanpipe view [-l LAYER ...] [-o FILE] [INPUT ...]\n"
-    "       spanpipe --help | --version\n"
+    "       spanpipe merge [--order FILE | --order-of INPUT] [-o FILE] INPUT ...\n"
+    "       spanpipe new-stage [--python] [-o DIR] NAME\n"
+    "       spanpipe help [COMMAND] | --help | --version\n"
     "\n"
     "Runs documents through annotation stages (plugins), JSON Lines in and out.\n"
     "\n"
@@ -25,9 +27,13 @@ static const char usage[] =
     "  spans     the spans of annotated documents as tab-separated values\n"
     "  export    annotated documents as TEI, brat standoff or CoNLL-U\n"
     "  view      annotated documents as one HTML page, to read in a browser\n"
+    "  merge     shard outputs and fixed documents back into one stream, in order\n"
+    "  new-stage write the skeleton of a new stage (C, or Python with --python)\n"
+    "  help      'spanpipe help COMMAND' is 'spanpipe COMMAND --help'\n"
     "\n"
     "Exit status: 0 all documents done, 1 some failed, 2 usage or set-up error,\n"
-    "3 an input or output could not be read or written.\n";
+    "3 an input or output could not be read or written.  A reader that stops\n"
+    "reading (| head) is no error: spanpipe stops quietly with the status so far.\n";
 
 static int build_tree_run(void)
 {
@@ -113,6 +119,27 @@ void cli_search_path(sp_pipeline *p, char *const *dirs, size_t ndirs)
     sp_pipeline_add_dir(p, sp_plugin_dir());
 }
 
+/* The commands, in the order --help lists them. */
+static const struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    { "run", cmd_run },         { "plugins", cmd_plugins }, { "spans", cmd_spans },
+    { "export", cmd_export },   { "view", cmd_view },       { "merge", cmd_merge },
+    { "new-stage", cmd_new_stage },
+};
+#define NCOMMANDS (sizeof commands / sizeof *commands)
+
+static const struct command *find_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(commands[i].name, name))
+            return &commands[i];
+    cli_error("unknown command '%s' (commands: run, plugins, spans, export, view, merge, "
+              "new-stage; see spanpipe --help)", name);
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -120,6 +147,12 @@ int main(int argc, char **argv)
         return SP_USAGE;
     }
     const char *cmd = argv[1];
+    if (!strcmp(cmd, "help") && argc > 2) {
+        /* `spanpipe help run` is `spanpipe run --help` */
+        const struct command *c = find_command(argv[2]);
+        char *args[] = { argv[2], "--help", NULL };
+        return c ? c->run(2, args) : SP_USAGE;
+    }
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         fputs(usage, stdout);
         return 0;
@@ -129,17 +162,6 @@ int main(int argc, char **argv)
                SP_ABI_MINOR);
         return 0;
     }
-    if (!strcmp(cmd, "run"))
-        return cmd_run(argc - 1, argv + 1);
-    if (!strcmp(cmd, "plugins"))
-        return cmd_plugins(argc - 1, argv + 1);
-    if (!strcmp(cmd, "spans"))
-        return cmd_spans(argc - 1, argv + 1);
-    if (!strcmp(cmd, "export"))
-        return cmd_export(argc - 1, argv + 1);
-    if (!strcmp(cmd, "view"))
-        return cmd_view(argc - 1, argv + 1);
-    cli_error("unknown command '%s' (commands: run, plugins, spans, export, view; see "
-              "spanpipe --help)", cmd);
-    return SP_USAGE;
+    const struct command *c = find_command(cmd);
+    return c ? c->run(argc - 1, argv + 1) : SP_USAGE;
 }

@@ -7,6 +7,7 @@
 int cli_out_open(cli_out *o, const char *path, int mkdirs)
 {
     memset(o, 0, sizeof *o);
+    o->to_stdout = !path || !strcmp(path, "-");
     sp_error *err = sp_error_new();
     o->file = sp_outfile_open(path, mkdirs ? SP_OUTFILE_MKDIRS : 0, err);
     if (o->file && !(o->f = sp_outfile_stream(o->file))) {
@@ -25,9 +26,21 @@ int cli_out_close(cli_out *o, int ok)
         return -1;
     sp_error *err = sp_error_new();
     int rc = sp_outfile_close(o->file, ok, err);
-    if (rc < 0)
+    if (rc < 0 && o->to_stdout && cli_stdout_reader_gone())
+        rc = 1; /* `| head`: not an error, nothing to say */
+    else if (rc < 0)
         cli_error("%s", sp_error_message(err));
     sp_error_free(err);
     memset(o, 0, sizeof *o);
     return rc;
+}
+
+int cli_out_end(cli_out *o, int ok, int status, uint64_t failed)
+{
+    int rc = cli_out_close(o, ok);
+    if (status == SP_USAGE)
+        return status;
+    if (rc > 0)
+        return failed ? SP_FAILED : SP_OK;
+    return rc < 0 ? SP_IO : status;
 }

@@ -6,12 +6,14 @@
 #ifndef SPANPIPE_CLI_OUTPUT_H
 #define SPANPIPE_CLI_OUTPUT_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <spanpipe/outfile.h>
 
 typedef struct cli_out {
     FILE *f;            /* write here */
     sp_outfile *file;   /* what F writes to */
+    int to_stdout;      /* F is standard output */
 } cli_out;
 
 /*
@@ -22,9 +24,19 @@ int cli_out_open(cli_out *o, const char *path, int mkdirs);
 
 /*
  * Finish O: flush it and, when OK and every write went through, put the
- * file in place; otherwise it is removed.  Returns 0, or -1 after printing
- * why (a write error, a full disk, a closed pipe).
+ * file in place; otherwise it is removed.  Returns 0; 1 when O is standard
+ * output and its reader went away (`| head`: nothing printed); or -1 after
+ * printing why (a write error, a full disk, a closed standard output).
  */
 int cli_out_close(cli_out *o, int ok);
+
+/*
+ * cli_out_close(O, OK) at the end of a command whose run ended with STATUS,
+ * FAILED documents having failed: returns the command's exit status, SP_IO
+ * when the output could not be written, the status the run had come to
+ * (0, or 1 with failed documents) when its reader went away.  A run refused
+ * at the start (SP_USAGE) keeps that status.
+ */
+int cli_out_end(cli_out *o, int ok, int status, uint64_t failed);
 
 #endif

@@ -1,0 +1,381 @@
+/*
+ * cmd_merge.c — `spanpipe merge`: documents from several JSON Lines streams
+ * (the shards of a run, a run and the re-run of its fixed --errors documents)
+ * back into one stream, in a given order.
+ *
+ * Each line is passed on byte for byte (unknown keys and all): only its "id"
+ * is read.  Lines are not kept in memory: a plain file is read again at the
+ * line's offset when it is written; a gzipped input or a pipe is first copied,
+ * decompressed, to a temporary file (in $TMPDIR) that is read the same way.
+ * A document that comes again under the same id replaces the earlier one,
+ * so that a fixed re-run given after the run wins.
+ */
+#include "cli.h"
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+static const char merge_usage[] =
+    "usage: spanpipe merge [--order FILE | --order-of INPUT] [-o FILE] INPUT ...\n"
+    "\n"
+    "Put the documents of the INPUTs (JSON Lines, gzipped or not, '-' for standard\n"
+    "input) back into one stream: the outputs of shards (run --shard K/N), or a\n"
+    "run's output and the re-run of the documents its --errors file kept.  Each\n"
+    "line is written as it was.  A document whose id comes again (in the same\n"
+    "INPUT or a later one) replaces the earlier one: give the fixed documents\n"
+    "last.\n"
+    "\n"
+    "      --order FILE             in the order of the ids in FILE, one a line\n"
+    "      --order-of INPUT         in the order of the documents of INPUT (the\n"
+    "                               original input: any input 'spanpipe run' reads)\n"
+    "                               (default: in order of each id's first appearance)\n"
+    "  -o, --output FILE            write to FILE (put in place once complete)\n"
+    "  -h, --help                   this help\n"
+    "\n"
+    "With an order, every id it lists must be in the INPUTs and every document of\n"
+    "the INPUTs in the order; each one missing is named, and the exit status is 1.\n"
+    "\n"
+    "Example: spanpipe merge --order-of corpus.jsonl out.jsonl fixed.jsonl > all.jsonl\n";
+
+typedef struct doc_at {
+    int fd;          /* where the line is: an input file or the spool */
+    off_t off;
+    size_t len;      /* with its newline */
+    int written;
+} doc_at;
+
+typedef struct merge_cmd {
+    doc_at *docs;
+    size_t n, room;
+    json_t *by_id;   /* id -> index into docs (of its latest version) */
+    json_t *first;   /* ids in order of first appearance */
+    int spool;       /* the temporary file, or -1 */
+    off_t spool_len;
+    int *fds;        /* inputs kept open to read lines back */
+    size_t nfds;
+} merge_cmd;
+
+/* Note the document LINE (LEN bytes with its newline) of NAME:LINENO, found at
+ * OFF of FD.  Returns 0, or -1 (printed). */
+static int add_line(merge_cmd *m, const char *name, unsigned long lineno, const char *line,
+                    size_t len, int fd, off_t off)
+{
+    json_error_t e;
+    json_t *doc = json_loadb(line, len, 0, &e);
+    json_t *id = json_object_get(doc, "id");
+    if (!json_is_string(id) || strlen(json_string_value(id)) != json_string_length(id)) {
+        if (!doc)
+            cli_error("%s:%lu: not a JSON document: %s", name, lineno, e.text);
+        else
+            cli_error("%s:%lu: the document has no \"id\" string (or one with U+0000)",
+                      name, lineno);
+        json_decref(doc);
+        return -1;
+    }
+    if (m->n == m->room) {
+        size_t room = m->room ? 2 * m->room : 1024;
+        doc_at *grown = realloc(m->docs, room * sizeof *grown);
+        if (!grown) {
+            json_decref(doc);
+            cli_error("out of memory");
+            return -1;
+        }
+        m->docs = grown;
+        m->room = room;
+    }
+    const char *key = json_string_value(id);
+    if (!json_object_get(m->by_id, key))
+        json_array_append_new(m->first, json_string(key));
+    json_object_set_new(m->by_id, key, json_integer((json_int_t)m->n));
+    m->docs[m->n++] = (doc_at){ fd, off, len, 0 };
+    json_decref(doc);
+    return 0;
+}
+
+static int write_spool(merge_cmd *m, const char *p, size_t n)
+{
+    if (m->spool < 0) {
+        const char *dir = getenv("TMPDIR");
+        if (!dir || !*dir)
+            dir = "/tmp";
+        size_t len = strlen(dir) + sizeof "/spanpipe-merge-XXXXXX";
+        char *path = malloc(len);
+        if (!path) {
+            cli_error("out of memory");
+            return -1;
+        }
+        snprintf(path, len, "%s/spanpipe-merge-XXXXXX", dir);
+        m->spool = mkstemp(path);
+        if (m->spool < 0)
+            cli_error("%s: cannot create a temporary file: %s", path, strerror(errno));
+        else
+            unlink(path); /* gone once closed */
+        free(path);
+        if (m->spool < 0)
+            return -1;
+    }
+    while (n) {
+        ssize_t w = write(m->spool, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0) {
+            cli_error("temporary file: write error: %s", strerror(errno));
+            return -1;
+        }
+        p += w;
+        n -= (size_t)w;
+        m->spool_len += w;
+    }
+    return 0;
+}
+
+/* Read the documents of the input NAME.  Returns 0, or -1 (printed). */
+static int read_input(merge_cmd *m, const char *name)
+{
+    int stdin_ = !strcmp(name, "-");
+    int fd = stdin_ ? dup(0) : open(name, O_RDONLY);
+    if (fd < 0) {
+        cli_error("%s: cannot open: %s", name, strerror(errno));
+        return -1;
+    }
+    if (stdin_)
+        name = "<stdin>";
+    struct stat st;
+    int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    gzFile gz = gzdopen(dup(fd), "rb");
+    if (!gz) {
+        close(fd);
+        cli_error("%s: out of memory", name);
+        return -1;
+    }
+    int direct = -1; /* read as it is (a plain file): lines are read back from it */
+    char *line = NULL, chunk[65536];
+    size_t len = 0, room = 0;
+    off_t off = 0;
+    unsigned long lineno = 0;
+    int rc = 0, r;
+    while (rc == 0 && (r = gzread(gz, chunk, sizeof chunk)) > 0) {
+        if (direct < 0)
+            direct = regular && gzdirect(gz);
+        for (int i = 0; i < r && rc == 0;) {
+            char *nl = memchr(chunk + i, '\n', (size_t)(r - i));
+            size_t take = nl ? (size_t)(nl - (chunk + i)) + 1 : (size_t)(r - i);
+            if (len + take + 1 > room) {
+                size_t grown_room = 2 * (len + take + 1);
+                char *grown = realloc(line, grown_room);
+                if (!grown) {
+                    cli_error("out of memory");
+                    rc = -1;
+                    break;
+                }
+                line = grown;
+                room = grown_room;
+            }
+            memcpy(line + len, chunk + i, take);
+            len += take;
+            i += (int)take;
+            if (!nl)
+                continue;
+            lineno++;
+            if (len > 1 || line[0] != '\n') { /* blank lines are not documents */
+                off_t at = direct ? off : m->spool_len;
+                if (!direct && write_spool(m, line, len) < 0)
+                    rc = -1;
+                else
+                    rc = add_line(m, name, lineno, line, len, direct ? fd : m->spool, at);
+            }
+            off += (off_t)len;
+            len = 0;
+        }
+    }
+    if (rc == 0 && len) {
+        /* the last line without its newline: written with one */
+        lineno++;
+        line[len++] = '\n';
+        if (write_spool(m, line, len) < 0 ||
+            add_line(m, name, lineno, line, len, m->spool, m->spool_len - (off_t)len) < 0)
+            rc = -1;
+    }
+    int gzerr;
+    const char *why = gzerror(gz, &gzerr);
+    if (rc == 0 && gzerr != Z_OK && gzerr != Z_STREAM_END) {
+        cli_error("%s: read error: %s", name, gzerr == Z_ERRNO ? strerror(errno) : why);
+        rc = -1;
+    }
+    gzclose(gz);
+    free(line);
+    if (direct > 0) {
+        int *grown = realloc(m->fds, (m->nfds + 1) * sizeof *grown);
+        if (grown) {
+            m->fds = grown;
+            m->fds[m->nfds++] = fd;
+            return rc;
+        }
+        cli_error("out of memory");
+        rc = -1;
+    }
+    close(fd);
+    return rc;
+}
+
+/* Copy document I to OUT.  Returns 0, or -1 (a read error, printed; a write
+ * error is left for cli_out_close to say). */
+static int put_doc(merge_cmd *m, size_t i, FILE *out)
+{
+    doc_at *d = &m->docs[i];
+    char buf[65536];
+    off_t off = d->off;
+    size_t left = d->len;
+    d->written = 1;
+    while (left) {
+        ssize_t r = pread(d->fd, buf, left < sizeof buf ? left : sizeof buf, off);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            cli_error("cannot read back a document: %s", r < 0 ? strerror(errno) : "file shrank");
+            return -1;
+        }
+        if (fwrite(buf, 1, (size_t)r, out) != (size_t)r)
+            return -1;
+        off += r;
+        left -= (size_t)r;
+    }
+    return 0;
+}
+
+/* The ids of the order file PATH, one a line, into ORDER.  Returns 0, or -1. */
+static int read_order_file(const char *path, json_t *order)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        cli_error("%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    char *line = NULL;
+    size_t room = 0;
+    ssize_t n;
+    while ((n = getline(&line, &room, f)) > 0) {
+        if (line[n - 1] == '\n')
+            line[--n] = '\0';
+        if (n)
+            json_array_append_new(order, json_stringn(line, (size_t)n));
+    }
+    int bad = ferror(f);
+    if (bad)
+        cli_error("%s: read error: %s", path, strerror(errno));
+    free(line);
+    fclose(f);
+    return bad ? -1 : 0;
+}
+
+static int collect_id(void *ctx, const sp_doc *doc)
+{
+    size_t n;
+    const char *id = sp_doc_id(doc, &n);
+    return json_array_append_new(ctx, json_stringn(id, n));
+}
+
+int cmd_merge(int argc, char **argv)
+{
+    enum { OPT_ORDER = 256, OPT_ORDER_OF };
+    static const struct option longopts[] = {
+        { "order", required_argument, NULL, OPT_ORDER },
+        { "order-of", required_argument, NULL, OPT_ORDER_OF },
+        { "output", required_argument, NULL, 'o' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *order_file = NULL, *output = NULL;
+    char *order_of = NULL;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_ORDER: order_file = optarg; break;
+        case OPT_ORDER_OF: order_of = optarg; break;
+        case 'o': output = optarg; break;
+        case 'h': fputs(merge_usage, stdout); return SP_OK;
+        default: cli_bad_option("merge", c, argv); return SP_USAGE;
+        }
+    }
+    if (order_file && order_of) {
+        cli_error("--order and --order-of do not go together: one order");
+        return SP_USAGE;
+    }
+    if (optind == argc) {
+        cli_error("nothing to merge: give the INPUTs (see spanpipe merge --help)");
+        return SP_USAGE;
+    }
+    merge_cmd m = { .by_id = json_object(), .first = json_array(), .spool = -1 };
+    json_t *order = m.first;
+    int status = SP_OK;
+    cli_out out = { 0 };
+    for (int i = optind; i < argc && status == SP_OK; i++)
+        if (read_input(&m, argv[i]) < 0)
+            status = SP_IO;
+    if (status == SP_OK && (order_file || order_of)) {
+        order = json_array();
+        if (order_file && read_order_file(order_file, order) < 0)
+            status = SP_IO;
+        if (order_of) {
+            cli_docs d;
+            if (cli_docs_init(&d, 1) < 0)
+                status = SP_USAGE;
+            else {
+                status = cli_docs_each(&d, &order_of, 1, collect_id, order);
+                cli_docs_free(&d);
+            }
+        }
+    }
+    if (status == SP_OK && cli_out_open(&out, output, 0) < 0)
+        status = SP_IO;
+    if (status != SP_OK)
+        goto done;
+    size_t missing = 0;
+    for (size_t i = 0; i < json_array_size(order) && !ferror(out.f); i++) {
+        const char *id = json_string_value(json_array_get(order, i));
+        json_t *at = json_object_get(m.by_id, id);
+        if (!at) {
+            cli_error("%s: in the order, not in the inputs", id);
+            missing++;
+        } else if (m.docs[json_integer_value(at)].written) {
+            cli_error("%s: twice in the order (written once)", id);
+            missing++;
+        } else if (put_doc(&m, (size_t)json_integer_value(at), out.f) < 0 && !ferror(out.f)) {
+            status = SP_IO;
+            break;
+        }
+    }
+    if (order != m.first && status == SP_OK && !ferror(out.f))
+        for (size_t i = 0; i < json_array_size(m.first); i++) {
+            const char *id = json_string_value(json_array_get(m.first, i));
+            if (!m.docs[json_integer_value(json_object_get(m.by_id, id))].written) {
+                cli_error("%s: in the inputs, not in the order (left out)", id);
+                missing++;
+            }
+        }
+    if (missing && status == SP_OK)
+        status = SP_FAILED;
+    status = cli_out_end(&out, status != SP_IO, status, missing);
+done:
+    if (order != m.first)
+        json_decref(order);
+    json_decref(m.first);
+    json_decref(m.by_id);
+    for (size_t i = 0; i < m.nfds; i++)
+        close(m.fds[i]);
+    free(m.fds);
+    if (m.spool >= 0)
+        close(m.spool);
+    free(m.docs);
+    return status;
+}
