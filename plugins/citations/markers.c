@@ -1,5 +1,6 @@
 /*
- * markers.c — footnote markers glued to the text, resolved to their notes.
+ * markers.c — footnote markers, resolved to their notes: glued to the text
+ * (the first pass), then set apart or glued to a number (the second).
  *
  * A marker is a number written right after a word or a punctuation mark with
  * no space: "Conversation1", "Moscow.2", "end of July.3", "treaty.”3",
@@ -9,9 +10,11 @@
  * in reading order, each citing the note of its number.  A candidate is taken
  * when it is the next number expected, or (when a marker was missed) a
  * slightly later number of an existing note written in an unambiguous shape.
+ * Older volumes also print markers apart from their word or glued to a
+ * number; the second pass (below) looks for those only where a note's
+ * marker is missing.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -159,9 +162,10 @@ static size_t next_digit(const char *text, size_t i, size_t end)
  * order), in a shape the first pass does not trust alone: "...to President
  * Nixon 1" (spaced, at a line's end), "MIRV 3 had raised" (spaced, inside a
  * sentence), "September 247" or "Directive 2321" (glued to a number), or a
- * glued shape whose number was not the one expected.  Only the note's own
- * number is looked for, only in that stretch, and a loose shape is taken
- * only when it is the one candidate of its kind there.
+ * glued shape whose number was not the one expected.  Only the numbers of
+ * uncited notes are looked for, only in the stretch between the markers
+ * around them, a loose shape is taken only when it is the one candidate of
+ * its kind there, and what is taken keeps the markers in order.
  */
 
 /* Candidates in a stretch, from the least to the most trusted. */
@@ -392,81 +396,134 @@ static enum gap_kind gap_candidate(const char *text, size_t end, size_t i,
     }
 }
 
-/*
- * Look for the marker of note N in TEXT[FROM, TO): the most trusted kind
- * found, the first of its kind when that is CLEAR, else only if it is the
- * one of its kind.  Returns its kind, or GAP_NONE, with its digits in *MS,
- * *ME.
- */
-static enum gap_kind gap_search(const char *text, size_t end, size_t from,
-                                size_t to, unsigned n, size_t head_end,
-                                size_t *ms, size_t *me)
+/* The most trusted candidate found for one note, and how many of its kind. */
+typedef struct gap_best {
+    enum gap_kind kind;
+    unsigned count;
+    size_t start, end;
+} gap_best;
+
+/* What the second pass knows of the notes: by number, and the best
+   candidate found for each (both indexed by number, NBYNUM long). */
+typedef struct gap_notes {
+    const cite_notes *notes;
+    const long *bynum;
+    size_t nbynum;
+    gap_best *best;
+} gap_notes;
+
+/* Whether note M exists, is not cited, and lies between LO and HI. */
+static int gap_wanted(const gap_notes *g, unsigned long m, unsigned lo,
+                      unsigned hi)
 {
-    char num[16];
-    size_t nd = (size_t)snprintf(num, sizeof num, "%u", n);
-    enum gap_kind best = GAP_NONE;
-    unsigned count = 0;
+    long k = m > lo && m < hi ? note_of(g->bynum, g->nbynum, m) : -1;
+    return k >= 0 && !g->notes->v[k].cited;
+}
+
+/*
+ * Scan TEXT[FROM, TO) once for the markers of the uncited notes numbered
+ * between LO and HI, keeping for each the most trusted candidate in
+ * G->best.  A run of digits may hold note M whole or as its last digits
+ * ("247" for 7 or 47), so each run is tried for its last one to three
+ * digits; the text's first digits (the document's number) and page markers
+ * are skipped.
+ */
+static void gap_scan(const char *text, size_t end, size_t from, size_t to,
+                     unsigned lo, unsigned hi, size_t head_end,
+                     const gap_notes *g)
+{
     for (size_t i = next_digit(text, from, to); i < to;
          i = next_digit(text, i, to)) {
         size_t j = i;
         while (j < to && text[j] >= '0' && text[j] <= '9')
             j++;
-        size_t s = 0, e = 0;
-        enum gap_kind k = GAP_NONE;
-        /* Not the document's number (the text's first digits), not inside
-           a page marker, not the tail of a longer run. */
-        if (i > 0 && !cite_is_digit((unsigned char)text[i - 1]) &&
-            !(i >= 6 && cite_has(text, end, i - 6, "[Page ")))
-            k = gap_candidate(text, end, i, j, n, nd, head_end, &s, &e);
-        if (k > best) {
-            best = k;
-            count = 1;
-            *ms = s;
-            *me = e;
-        } else if (k != GAP_NONE && k == best) {
-            count++;
+        if (i == 0 || cite_is_digit((unsigned char)text[i - 1]) ||
+            (i >= 6 && cite_has(text, end, i - 6, "[Page "))) {
+            i = j;
+            continue;
+        }
+        unsigned long m = 0, scale = 1;
+        for (size_t nd = 1; nd <= MAX_DIGITS && nd <= j - i; nd++) {
+            m += scale * (unsigned long)(text[j - nd] - '0');
+            scale *= 10;
+            size_t s, e;
+            enum gap_kind kind;
+            if (text[j - nd] == '0' || !gap_wanted(g, m, lo, hi) ||
+                (kind = gap_candidate(text, end, i, j, (unsigned)m, nd,
+                                      head_end, &s, &e)) == GAP_NONE)
+                continue;
+            gap_best *b = &g->best[m];
+            if (kind > b->kind)
+                *b = (gap_best){ kind, 1, s, e };
+            else if (kind == b->kind)
+                b->count++;
         }
         i = j;
     }
-    return best == GAP_CLEAR || count == 1 ? best : GAP_NONE;
 }
 
 /*
- * The second pass: for each note no marker cites, in order of number, look
- * between the markers around its number (the text's start and END when
- * there are none) and insert what gap_search() finds into OUT, in order.
+ * Fill the stretch between OUT's markers AT - 1 and AT (the text's start,
+ * END when there is none): scan it, then take for each note in order of
+ * number its candidate when that is CLEAR or the only one of its kind and
+ * comes after the one taken before; insert them into OUT at AT.
  */
-static int fill_gaps(const char *text, size_t end, cite_notes *notes,
-                     cite_refs *out)
+static int gap_fill(const char *text, size_t end, size_t head_end,
+                    cite_notes *notes, gap_notes *g, cite_refs *out,
+                    size_t at)
 {
-    const char *nl = memchr(text, '\n', end);
-    size_t head_end = nl ? (size_t)(nl - text) : end;
-    for (size_t k = 0; k < notes->len; k++) {
-        cite_note *note = &notes->v[k];
-        if (note->cited || note->n == 0)
-            continue;
-        /* OUT is in order of both position and number: the markers around
-           N are the last one below it and the first one above. */
-        size_t at = 0;
-        while (at < out->len && out->v[at].n < note->n)
-            at++;
-        if (at < out->len && out->v[at].n == note->n)
-            continue; /* N is cited, by a note of the same number */
-        size_t from = at > 0 ? out->v[at - 1].end : 0;
-        size_t to = at < out->len ? out->v[at].start : end;
-        size_t ms, me;
-        if (from >= to ||
-            gap_search(text, end, from, to, note->n, head_end, &ms, &me) ==
-                GAP_NONE)
+    unsigned lo = at > 0 ? out->v[at - 1].n : 0;
+    unsigned hi = at < out->len ? out->v[at].n : (unsigned)g->nbynum;
+    size_t from = at > 0 ? out->v[at - 1].end : 0;
+    size_t to = at < out->len ? out->v[at].start : end;
+    if (hi > g->nbynum)
+        hi = (unsigned)g->nbynum;
+    if (hi <= lo + 1 || from >= to)
+        return 0;
+    memset(&g->best[lo + 1], 0, (hi - lo - 1) * sizeof *g->best);
+    gap_scan(text, end, from, to, lo, hi, head_end, g);
+    size_t last = from;
+    for (unsigned m = lo + 1; m < hi; m++) {
+        const gap_best *b = &g->best[m];
+        if (b->kind == GAP_NONE || (b->kind != GAP_CLEAR && b->count != 1) ||
+            b->start < last)
             continue;
         if (cite_refs_push(out) == NULL)
             return -1;
         memmove(&out->v[at + 1], &out->v[at],
                 (out->len - 1 - at) * sizeof *out->v);
-        out->v[at] = (cite_ref){ ms, me, note->n, (long)k };
-        note->cited = 1;
+        long k = note_of(g->bynum, g->nbynum, m);
+        out->v[at++] = (cite_ref){ b->start, b->end, m, k };
+        notes->v[k].cited = 1;
+        last = b->end;
     }
     return 0;
+}
+
+/*
+ * The second pass over every stretch between two markers of OUT (and
+ * before the first, after the last), from the last to the first so that
+ * what is inserted leaves the stretches still to do in place.  Each byte
+ * is scanned once.
+ */
+static int fill_gaps(const char *text, size_t end, cite_notes *notes,
+                     const long *bynum, size_t nbynum, cite_refs *out)
+{
+    gap_notes g = { notes, bynum, nbynum, NULL };
+    size_t uncited = 0;
+    for (size_t k = 0; k < notes->len; k++)
+        uncited += !notes->v[k].cited && notes->v[k].n > 0;
+    if (uncited == 0)
+        return 0;
+    if ((g.best = malloc(nbynum * sizeof *g.best)) == NULL)
+        return -1;
+    const char *nl = memchr(text, '\n', end);
+    size_t head_end = nl ? (size_t)(nl - text) : end;
+    int rc = 0;
+    for (size_t at = out->len + 1; at-- > 0 && rc == 0;)
+        rc = gap_fill(text, end, head_end, notes, &g, out, at);
+    free(g.best);
+    return rc;
 }
 
 int cite_find_markers(const char *text, size_t end, cite_notes *notes,
@@ -535,6 +592,8 @@ int cite_find_markers(const char *text, size_t end, cite_notes *notes,
         }
         i = j;
     }
+    if (rc == 0)
+        rc = fill_gaps(text, end, notes, bynum, nbynum, out);
     free(bynum);
-    return rc < 0 ? rc : fill_gaps(text, end, notes, out);
+    return rc;
 }
