@@ -369,6 +369,46 @@ static enum gap_kind spaced(const char *text, size_t end, size_t i, size_t j)
 }
 
 /*
+ * Whether the digits at I follow a date's period with no sentence visibly
+ * ending after them, which the first pass refuses ("signed on June 19.3 and",
+ * "in 1962.4 the"): a year, or a day after its month, then ".".  A decimal
+ * ("rose 19.3 percent") has no month before it.
+ */
+static int after_date_period(const char *text, size_t i)
+{
+    if (i < 3 || text[i - 1] != '.')
+        return 0;
+    size_t d = i - 1;
+    while (d > 0 && i - 1 - d < 5 && cite_is_digit((unsigned char)text[d - 1]))
+        d--;
+    unsigned long v = 0;
+    if (cite_read_number(text, i - 1, d, 4, &v) != i - 1)
+        return 0;
+    if (i - 1 - d == 4)
+        return v >= 1900 && v <= 2099;
+    return v <= 31 && month_before(text, d);
+}
+
+/*
+ * Whether the digits at I are glued to a word of capitals inside a sentence,
+ * which the first pass refuses ("USSR2 said", "MIRV3 had"): two capitals or
+ * more, a word of its own (not "INFCIRC/274", not "SS-20"); a single one is
+ * an identifier ("G7").
+ */
+static int after_acronym(const char *text, size_t i)
+{
+    size_t ws, n = word_before(text, i, &ws);
+    if (n < 2 || (ws > 0 && (text[ws - 1] == '-' || text[ws - 1] == '/' ||
+                             cite_is_digit((unsigned char)text[ws - 1]) ||
+                             (unsigned char)text[ws - 1] >= 0x80)))
+        return 0;
+    for (size_t k = ws; k < i; k++)
+        if (!cite_is_upper((unsigned char)text[k]))
+            return 0;
+    return 1;
+}
+
+/*
  * How the digit run [I, J) may hold the marker of note N (of ND digits):
  * its kind, and the marker's digits in *MS, *ME.
  */
@@ -392,7 +432,11 @@ static enum gap_kind gap_candidate(const char *text, size_t end, size_t i,
     case WEAK:
         return GAP_WEAK;
     default:
-        return free_after(text, end, j) ? spaced(text, end, i, j) : GAP_NONE;
+        if (!free_after(text, end, j))
+            return GAP_NONE;
+        if (after_date_period(text, i))
+            return GAP_SPLIT;
+        return after_acronym(text, i) ? GAP_SPACED : spaced(text, end, i, j);
     }
 }
 

@@ -428,6 +428,21 @@ START_TEST(markers_glued_to_numbers)
 }
 END_TEST
 
+/* Glued where the first pass cannot tell: after a date's period inside a
+   sentence, after a word of capitals inside a sentence. */
+START_TEST(markers_after_dates_and_acronyms)
+{
+    static const char t[] =
+        "Memorandum1\n\nThe pact he signed on March 19.2 and the vote "
+        "of 1957.3 on the ORBIT4 program were noted; prices rose 19.5 "
+        "percent, the G6 met, and SS-7 missiles left.\n\n"
+        "  1. Source: x.\n  2. Two.\n  3. Three.\n  4. Four.\n  5. Five.\n"
+        "  6. Six.\n  7. Seven.";
+    CK_MARKERS(t, { 1, "1\n\nThe" }, { 2, "2 and the" }, { 3, "3 on the" },
+               { 4, "4 program" });
+}
+END_TEST
+
 /* Numbers that only look like a number with a marker glued to it. */
 START_TEST(markers_glued_to_numbers_not)
 {
@@ -798,6 +813,7 @@ static Suite *citations_suite(void)
     tcase_add_test(tc, markers_spaced_ambiguous);
     tcase_add_test(tc, markers_glued_to_numbers);
     tcase_add_test(tc, markers_glued_to_numbers_not);
+    tcase_add_test(tc, markers_after_dates_and_acronyms);
     tcase_add_test(tc, markers_after_ellipsis_and_page);
     tcase_add_test(tc, markers_gap_between_neighbours);
     suite_add_tcase(s, tc);
