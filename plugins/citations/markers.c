@@ -417,8 +417,13 @@ static enum gap_kind gap_candidate(const char *text, size_t end, size_t i,
                                    size_t head_end, size_t *ms, size_t *me)
 {
     unsigned long v = 0;
-    if (j - i < nd || j - nd == 0 || text[j - nd] == '0' ||
-        cite_read_number(text, end, j - nd, MAX_DIGITS, &v) != j || v != n)
+    if (j - i < nd || j - nd == 0)
+        return GAP_NONE;
+    /* A source note numbered 0 (older volumes) has a "0" of its own. */
+    if (n == 0 ? j - i != 1 || text[i] != '0'
+               : text[j - nd] == '0' ||
+                     cite_read_number(text, end, j - nd, MAX_DIGITS, &v) != j ||
+                     v != n)
         return GAP_NONE;
     *ms = j - nd;
     *me = j;
@@ -456,24 +461,24 @@ typedef struct gap_notes {
     gap_best *best;
 } gap_notes;
 
-/* Whether note M exists, is not cited, and lies between LO and HI. */
-static int gap_wanted(const gap_notes *g, unsigned long m, unsigned lo,
+/* Whether note M exists, is not cited, and lies in [FIRST, HI). */
+static int gap_wanted(const gap_notes *g, unsigned long m, unsigned first,
                       unsigned hi)
 {
-    long k = m > lo && m < hi ? note_of(g->bynum, g->nbynum, m) : -1;
+    long k = m >= first && m < hi ? note_of(g->bynum, g->nbynum, m) : -1;
     return k >= 0 && !g->notes->v[k].cited;
 }
 
 /*
  * Scan TEXT[FROM, TO) once for the markers of the uncited notes numbered
- * between LO and HI, keeping for each the most trusted candidate in
+ * FIRST to HI - 1, keeping for each the most trusted candidate in
  * G->best.  A run of digits may hold note M whole or as its last digits
  * ("247" for 7 or 47), so each run is tried for its last one to three
  * digits; the text's first digits (the document's number) and page markers
  * are skipped.
  */
 static void gap_scan(const char *text, size_t end, size_t from, size_t to,
-                     unsigned lo, unsigned hi, size_t head_end,
+                     unsigned first, unsigned hi, size_t head_end,
                      const gap_notes *g)
 {
     for (size_t i = next_digit(text, from, to); i < to;
@@ -492,7 +497,8 @@ static void gap_scan(const char *text, size_t end, size_t from, size_t to,
             scale *= 10;
             size_t s, e;
             enum gap_kind kind;
-            if (text[j - nd] == '0' || !gap_wanted(g, m, lo, hi) ||
+            if ((text[j - nd] == '0' && j - i > 1) ||
+                !gap_wanted(g, m, first, hi) ||
                 (kind = gap_candidate(text, end, i, j, (unsigned)m, nd,
                                       head_end, &s, &e)) == GAP_NONE)
                 continue;
@@ -516,18 +522,18 @@ static int gap_fill(const char *text, size_t end, size_t head_end,
                     cite_notes *notes, gap_notes *g, cite_refs *out,
                     size_t at)
 {
-    unsigned lo = at > 0 ? out->v[at - 1].n : 0;
+    unsigned first = at > 0 ? out->v[at - 1].n + 1 : 0;
     unsigned hi = at < out->len ? out->v[at].n : (unsigned)g->nbynum;
     size_t from = at > 0 ? out->v[at - 1].end : 0;
     size_t to = at < out->len ? out->v[at].start : end;
     if (hi > g->nbynum)
         hi = (unsigned)g->nbynum;
-    if (hi <= lo + 1 || from >= to)
+    if (hi <= first || from >= to)
         return 0;
-    memset(&g->best[lo + 1], 0, (hi - lo - 1) * sizeof *g->best);
-    gap_scan(text, end, from, to, lo, hi, head_end, g);
+    memset(&g->best[first], 0, (hi - first) * sizeof *g->best);
+    gap_scan(text, end, from, to, first, hi, head_end, g);
     size_t last = from;
-    for (unsigned m = lo + 1; m < hi; m++) {
+    for (unsigned m = first; m < hi; m++) {
         const gap_best *b = &g->best[m];
         if (b->kind == GAP_NONE || (b->kind != GAP_CLEAR && b->count != 1) ||
             b->start < last)
@@ -556,7 +562,7 @@ static int fill_gaps(const char *text, size_t end, cite_notes *notes,
     gap_notes g = { notes, bynum, nbynum, NULL };
     size_t uncited = 0;
     for (size_t k = 0; k < notes->len; k++)
-        uncited += !notes->v[k].cited && notes->v[k].n > 0;
+        uncited += !notes->v[k].cited;
     if (uncited == 0)
         return 0;
     if ((g.best = malloc(nbynum * sizeof *g.best)) == NULL)

@@ -401,6 +401,18 @@ START_TEST(markers_spaced_not_numbers)
 }
 END_TEST
 
+/* Older volumes number the source note 0: its marker set apart too. */
+START_TEST(markers_spaced_source_note_zero)
+{
+    static const char t[] =
+        "12. Telegram From the Legation in Ruritania to the Department of "
+        "State 0\n\nStrelsau, May 2, 1954\xe2\x80\x94" "6 p.m.\n\n"
+        "The 0 hour passed; the King 1 left.\n\n"
+        "  0. Source: Invented Files, 711.00/5\xe2\x80\x93" "254.\n  1. One.";
+    CK_MARKERS(t, { 0, "0\n\nStrelsau" }, { 1, "1 left" });
+}
+END_TEST
+
 /* Two candidates of the same loose kind for one note: none is taken. */
 START_TEST(markers_spaced_ambiguous)
 {
@@ -811,6 +823,7 @@ static Suite *citations_suite(void)
     tcase_add_test(tc, markers_spaced);
     tcase_add_test(tc, markers_spaced_not_numbers);
     tcase_add_test(tc, markers_spaced_ambiguous);
+    tcase_add_test(tc, markers_spaced_source_note_zero);
     tcase_add_test(tc, markers_glued_to_numbers);
     tcase_add_test(tc, markers_glued_to_numbers_not);
     tcase_add_test(tc, markers_after_dates_and_acronyms);
