@@ -230,7 +230,7 @@ static const char *const parts[] = {
 static const char *const before_numbers[] = {
     "Directive", "Resolution", "Memorandum", "Phase", "Stage", "Room",
     "Tape", "Law", "Category", "Level", "Plan", "Case", "Track", "Title",
-    "the", "a", "an", "of", "and", "or", "nor", "to", "in", "on", "at", "by",
+    "the", "an", "of", "and", "or", "nor", "to", "in", "on", "at", "by",
     "for", "with", "from", "than", "into", "onto", "over", "under", "about",
     "around", "some", "all", "only", "those", "these", "first", "last",
     "next", "every", "each", "per", "between", "among", "until", "till",
@@ -241,7 +241,8 @@ static const char *const before_numbers[] = {
     "against", "through", "during", NULL
 };
 
-/* Whether the digits ending at AT are a day after a month ("October 8"). */
+/* Whether the digits starting at AT follow a month and a blank ("October
+   8", "Sept. 24"): a day, or with four digits a year ("September 1969"). */
 static int month_before(const char *text, size_t at)
 {
     size_t ws;
@@ -341,9 +342,9 @@ static int word_lets_marker(const char *text, size_t b, long p, int eol)
  * The digits [I, J) after one blank: a marker set apart from its word, as
  * older volumes print them ("Rogers 1\n", "L. W. Thompson 4\n", "MIRV 3 had
  * raised", "arms.” 3 The").  Returns GAP_SPACED_EOL when a line ends after
- * them, GAP_SPACED when a blank and a word, an opening quote or bracket
- * follow, or a comma, a semicolon or a dash, else GAP_NONE; GAP_NONE too when the word before
- * does not let a marker follow (word_lets_marker()).
+ * them; GAP_SPACED when a blank and a word, an opening quote or bracket
+ * follow, or a comma, a semicolon or a dash; else GAP_NONE, and GAP_NONE too
+ * when the word before does not let a marker follow (word_lets_marker()).
  */
 static enum gap_kind spaced(const char *text, size_t end, size_t i, size_t j)
 {
