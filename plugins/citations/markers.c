@@ -238,8 +238,57 @@ static const char *const before_numbers[] = {
     "times", "nearly", "almost", "approximately", "roughly", "is", "are",
     "was", "were", "be", "been", "has", "have", "had", "another", "other",
     "more", "less", "least", "most", "total", "up", "down", "via",
-    "against", "through", "during", NULL
+    "against", "through", "during", "even", "just", "like", "exactly",
+    "our", "their", "his", "her", "its", "my", "your", NULL
 };
+
+/* Words a number counts or measures ("3 months", "5 year old", "10
+   percent"): a marker is not followed by them. */
+static const char *const counted[] = {
+    "year", "month", "day", "week", "hour", "minute", "second", "percent",
+    "per", "million", "billion", "thousand", "hundred", "dozen", "time",
+    "old", "more", "other", "out", "am", "pm", NULL
+};
+
+/* Words between the two numbers of a range or choice ("2 or 3"). */
+static const char *const ranges[] = { "and", "or", "to", "through", NULL };
+
+/* Verbs ending in "s" that a marker after a subject may be followed by
+   ("MIRV 3 was", "the Marshal 2 says"), and other words ending in "s" that
+   are no plural. */
+static const char *const not_plural[] = {
+    "this", "thus", "does", "goes", "says", "seems", "remains", "means",
+    "wants", "makes", "takes", "gives", "believes", "feels", "thinks",
+    "argues", "agrees", "plans", "hopes", "expects", "proposes", NULL
+};
+
+/*
+ * Whether the word at AT (after a number and a blank) says the number
+ * counts something ("3 months", "5 stars", "10 percent", "2 or 3") rather
+ * than cites a note ("MIRV 3 had raised"): a plural, a word of counted, or
+ * a word of ranges before another number.
+ */
+static int counts_next_word(const char *text, size_t end, size_t at)
+{
+    size_t e = at;
+    while (e < end && e - at < 16 &&
+           ((text[e] >= 'a' && text[e] <= 'z') ||
+            (text[e] >= 'A' && text[e] <= 'Z')))
+        e++;
+    size_t n = e - at;
+    if (n == 0)
+        return 0;
+    if (word_in(text + at, n, counted) ||
+        (text[e - 1] == 's' && word_in(text + at, n - 1, counted)))
+        return 1;
+    if (word_in(text + at, n, ranges))
+        return e + 1 < end && text[e] == ' ' &&
+               cite_is_digit((unsigned char)text[e + 1]);
+    /* A capital starts a sentence ("tone. 2 Talks"), not a counted noun. */
+    return n >= 4 && text[e - 1] == 's' && text[e - 2] != 's' &&
+           !cite_is_upper((unsigned char)text[at]) &&
+           !word_in(text + at, n, not_plural);
+}
 
 /* Whether the digits starting at AT follow a month and a blank ("October
    8", "Sept. 24"): a day, or with four digits a year ("September 1969"). */
@@ -342,9 +391,10 @@ static int word_lets_marker(const char *text, size_t b, long p, int eol)
  * The digits [I, J) after one blank: a marker set apart from its word, as
  * older volumes print them ("Rogers 1\n", "L. W. Thompson 4\n", "MIRV 3 had
  * raised", "arms.” 3 The").  Returns GAP_SPACED_EOL when a line ends after
- * them; GAP_SPACED when a blank and a word, an opening quote or bracket
- * follow, or a comma, a semicolon or a dash; else GAP_NONE, and GAP_NONE too
- * when the word before does not let a marker follow (word_lets_marker()).
+ * them; GAP_SPACED when a blank and a word that is not counted
+ * (counts_next_word()), an opening quote or bracket follow, or a comma, a
+ * semicolon or a dash; else GAP_NONE, and GAP_NONE too when the word before
+ * does not let a marker follow (word_lets_marker()).
  */
 static enum gap_kind spaced(const char *text, size_t end, size_t i, size_t j)
 {
@@ -360,8 +410,9 @@ static enum gap_kind spaced(const char *text, size_t end, size_t i, size_t j)
     long a = cite_next_cp(text, end, j, NULL);
     if (e == j + 1) {
         long c = cite_next_cp(text, end, e, NULL);
-        return cite_is_letter(c) || c == 0x201c || c == '"' || c == '(' ||
-                       c == '['
+        if (cite_is_letter(c))
+            return counts_next_word(text, end, e) ? GAP_NONE : GAP_SPACED;
+        return c == 0x201c || c == '"' || c == '(' || c == '['
                    ? GAP_SPACED : GAP_NONE;
     }
     /* Not "noting: 1. SALT" or "(Point 1)": an inline list's numbers. */
@@ -513,6 +564,14 @@ static void gap_scan(const char *text, size_t end, size_t from, size_t to,
     }
 }
 
+/* Whether candidate B may be taken after a marker ending at LAST: found,
+   CLEAR or the one of its kind, and in order. */
+static int gap_takes(const gap_best *b, size_t last)
+{
+    return b->kind != GAP_NONE && (b->kind == GAP_CLEAR || b->count == 1) &&
+           b->start >= last;
+}
+
 /*
  * Fill the stretch between OUT's markers AT - 1 and AT (the text's start,
  * END when there is none): scan it, then take for each note in order of
@@ -533,11 +592,21 @@ static int gap_fill(const char *text, size_t end, size_t head_end,
         return 0;
     memset(&g->best[first], 0, (hi - first) * sizeof *g->best);
     gap_scan(text, end, from, to, first, hi, head_end, g);
+    /* The numbers of the markers around the stretch: the notes' first and
+       last numbers stand for the text's start and end. */
+    unsigned below = at > 0 ? out->v[at - 1].n : notes->v[0].n - 1;
+    unsigned above = at < out->len ? out->v[at].n
+                                   : notes->v[notes->len - 1].n + 1;
     size_t last = from;
     for (unsigned m = first; m < hi; m++) {
         const gap_best *b = &g->best[m];
-        if (b->kind == GAP_NONE || (b->kind != GAP_CLEAR && b->count != 1) ||
-            b->start < last)
+        if (!gap_takes(b, last))
+            continue;
+        /* The loosest shape only next to the marker of a neighbouring
+           note ("MIRV 3 had" after marker 2), found by either pass, so a
+           run of spaced markers holds each other up. */
+        if (b->kind == GAP_SPACED && below + 1 != m && m + 1 != above &&
+            !(m + 1 < hi && gap_takes(&g->best[m + 1], b->end)))
             continue;
         if (cite_refs_push(out) == NULL)
             return -1;
@@ -547,6 +616,7 @@ static int gap_fill(const char *text, size_t end, size_t head_end,
         out->v[at++] = (cite_ref){ b->start, b->end, m, k };
         notes->v[k].cited = 1;
         last = b->end;
+        below = m;
     }
     return 0;
 }

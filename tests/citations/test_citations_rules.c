@@ -413,6 +413,36 @@ START_TEST(markers_spaced_source_note_zero)
 }
 END_TEST
 
+/* A marker spaced inside a sentence is taken next to a neighbour's
+   marker only: a run of them holds each other up, one alone is a number. */
+START_TEST(markers_spaced_needs_a_neighbour)
+{
+    static const char t1[] =
+        "Memorandum1\n\nThe Marshal 2 spoke, the Admiral 3 left and the "
+        "General 4 came.5\n\n"
+        "  1. Source: x.\n  2. Two.\n  3. Three.\n  4. Four.\n  5. Five.";
+    CK_MARKERS(t1, { 1, "1\n\nThe" }, { 2, "2 spoke" }, { 3, "3 left" },
+               { 4, "4 came" }, { 5, "5\n\n  1." });
+    static const char t2[] =
+        "Memorandum1\n\nThe Marshal spoke, the Admiral 3 left and the "
+        "General came.5\n\n"
+        "  1. Source: x.\n  2. Two.\n  3. Three.\n  4. Four.\n  5. Five.";
+    CK_MARKERS(t2, { 1, "1\n\nThe" }, { 5, "5\n\n  1." });
+}
+END_TEST
+
+/* A spaced number that counts what follows it is no marker. */
+START_TEST(markers_spaced_counting)
+{
+    static const char t[] =
+        "Memorandum1\n\nThe envoy stayed 3 months; the Admiral 2 or 3 "
+        "weeks; the Marshal 2 percent, and the Premier 3 divisions, but "
+        "the MIRV 2 had raised doubts.3\n\n"
+        "  1. Source: x.\n  2. Two.\n  3. Three.";
+    CK_MARKERS(t, { 1, "1\n\nThe" }, { 2, "2 had" }, { 3, "3\n\n  1." });
+}
+END_TEST
+
 /* Two candidates of the same loose kind for one note: none is taken. */
 START_TEST(markers_spaced_ambiguous)
 {
@@ -823,6 +853,8 @@ static Suite *citations_suite(void)
     tcase_add_test(tc, markers_spaced);
     tcase_add_test(tc, markers_spaced_not_numbers);
     tcase_add_test(tc, markers_spaced_ambiguous);
+    tcase_add_test(tc, markers_spaced_counting);
+    tcase_add_test(tc, markers_spaced_needs_a_neighbour);
     tcase_add_test(tc, markers_spaced_source_note_zero);
     tcase_add_test(tc, markers_glued_to_numbers);
     tcase_add_test(tc, markers_glued_to_numbers_not);
