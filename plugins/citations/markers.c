@@ -393,8 +393,9 @@ static int word_lets_marker(const char *text, size_t b, long p, int eol)
  * raised", "arms.” 3 The").  Returns GAP_SPACED_EOL when a line ends after
  * them; GAP_SPACED when a blank and a word that is not counted
  * (counts_next_word()), an opening quote or bracket follow, or a comma, a
- * semicolon or a dash; else GAP_NONE, and GAP_NONE too when the word before
- * does not let a marker follow (word_lets_marker()).
+ * semicolon or a dash, or after a word a sentence's end; else GAP_NONE, and
+ * GAP_NONE too when the word before does not let a marker follow
+ * (word_lets_marker()).
  */
 static enum gap_kind spaced(const char *text, size_t end, size_t i, size_t j)
 {
@@ -415,9 +416,16 @@ static enum gap_kind spaced(const char *text, size_t end, size_t i, size_t j)
         return c == 0x201c || c == '"' || c == '(' || c == '['
                    ? GAP_SPACED : GAP_NONE;
     }
-    /* Not "noting: 1. SALT" or "(Point 1)": an inline list's numbers. */
-    return e == j && (a == ',' || a == ';' || a == 0x2014) ? GAP_SPACED
-                                                            : GAP_NONE;
+    if (e != j)
+        return GAP_NONE;
+    if (a == ',' || a == ';' || a == 0x2014)
+        return GAP_SPACED;
+    /* Before the sentence's end ("the treaty 3. The"), only right after a
+       word: after punctuation it numbers an inline list ("noting: 1.
+       SALT", "views. 3. China"), and so does a parenthesis ("nights 1)"). */
+    return cite_is_letter(p) &&
+                   (a == '.' || a == ':' || a == '?' || a == '!')
+               ? GAP_SPACED : GAP_NONE;
 }
 
 /*

@@ -431,15 +431,17 @@ START_TEST(markers_spaced_needs_a_neighbour)
 }
 END_TEST
 
-/* A spaced number that counts what follows it is no marker. */
+/* A spaced number that counts what follows it, or numbers a list, is no
+   marker; one before a sentence's end is. */
 START_TEST(markers_spaced_counting)
 {
     static const char t[] =
         "Memorandum1\n\nThe envoy stayed 3 months; the Admiral 2 or 3 "
         "weeks; the Marshal 2 percent, and the Premier 3 divisions, but "
-        "the MIRV 2 had raised doubts.3\n\n"
+        "the MIRV 2 had raised doubts on the treaty 3. He left: 1) a "
+        "note, 2) a map.\n\n"
         "  1. Source: x.\n  2. Two.\n  3. Three.";
-    CK_MARKERS(t, { 1, "1\n\nThe" }, { 2, "2 had" }, { 3, "3\n\n  1." });
+    CK_MARKERS(t, { 1, "1\n\nThe" }, { 2, "2 had" }, { 3, "3. He" });
 }
 END_TEST
 
