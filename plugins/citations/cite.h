@@ -73,7 +73,10 @@ CITE_ARRAY(cite_refs, cite_ref)
  * Find the footnote markers in TEXT[0, END) (END: where the notes block
  * starts) and resolve them to NOTES, whose `cited` flags it sets.  Markers are
  * numbered in reading order, which is what tells "Moscow.2" (a marker) from
- * "the 1972 Treaty" or "July 29–30" (text).  Appends them in order to OUT.
+ * "the 1972 Treaty" or "July 29–30" (text).  A note no glued marker cites is
+ * then looked for between its neighbours' markers in looser shapes ("Nixon
+ * 1" ending a line, "MIRV 3 had", "September 247").  Appends them in order
+ * to OUT.
  */
 int cite_find_markers(const char *text, size_t end, cite_notes *notes,
                       cite_refs *out);

@@ -1,5 +1,6 @@
 /*
- * markers.c — footnote markers glued to the text, resolved to their notes.
+ * markers.c — footnote markers, resolved to their notes: glued to the text
+ * (the first pass), then set apart or glued to a number (the second).
  *
  * A marker is a number written right after a word or a punctuation mark with
  * no space: "Conversation1", "Moscow.2", "end of July.3", "treaty.”3",
@@ -9,9 +10,11 @@
  * in reading order, each citing the note of its number.  A candidate is taken
  * when it is the next number expected, or (when a marker was missed) a
  * slightly later number of an existing note written in an unambiguous shape.
+ * Older volumes also print markers apart from their word or glued to a
+ * number; the second pass (below) looks for those only where a note's
+ * marker is missing.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -159,9 +162,10 @@ static size_t next_digit(const char *text, size_t i, size_t end)
  * order), in a shape the first pass does not trust alone: "...to President
  * Nixon 1" (spaced, at a line's end), "MIRV 3 had raised" (spaced, inside a
  * sentence), "September 247" or "Directive 2321" (glued to a number), or a
- * glued shape whose number was not the one expected.  Only the note's own
- * number is looked for, only in that stretch, and a loose shape is taken
- * only when it is the one candidate of its kind there.
+ * glued shape whose number was not the one expected.  Only the numbers of
+ * uncited notes are looked for, only in the stretch between the markers
+ * around them, a loose shape is taken only when it is the one candidate of
+ * its kind there, and what is taken keeps the markers in order.
  */
 
 /* Candidates in a stretch, from the least to the most trusted. */
@@ -226,7 +230,7 @@ static const char *const parts[] = {
 static const char *const before_numbers[] = {
     "Directive", "Resolution", "Memorandum", "Phase", "Stage", "Room",
     "Tape", "Law", "Category", "Level", "Plan", "Case", "Track", "Title",
-    "the", "a", "an", "of", "and", "or", "nor", "to", "in", "on", "at", "by",
+    "the", "an", "of", "and", "or", "nor", "to", "in", "on", "at", "by",
     "for", "with", "from", "than", "into", "onto", "over", "under", "about",
     "around", "some", "all", "only", "those", "these", "first", "last",
     "next", "every", "each", "per", "between", "among", "until", "till",
@@ -234,10 +238,60 @@ static const char *const before_numbers[] = {
     "times", "nearly", "almost", "approximately", "roughly", "is", "are",
     "was", "were", "be", "been", "has", "have", "had", "another", "other",
     "more", "less", "least", "most", "total", "up", "down", "via",
-    "against", "through", "during", NULL
+    "against", "through", "during", "even", "just", "like", "exactly",
+    "our", "their", "his", "her", "its", "my", "your", NULL
 };
 
-/* Whether the digits ending at AT are a day after a month ("October 8"). */
+/* Words a number counts or measures ("3 months", "5 year old", "10
+   percent"): a marker is not followed by them. */
+static const char *const counted[] = {
+    "year", "month", "day", "week", "hour", "minute", "second", "percent",
+    "per", "million", "billion", "thousand", "hundred", "dozen", "time",
+    "old", "more", "other", "out", "am", "pm", NULL
+};
+
+/* Words between the two numbers of a range or choice ("2 or 3"). */
+static const char *const ranges[] = { "and", "or", "to", "through", NULL };
+
+/* Verbs ending in "s" that a marker after a subject may be followed by
+   ("MIRV 3 was", "the Marshal 2 says"), and other words ending in "s" that
+   are no plural. */
+static const char *const not_plural[] = {
+    "this", "thus", "does", "goes", "says", "seems", "remains", "means",
+    "wants", "makes", "takes", "gives", "believes", "feels", "thinks",
+    "argues", "agrees", "plans", "hopes", "expects", "proposes", NULL
+};
+
+/*
+ * Whether the word at AT (after a number and a blank) says the number
+ * counts something ("3 months", "5 stars", "10 percent", "2 or 3") rather
+ * than cites a note ("MIRV 3 had raised"): a plural, a word of counted, or
+ * a word of ranges before another number.
+ */
+static int counts_next_word(const char *text, size_t end, size_t at)
+{
+    size_t e = at;
+    while (e < end && e - at < 16 &&
+           ((text[e] >= 'a' && text[e] <= 'z') ||
+            (text[e] >= 'A' && text[e] <= 'Z')))
+        e++;
+    size_t n = e - at;
+    if (n == 0)
+        return 0;
+    if (word_in(text + at, n, counted) ||
+        (text[e - 1] == 's' && word_in(text + at, n - 1, counted)))
+        return 1;
+    if (word_in(text + at, n, ranges))
+        return e + 1 < end && text[e] == ' ' &&
+               cite_is_digit((unsigned char)text[e + 1]);
+    /* A capital starts a sentence ("tone. 2 Talks"), not a counted noun. */
+    return n >= 4 && text[e - 1] == 's' && text[e - 2] != 's' &&
+           !cite_is_upper((unsigned char)text[at]) &&
+           !word_in(text + at, n, not_plural);
+}
+
+/* Whether the digits starting at AT follow a month and a blank ("October
+   8", "Sept. 24"): a day, or with four digits a year ("September 1969"). */
 static int month_before(const char *text, size_t at)
 {
     size_t ws;
@@ -337,9 +391,11 @@ static int word_lets_marker(const char *text, size_t b, long p, int eol)
  * The digits [I, J) after one blank: a marker set apart from its word, as
  * older volumes print them ("Rogers 1\n", "L. W. Thompson 4\n", "MIRV 3 had
  * raised", "arms.” 3 The").  Returns GAP_SPACED_EOL when a line ends after
- * them, GAP_SPACED when a blank and a word, an opening quote or bracket
- * follow, or a comma, a semicolon or a dash, else GAP_NONE; GAP_NONE too when the word before
- * does not let a marker follow (word_lets_marker()).
+ * them; GAP_SPACED when a blank and a word that is not counted
+ * (counts_next_word()), an opening quote or bracket follow, or a comma, a
+ * semicolon or a dash, or after a word a sentence's end; else GAP_NONE, and
+ * GAP_NONE too when the word before does not let a marker follow
+ * (word_lets_marker()).
  */
 static enum gap_kind spaced(const char *text, size_t end, size_t i, size_t j)
 {
@@ -355,13 +411,61 @@ static enum gap_kind spaced(const char *text, size_t end, size_t i, size_t j)
     long a = cite_next_cp(text, end, j, NULL);
     if (e == j + 1) {
         long c = cite_next_cp(text, end, e, NULL);
-        return cite_is_letter(c) || c == 0x201c || c == '"' || c == '(' ||
-                       c == '['
+        if (cite_is_letter(c))
+            return counts_next_word(text, end, e) ? GAP_NONE : GAP_SPACED;
+        return c == 0x201c || c == '"' || c == '(' || c == '['
                    ? GAP_SPACED : GAP_NONE;
     }
-    /* Not "noting: 1. SALT" or "(Point 1)": an inline list's numbers. */
-    return e == j && (a == ',' || a == ';' || a == 0x2014) ? GAP_SPACED
-                                                            : GAP_NONE;
+    if (e != j)
+        return GAP_NONE;
+    if (a == ',' || a == ';' || a == 0x2014)
+        return GAP_SPACED;
+    /* Before the sentence's end ("the treaty 3. The"), only right after a
+       word: after punctuation it numbers an inline list ("noting: 1.
+       SALT", "views. 3. China"), and so does a parenthesis ("nights 1)"). */
+    return cite_is_letter(p) &&
+                   (a == '.' || a == ':' || a == '?' || a == '!')
+               ? GAP_SPACED : GAP_NONE;
+}
+
+/*
+ * Whether the digits at I follow a date's period with no sentence visibly
+ * ending after them, which the first pass refuses ("signed on June 19.3 and",
+ * "in 1962.4 the"): a year, or a day after its month, then ".".  A decimal
+ * ("rose 19.3 percent") has no month before it.
+ */
+static int after_date_period(const char *text, size_t i)
+{
+    if (i < 3 || text[i - 1] != '.')
+        return 0;
+    size_t d = i - 1;
+    while (d > 0 && i - 1 - d < 5 && cite_is_digit((unsigned char)text[d - 1]))
+        d--;
+    unsigned long v = 0;
+    if (cite_read_number(text, i - 1, d, 4, &v) != i - 1)
+        return 0;
+    if (i - 1 - d == 4)
+        return v >= 1900 && v <= 2099;
+    return v <= 31 && month_before(text, d);
+}
+
+/*
+ * Whether the digits at I are glued to a word of capitals inside a sentence,
+ * which the first pass refuses ("USSR2 said", "MIRV3 had"): two capitals or
+ * more, a word of its own (not "INFCIRC/274", not "SS-20"); a single one is
+ * an identifier ("G7").
+ */
+static int after_acronym(const char *text, size_t i)
+{
+    size_t ws, n = word_before(text, i, &ws);
+    if (n < 2 || (ws > 0 && (text[ws - 1] == '-' || text[ws - 1] == '/' ||
+                             cite_is_digit((unsigned char)text[ws - 1]) ||
+                             (unsigned char)text[ws - 1] >= 0x80)))
+        return 0;
+    for (size_t k = ws; k < i; k++)
+        if (!cite_is_upper((unsigned char)text[k]))
+            return 0;
+    return 1;
 }
 
 /*
@@ -373,8 +477,13 @@ static enum gap_kind gap_candidate(const char *text, size_t end, size_t i,
                                    size_t head_end, size_t *ms, size_t *me)
 {
     unsigned long v = 0;
-    if (j - i < nd || j - nd == 0 || text[j - nd] == '0' ||
-        cite_read_number(text, end, j - nd, MAX_DIGITS, &v) != j || v != n)
+    if (j - i < nd || j - nd == 0)
+        return GAP_NONE;
+    /* A source note numbered 0 (older volumes) has a "0" of its own. */
+    if (n == 0 ? j - i != 1 || text[i] != '0'
+               : text[j - nd] == '0' ||
+                     cite_read_number(text, end, j - nd, MAX_DIGITS, &v) != j ||
+                     v != n)
         return GAP_NONE;
     *ms = j - nd;
     *me = j;
@@ -388,85 +497,162 @@ static enum gap_kind gap_candidate(const char *text, size_t end, size_t i,
     case WEAK:
         return GAP_WEAK;
     default:
-        return free_after(text, end, j) ? spaced(text, end, i, j) : GAP_NONE;
+        if (!free_after(text, end, j))
+            return GAP_NONE;
+        if (after_date_period(text, i))
+            return GAP_SPLIT;
+        return after_acronym(text, i) ? GAP_SPACED : spaced(text, end, i, j);
     }
 }
 
-/*
- * Look for the marker of note N in TEXT[FROM, TO): the most trusted kind
- * found, the first of its kind when that is CLEAR, else only if it is the
- * one of its kind.  Returns its kind, or GAP_NONE, with its digits in *MS,
- * *ME.
- */
-static enum gap_kind gap_search(const char *text, size_t end, size_t from,
-                                size_t to, unsigned n, size_t head_end,
-                                size_t *ms, size_t *me)
+/* The most trusted candidate found for one note, and how many of its kind. */
+typedef struct gap_best {
+    enum gap_kind kind;
+    unsigned count;
+    size_t start, end;
+} gap_best;
+
+/* What the second pass knows of the notes: by number, and the best
+   candidate found for each (both indexed by number, NBYNUM long). */
+typedef struct gap_notes {
+    const cite_notes *notes;
+    const long *bynum;
+    size_t nbynum;
+    gap_best *best;
+} gap_notes;
+
+/* Whether note M exists, is not cited, and lies in [FIRST, HI). */
+static int gap_wanted(const gap_notes *g, unsigned long m, unsigned first,
+                      unsigned hi)
 {
-    char num[16];
-    size_t nd = (size_t)snprintf(num, sizeof num, "%u", n);
-    enum gap_kind best = GAP_NONE;
-    unsigned count = 0;
+    long k = m >= first && m < hi ? note_of(g->bynum, g->nbynum, m) : -1;
+    return k >= 0 && !g->notes->v[k].cited;
+}
+
+/*
+ * Scan TEXT[FROM, TO) once for the markers of the uncited notes numbered
+ * FIRST to HI - 1, keeping for each the most trusted candidate in
+ * G->best.  A run of digits may hold note M whole or as its last digits
+ * ("247" for 7 or 47), so each run is tried for its last one to three
+ * digits; the text's first digits (the document's number) and page markers
+ * are skipped.
+ */
+static void gap_scan(const char *text, size_t end, size_t from, size_t to,
+                     unsigned first, unsigned hi, size_t head_end,
+                     const gap_notes *g)
+{
     for (size_t i = next_digit(text, from, to); i < to;
          i = next_digit(text, i, to)) {
         size_t j = i;
         while (j < to && text[j] >= '0' && text[j] <= '9')
             j++;
-        size_t s = 0, e = 0;
-        enum gap_kind k = GAP_NONE;
-        /* Not the document's number (the text's first digits), not inside
-           a page marker, not the tail of a longer run. */
-        if (i > 0 && !cite_is_digit((unsigned char)text[i - 1]) &&
-            !(i >= 6 && cite_has(text, end, i - 6, "[Page ")))
-            k = gap_candidate(text, end, i, j, n, nd, head_end, &s, &e);
-        if (k > best) {
-            best = k;
-            count = 1;
-            *ms = s;
-            *me = e;
-        } else if (k != GAP_NONE && k == best) {
-            count++;
+        if (i == 0 || cite_is_digit((unsigned char)text[i - 1]) ||
+            (i >= 6 && cite_has(text, end, i - 6, "[Page "))) {
+            i = j;
+            continue;
+        }
+        unsigned long m = 0, scale = 1;
+        for (size_t nd = 1; nd <= MAX_DIGITS && nd <= j - i; nd++) {
+            m += scale * (unsigned long)(text[j - nd] - '0');
+            scale *= 10;
+            size_t s, e;
+            enum gap_kind kind;
+            if ((text[j - nd] == '0' && j - i > 1) ||
+                !gap_wanted(g, m, first, hi) ||
+                (kind = gap_candidate(text, end, i, j, (unsigned)m, nd,
+                                      head_end, &s, &e)) == GAP_NONE)
+                continue;
+            gap_best *b = &g->best[m];
+            if (kind > b->kind)
+                *b = (gap_best){ kind, 1, s, e };
+            else if (kind == b->kind)
+                b->count++;
         }
         i = j;
     }
-    return best == GAP_CLEAR || count == 1 ? best : GAP_NONE;
+}
+
+/* Whether candidate B may be taken after a marker ending at LAST: found,
+   CLEAR or the one of its kind, and in order. */
+static int gap_takes(const gap_best *b, size_t last)
+{
+    return b->kind != GAP_NONE && (b->kind == GAP_CLEAR || b->count == 1) &&
+           b->start >= last;
 }
 
 /*
- * The second pass: for each note no marker cites, in order of number, look
- * between the markers around its number (the text's start and END when
- * there are none) and insert what gap_search() finds into OUT, in order.
+ * Fill the stretch between OUT's markers AT - 1 and AT (the text's start,
+ * END when there is none): scan it, then take for each note in order of
+ * number its candidate when that is CLEAR or the only one of its kind and
+ * comes after the one taken before; insert them into OUT at AT.
  */
-static int fill_gaps(const char *text, size_t end, cite_notes *notes,
-                     cite_refs *out)
+static int gap_fill(const char *text, size_t end, size_t head_end,
+                    cite_notes *notes, gap_notes *g, cite_refs *out,
+                    size_t at)
 {
-    const char *nl = memchr(text, '\n', end);
-    size_t head_end = nl ? (size_t)(nl - text) : end;
-    for (size_t k = 0; k < notes->len; k++) {
-        cite_note *note = &notes->v[k];
-        if (note->cited || note->n == 0)
+    unsigned first = at > 0 ? out->v[at - 1].n + 1 : 0;
+    unsigned hi = at < out->len ? out->v[at].n : (unsigned)g->nbynum;
+    size_t from = at > 0 ? out->v[at - 1].end : 0;
+    size_t to = at < out->len ? out->v[at].start : end;
+    if (hi > g->nbynum)
+        hi = (unsigned)g->nbynum;
+    if (hi <= first || from >= to)
+        return 0;
+    memset(&g->best[first], 0, (hi - first) * sizeof *g->best);
+    gap_scan(text, end, from, to, first, hi, head_end, g);
+    /* The numbers of the markers around the stretch: the notes' first and
+       last numbers stand for the text's start and end. */
+    unsigned below = at > 0 ? out->v[at - 1].n : notes->v[0].n - 1;
+    unsigned above = at < out->len ? out->v[at].n
+                                   : notes->v[notes->len - 1].n + 1;
+    size_t last = from;
+    for (unsigned m = first; m < hi; m++) {
+        const gap_best *b = &g->best[m];
+        if (!gap_takes(b, last))
             continue;
-        /* OUT is in order of both position and number: the markers around
-           N are the last one below it and the first one above. */
-        size_t at = 0;
-        while (at < out->len && out->v[at].n < note->n)
-            at++;
-        if (at < out->len && out->v[at].n == note->n)
-            continue; /* N is cited, by a note of the same number */
-        size_t from = at > 0 ? out->v[at - 1].end : 0;
-        size_t to = at < out->len ? out->v[at].start : end;
-        size_t ms, me;
-        if (from >= to ||
-            gap_search(text, end, from, to, note->n, head_end, &ms, &me) ==
-                GAP_NONE)
+        /* The loosest shape only next to the marker of a neighbouring
+           note ("MIRV 3 had" after marker 2), found by either pass, so a
+           run of spaced markers holds each other up. */
+        if (b->kind == GAP_SPACED && below + 1 != m && m + 1 != above &&
+            !(m + 1 < hi && gap_takes(&g->best[m + 1], b->end)))
             continue;
         if (cite_refs_push(out) == NULL)
             return -1;
         memmove(&out->v[at + 1], &out->v[at],
                 (out->len - 1 - at) * sizeof *out->v);
-        out->v[at] = (cite_ref){ ms, me, note->n, (long)k };
-        note->cited = 1;
+        long k = note_of(g->bynum, g->nbynum, m);
+        out->v[at++] = (cite_ref){ b->start, b->end, m, k };
+        notes->v[k].cited = 1;
+        last = b->end;
+        below = m;
     }
     return 0;
+}
+
+/*
+ * The second pass over every stretch between two markers of OUT (and
+ * before the first, after the last), from the last to the first so that
+ * what is inserted leaves the stretches still to do in place.  Each byte
+ * is scanned once.
+ */
+static int fill_gaps(const char *text, size_t end, cite_notes *notes,
+                     const long *bynum, size_t nbynum, cite_refs *out)
+{
+    gap_notes g = { notes, bynum, nbynum, NULL };
+    size_t uncited = 0;
+    for (size_t k = 0; k < notes->len; k++)
+        uncited += !notes->v[k].cited;
+    if (uncited == 0)
+        return 0;
+    if ((g.best = malloc(nbynum * sizeof *g.best)) == NULL)
+        return -1;
+    const char *nl = memchr(text, '\n', end);
+    size_t head_end = nl ? (size_t)(nl - text) : end;
+    int rc = 0;
+    for (size_t at = out->len + 1; at-- > 0 && rc == 0;)
+        rc = gap_fill(text, end, head_end, notes, &g, out, at);
+    free(g.best);
+    return rc;
 }
 
 int cite_find_markers(const char *text, size_t end, cite_notes *notes,
@@ -535,6 +721,8 @@ int cite_find_markers(const char *text, size_t end, cite_notes *notes,
         }
         i = j;
     }
+    if (rc == 0)
+        rc = fill_gaps(text, end, notes, bynum, nbynum, out);
     free(bynum);
-    return rc < 0 ? rc : fill_gaps(text, end, notes, out);
+    return rc;
 }

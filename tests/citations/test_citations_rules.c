@@ -401,6 +401,50 @@ START_TEST(markers_spaced_not_numbers)
 }
 END_TEST
 
+/* Older volumes number the source note 0: its marker set apart too. */
+START_TEST(markers_spaced_source_note_zero)
+{
+    static const char t[] =
+        "12. Telegram From the Legation in Ruritania to the Department of "
+        "State 0\n\nStrelsau, May 2, 1954\xe2\x80\x94" "6 p.m.\n\n"
+        "The 0 hour passed; the King 1 left.\n\n"
+        "  0. Source: Invented Files, 711.00/5\xe2\x80\x93" "254.\n  1. One.";
+    CK_MARKERS(t, { 0, "0\n\nStrelsau" }, { 1, "1 left" });
+}
+END_TEST
+
+/* A marker spaced inside a sentence is taken next to a neighbour's
+   marker only: a run of them holds each other up, one alone is a number. */
+START_TEST(markers_spaced_needs_a_neighbour)
+{
+    static const char t1[] =
+        "Memorandum1\n\nThe Marshal 2 spoke, the Admiral 3 left and the "
+        "General 4 came.5\n\n"
+        "  1. Source: x.\n  2. Two.\n  3. Three.\n  4. Four.\n  5. Five.";
+    CK_MARKERS(t1, { 1, "1\n\nThe" }, { 2, "2 spoke" }, { 3, "3 left" },
+               { 4, "4 came" }, { 5, "5\n\n  1." });
+    static const char t2[] =
+        "Memorandum1\n\nThe Marshal spoke, the Admiral 3 left and the "
+        "General came.5\n\n"
+        "  1. Source: x.\n  2. Two.\n  3. Three.\n  4. Four.\n  5. Five.";
+    CK_MARKERS(t2, { 1, "1\n\nThe" }, { 5, "5\n\n  1." });
+}
+END_TEST
+
+/* A spaced number that counts what follows it, or numbers a list, is no
+   marker; one before a sentence's end is. */
+START_TEST(markers_spaced_counting)
+{
+    static const char t[] =
+        "Memorandum1\n\nThe envoy stayed 3 months; the Admiral 2 or 3 "
+        "weeks; the Marshal 2 percent, and the Premier 3 divisions, but "
+        "the MIRV 2 had raised doubts on the treaty 3. He left: 1) a "
+        "note, 2) a map.\n\n"
+        "  1. Source: x.\n  2. Two.\n  3. Three.";
+    CK_MARKERS(t, { 1, "1\n\nThe" }, { 2, "2 had" }, { 3, "3. He" });
+}
+END_TEST
+
 /* Two candidates of the same loose kind for one note: none is taken. */
 START_TEST(markers_spaced_ambiguous)
 {
@@ -425,6 +469,21 @@ START_TEST(markers_glued_to_numbers)
         "  4. Four.\n  5. Five.";
     CK_MARKERS(t, { 1, "1\n\nWashington" }, { 2, "2 and the note" },
                { 3, "3 were" }, { 4, "4 The report" }, { 5, "5 came" });
+}
+END_TEST
+
+/* Glued where the first pass cannot tell: after a date's period inside a
+   sentence, after a word of capitals inside a sentence. */
+START_TEST(markers_after_dates_and_acronyms)
+{
+    static const char t[] =
+        "Memorandum1\n\nThe pact he signed on March 19.2 and the vote "
+        "of 1957.3 on the ORBIT4 program were noted; prices rose 19.5 "
+        "percent, the G6 met, and SS-7 missiles left.\n\n"
+        "  1. Source: x.\n  2. Two.\n  3. Three.\n  4. Four.\n  5. Five.\n"
+        "  6. Six.\n  7. Seven.";
+    CK_MARKERS(t, { 1, "1\n\nThe" }, { 2, "2 and the" }, { 3, "3 on the" },
+               { 4, "4 program" });
 }
 END_TEST
 
@@ -796,8 +855,12 @@ static Suite *citations_suite(void)
     tcase_add_test(tc, markers_spaced);
     tcase_add_test(tc, markers_spaced_not_numbers);
     tcase_add_test(tc, markers_spaced_ambiguous);
+    tcase_add_test(tc, markers_spaced_counting);
+    tcase_add_test(tc, markers_spaced_needs_a_neighbour);
+    tcase_add_test(tc, markers_spaced_source_note_zero);
     tcase_add_test(tc, markers_glued_to_numbers);
     tcase_add_test(tc, markers_glued_to_numbers_not);
+    tcase_add_test(tc, markers_after_dates_and_acronyms);
     tcase_add_test(tc, markers_after_ellipsis_and_page);
     tcase_add_test(tc, markers_gap_between_neighbours);
     suite_add_tcase(s, tc);
