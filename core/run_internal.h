@@ -18,9 +18,7 @@
 
 #include "pipeline_internal.h"
 #include "inputs.h"
-#include "outstream.h"
 #include "run_ring.h"
-#include "watch.h"
 
 #include <pthread.h>
 #include <stdatomic.h>

@@ -8,6 +8,7 @@
 #define SPANPIPE_RUN_WORKERS_H
 
 #include "sink.h"
+#include "watch.h"
 
 typedef struct worker_arg worker_arg;
 

@@ -16,6 +16,7 @@
 #ifndef SPANPIPE_SINK_H
 #define SPANPIPE_SINK_H
 
+#include "outstream.h"
 #include "run_internal.h"
 
 typedef struct sink sink;

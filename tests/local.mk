@@ -37,6 +37,7 @@ EXTRA_DIST += %reldir%/ci-command.test
 TESTS += %reldir%/newstage.test
 EXTRA_DIST += %reldir%/newstage.test
 include %reldir%/fuzz/local.mk
+include %reldir%/faults/local.mk
 
 # `spanpipe view` in headless Chromium (skipped without it).
 TESTS += %reldir%/view.test
