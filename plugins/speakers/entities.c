@@ -241,10 +241,17 @@ int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb)
             en->female = 1;
         const char *p = spk_tok_p(c, ta);
         size_t n = c->toks.v[tb - 1].end - c->toks.v[ta].start;
-        /* The first person written with a title is the one it names; a
-         * title seen again adds nothing (a map, not a list of every use). */
-        if (!spk_names_value(c->text_titles, p, n) && spk_names_add(c->text_titles, p, n, e) < 0)
-            return -1;
+        /* A title names the one written with it most often, a name that
+         * speaks ("President Nixon said") counting thrice: the one present
+         * is the one the memorandum shows talking, not the first
+         * "President X" it happens to name.  The first on a tie.  A map,
+         * not a list of every use. */
+        en->titled += 1 + 2 * (size_t)spk_verb_follows(c, i, 0);
+        size_t *v = spk_names_value(c->text_titles, p, n);
+        if (!v)
+            return spk_names_add(c->text_titles, p, n, e);
+        if (*v != e && c->ents[*v].titled < en->titled)
+            *v = e;
     }
     return 0;
 }

@@ -319,8 +319,11 @@ static int spk_subject_in(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *v
                 first--;
             /* "With respect to Berlin the Secretary inquired": the first
              * person after an opening phrase, no comma, is the subject. */
-            int opener = !seen && spk_word_of(c, a, openers);
-            if (spk_object_before(c, first) || (!spk_subject_place(c, a, first) && !opener))
+            int opener = 0;
+            if (spk_object_before(c, first))
+                continue;
+            if (!spk_subject_place(c, a, first) &&
+                !(opener = !seen && (spk_tok_lex(c, a) & SPK_LX_OPENS) && spk_word_of(c, a, openers)))
                 continue;
             seen = 1;
             r = spk_verb_after(c, k, b, verb);
@@ -381,7 +384,8 @@ static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb
                                        "Is", "Are", "Had", "Has", "Have", "Can", "Will", "Might",
                                        "May", NULL };
     *shifted = 0;
-    if (a >= b || c->toks.v[a].kind != SPK_TOK_WORD || !(c->toks.v[a].flags & SPK_TF_CAP))
+    if (a >= b || c->toks.v[a].kind != SPK_TOK_WORD || !(c->toks.v[a].flags & SPK_TF_CAP) ||
+        !(spk_tok_lex(c, a) & SPK_LX_OPENS))
         return spk_subject_in(c, a, b, who, verb, shifted);
     if (spk_word_of(c, a, aux) && spk_tok_punct(c, b - 1, '?'))
         return SPK_SUBJ_NONE;
