@@ -373,8 +373,9 @@ static int spk_subject_in(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *v
  * of the main clause after a subordinate one that opens the sentence ("As
  * the Secretary began to discuss Berlin, Zorin indicated ..."; none when
  * the main clause names nobody: "As the Ambassador had said, time was
- * short" goes on in the voice that recalls it), and none in a question opened by
- * an auxiliary ("Would Zorin agree?"), which the speaker asks of the other. */
+ * short" goes on in the voice that recalls it), and none in a question
+ * opened by an auxiliary ("Would Zorin agree?"), which the speaker asks of
+ * the other. */
 static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb, int *shifted)
 {
     static const char *const subordinators[] = { "As", "Since", "When", "While", "After", "Although",
@@ -503,7 +504,7 @@ int spk_attribute(spk_ctx *c)
     int roster = c->out->nparts > 0 || turns.n > 0;
     /* The writer's one counterpart, before anyone else has spoken: the
      * other of two participants. */
-    if (c->writer != SPK_NONE && c->out->nparts == 2)
+    if (c->writer != SPK_NONE && c->out->nparts == 2 && c->part_ent[0] != c->part_ent[1])
         other = c->part_ent[c->part_ent[0] == c->writer ? 1 : 0];
     for (size_t s = 0; sents && s < sents->n; s++) {
         size_t a = sents->v[s].start, b = sents->v[s].end;
