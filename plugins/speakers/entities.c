@@ -180,7 +180,9 @@ int spk_title_before(const spk_ctx *c, size_t i, size_t *first)
 static size_t spk_name_start(const spk_ctx *c, size_t i)
 {
     size_t s = i;
-    for (;;) {
+    /* A name does not run back over a line break ("Halloran" ending a list,
+     * "Lindquist" opening the body). */
+    while (!(c->toks.v[s].flags & SPK_TF_LINE)) {
         if (s > 0 && spk_name_word(c, s - 1) && !(c->toks.v[s - 1].flags & SPK_TF_POSS))
             s--;
         else if (spk_initial_before(c, s))
@@ -241,10 +243,17 @@ int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb)
             en->female = 1;
         const char *p = spk_tok_p(c, ta);
         size_t n = c->toks.v[tb - 1].end - c->toks.v[ta].start;
-        /* The first person written with a title is the one it names; a
-         * title seen again adds nothing (a map, not a list of every use). */
-        if (!spk_names_value(c->text_titles, p, n) && spk_names_add(c->text_titles, p, n, e) < 0)
-            return -1;
+        /* A title names the one written with it most often, a name that
+         * speaks ("President Nixon said") counting thrice: the one present
+         * is the one the memorandum shows talking, not the first
+         * "President X" it happens to name.  The first on a tie.  A map,
+         * not a list of every use. */
+        en->titled += 1 + 2 * (size_t)spk_verb_follows(c, i, 0);
+        size_t *v = spk_names_value(c->text_titles, p, n);
+        if (!v)
+            return spk_names_add(c->text_titles, p, n, e);
+        if (*v != e && c->ents[*v].titled < en->titled)
+            *v = e;
     }
     return 0;
 }
@@ -279,6 +288,52 @@ static int spk_register_signer(spk_ctx *c)
             return -1;
     }
     return 0;
+}
+
+/* Are A[0, AN) and B[0, BN) one edit apart: one letter changed, added or
+ * dropped, or two neighbours swapped ("Kampleman", "Kampelman")? */
+static int spk_one_edit(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an < bn) {
+        const char *t = a;
+        size_t tn = an;
+        a = b, an = bn, b = t, bn = tn;
+    }
+    if (an - bn > 1)
+        return 0;
+    size_t k = 0;
+    while (k < bn && a[k] == b[k])
+        k++;
+    if (k == bn)
+        return an != bn; /* equal is no edit */
+    if (an > bn)
+        return memcmp(a + k + 1, b + k, bn - k) == 0;
+    if (memcmp(a + k + 1, b + k + 1, bn - k - 1) == 0)
+        return 1;
+    return k + 1 < bn && a[k] == b[k + 1] && a[k + 1] == b[k] &&
+           memcmp(a + k + 2, b + k + 2, bn - k - 2) == 0;
+}
+
+/* The participant the unknown surname at token I misspells, within one
+ * edit, when no other participant is as close; SPK_NONE otherwise.  Short
+ * names are left alone: one edit turns "Hart" into "Hurt". */
+static size_t spk_misspelt(const spk_ctx *c, size_t i)
+{
+    const char *p = spk_tok_p(c, i);
+    size_t n = spk_tok_n(c, i), found = SPK_NONE, it = 0, e;
+    if (n < 5 || !c->out->nparts ||
+        spk_names_find_h(c->names, c->toks.v[i].hash, p, n, &it, &e) == 0)
+        return SPK_NONE;
+    for (size_t k = 0; k < c->out->nparts; k++) {
+        spk_str sur = c->out->parts[k].surname;
+        size_t pe = c->part_ent[k];
+        if (sur.n < 5 || pe == found || !spk_one_edit(p, n, sur.p, sur.n))
+            continue;
+        if (found != SPK_NONE)
+            return SPK_NONE; /* two are as close: say nothing */
+        found = pe;
+    }
+    return found;
 }
 
 int spk_register(spk_ctx *c)
@@ -339,7 +394,12 @@ int spk_register(spk_ctx *c)
                         i + 1 < c->toks.n &&
                         spk_tok_punct(c, i + 1, ':') && !(c->toks.v[i + 1].flags & SPK_TF_LINE) &&
                         spk_in_body(c, c->toks.v[i].start);
-            if ((label || spk_verb_follows(c, i, 1)) && spk_register_name(c, s, i, 0, 0) < 0)
+            if (!label && !spk_verb_follows(c, i, 1))
+                continue;
+            /* "Kampleman said" at a meeting with Kampelman: the same man. */
+            size_t e = s == i ? spk_misspelt(c, i) : SPK_NONE;
+            if (e != SPK_NONE ? spk_names_add(c->names, spk_tok_p(c, i), spk_tok_n(c, i), e) < 0
+                              : spk_register_name(c, s, i, 0, 0) < 0)
                 return -1;
         }
     }

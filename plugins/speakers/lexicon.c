@@ -186,6 +186,19 @@ static const char *const spk_places[] = {
     NULL
 };
 
+/* Words that open a sentence before its subject: subordinators ("As the
+ * Secretary began ..., Zorin said"), auxiliaries of a question ("Would
+ * Zorin agree?"), prepositions of an opening phrase ("With respect to
+ * Berlin the Secretary said").  The rules check the exact word; the class
+ * only spares them the look-up for every other word. */
+static const char *const spk_openers[] = {
+    "As", "Since", "When", "While", "After", "Although", "Though", "Because", "If", "Before",
+    "Once", "Until", "Unless", "Whereas", "Would", "Could", "Should", "Did", "Does", "Do", "Was",
+    "Were", "Is", "Are", "Had", "Has", "Have", "Can", "Will", "Might", "May", "With", "On", "In",
+    "Regarding", "Concerning", "About", "For", "At", "Throughout", "During", "Toward", "Towards",
+    "Later", NULL
+};
+
 /* Common given names: "Jack Matlock" is a person even where no title or
  * list says so. */
 static const char *const spk_given[] = {
@@ -383,7 +396,8 @@ spk_lexicon *spk_lexicon_new(void)
         spk_add_list(lx, spk_fillers, SPK_LX_FILLER) < 0 ||
         spk_add_list(lx, spk_notnames, SPK_LX_NOTNAME) < 0 ||
         spk_add_list(lx, spk_places, SPK_LX_NOTNAME) < 0 ||
-        spk_add_list(lx, spk_given, SPK_LX_GIVEN) < 0)
+        spk_add_list(lx, spk_given, SPK_LX_GIVEN) < 0 ||
+        spk_add_list(lx, spk_openers, SPK_LX_OPENS) < 0)
         goto fail;
     return lx;
 fail:
@@ -418,6 +432,11 @@ static int spk_lx_is(const spk_lexicon *lx, const char *w, size_t n, unsigned bi
     size_t it = 0, bits = 0;
     spk_names_find(lx->words, w, n, &it, &bits);
     return (spk_lx_classes(w, n, bits) & bit) != 0;
+}
+
+int spk_is_opener(const spk_lexicon *lx, const char *w, size_t n)
+{
+    return spk_lx_is(lx, w, n, SPK_LX_OPENS);
 }
 
 int spk_is_speech_verb(const spk_lexicon *lx, const char *w, size_t n)

@@ -4,7 +4,6 @@
  * belongs to exactly one participant, or, in a document without a roster,
  * to the one the text names with it or shows speaking by it.
  */
-#include <stdlib.h>
 #include <string.h>
 #include "spk_chars.h"
 #include "spk_doc.h"
@@ -65,46 +64,31 @@ static size_t spk_title_run(const spk_ctx *c, size_t a)
     return k;
 }
 
-/* The titles met as "the President" in a document without a roster, each
- * resolved once: a title and who holds it. */
-typedef struct spk_title_memo {
-    struct { spk_str title; size_t ent; } *v;
-    size_t n, cap;
-} spk_title_memo;
-
 /* Who "the" + title words [A, B) is in a document without a roster: the
- * holder of the title the text names ("President Kennedy"), else, when
- * the title opens a turn ("The President opened the meeting by asking"),
- * someone known by the title alone; SPK_NONE for neither. */
-static size_t spk_title_alone(spk_ctx *c, spk_title_memo *memo, size_t a, size_t b, int *rc)
+ * one the title names ("President Kennedy", spk_register_name()), else,
+ * when the title opens a turn ("The President opened the meeting by
+ * asking"), someone known by the title alone, whom the title then names;
+ * SPK_NONE for neither. */
+static size_t spk_title_alone(spk_ctx *c, size_t a, size_t b, int *rc)
 {
-    spk_str title = { spk_tok_p(c, a), c->toks.v[b - 1].end - c->toks.v[a].start };
-    for (size_t k = 0; k < memo->n; k++)
-        if (spk_names_equal(memo->v[k].title.p, memo->v[k].title.n, title.p, title.n))
-            return memo->v[k].ent;
-    size_t e = spk_title_holder(c, title);
-    if (e == SPK_NONE) {
-        /* Only a title that speaks or acts stands for someone: "the
-         * President's policy" alone makes nobody. */
-        if (!spk_verb_follows(c, b - 1, 1))
-            return SPK_NONE;
-        if ((e = spk_title_entity(c, title)) == SPK_NONE) {
-            *rc = -1;
-            return SPK_NONE;
-        }
-    }
-    if (spt_grow((void **)&memo->v, &memo->cap, memo->n, sizeof *memo->v) < 0) {
+    const char *p = spk_tok_p(c, a);
+    size_t n = c->toks.v[b - 1].end - c->toks.v[a].start, it = 0, e;
+    uint64_t h = b == a + 1 ? c->toks.v[a].hash : spk_names_hash(p, n);
+    if (spk_names_find_h(c->text_titles, h, p, n, &it, &e) == 0)
+        return e;
+    /* Only a title that speaks or acts stands for someone: "the
+     * President's policy" alone makes nobody. */
+    if (!spk_verb_follows(c, b - 1, 1))
+        return SPK_NONE;
+    if ((e = spk_title_entity(c, (spk_str){ p, n })) == SPK_NONE ||
+        spk_names_add(c->text_titles, p, n, e) < 0) {
         *rc = -1;
         return SPK_NONE;
     }
-    memo->v[memo->n].title = title;
-    memo->v[memo->n++].ent = e;
     return e;
 }
 
-/* The mentions token by token (spk_mentions()); MEMO holds the titles
- * resolved so far. */
-static int spk_mentions_scan(spk_ctx *c, spk_title_memo *memo)
+int spk_mentions(spk_ctx *c)
 {
     int rc = 0;
     for (size_t i = 0; i < c->toks.n; i++) {
@@ -140,7 +124,7 @@ static int spk_mentions_scan(spk_ctx *c, spk_title_memo *memo)
             /* No roster: "The President said" in minutes that list nobody. */
             size_t b = spk_title_run(c, i + 1), e;
             if (b > i + 1 && !spk_name_word(c, b) && spk_in_body(c, c->toks.v[i].start) &&
-                (e = spk_title_alone(c, memo, i + 1, b, &rc)) != SPK_NONE) {
+                (e = spk_title_alone(c, i + 1, b, &rc)) != SPK_NONE) {
                 if (spk_add_mention(c, i + 1, b, e) < 0)
                     rc = -1;
                 i = b - 1;
@@ -174,16 +158,6 @@ static int spk_mentions_scan(spk_ctx *c, spk_title_memo *memo)
         if (spk_add_mention(c, a, i + 1, e) < 0)
             return -1;
     }
-    return 0;
-}
-
-int spk_mentions(spk_ctx *c)
-{
-    spk_title_memo memo = { NULL, 0, 0 };
-    int rc = spk_mentions_scan(c, &memo);
-    free(memo.v);
-    if (rc < 0)
-        return -1;
     /* A given name written later chose an entity's known person: its
      * earlier mentions name that person too. */
     for (size_t m = 0; c->late_person && m < c->out->nmentions; m++) {

@@ -415,52 +415,17 @@ int spk_roster(spk_ctx *c)
     return 0;
 }
 
-size_t spk_title_holder(const spk_ctx *c, spk_str title)
-{
-    size_t best = SPK_NONE, best_score = 0, first_e = SPK_NONE;
-    size_t it = 0;
-    if (spk_names_find(c->text_titles, title.p, title.n, &it, &first_e) < 0)
-        return SPK_NONE; /* nobody is written with this title */
-    for (size_t i = 0; i + 1 < c->toks.n; i++) {
-        const spk_tok *t = &c->toks.v[i];
-        if (t->kind != SPK_TOK_WORD || c->t[t->start] != title.p[0] || t->start + title.n > c->n ||
-            memcmp(c->t + t->start, title.p, title.n) != 0)
-            continue;
-        size_t j = spk_tok_at(c, t->start + title.n), e;
-        if (j > i + 1 && c->toks.v[j - 1].end != t->start + title.n)
-            continue; /* the title ends inside a word */
-        while (j + 1 < c->toks.n && spk_name_word(c, j) && spk_name_word(c, j + 1) &&
-               !(c->toks.v[j].flags & SPK_TF_POSS))
-            j++; /* to the surname: "President Richard Nixon" */
-        it = 0;
-        if (!spk_name_word(c, j) ||
-            spk_names_find_h(c->names, c->toks.v[j].hash, spk_tok_p(c, j), spk_tok_n(c, j), &it, &e) < 0 ||
-            c->ents[e].participant != SPK_NONE)
-            continue;
-        spk_entity *en = &c->ents[e];
-        en->score += 1 + 2 * (size_t)spk_verb_follows(c, j, 0);
-        if (en->score > best_score) {
-            best = e;
-            best_score = en->score;
-        }
-    }
-    for (size_t e = 0; e < c->nents; e++)
-        c->ents[e].score = 0;
-    if (best == SPK_NONE && c->ents[first_e].participant == SPK_NONE)
-        best = first_e;
-    return best;
-}
-
 /* A participant known by title alone ("The President") takes the surname
- * the text writes after that title elsewhere ("President Reagan"). */
+ * the text writes after that title elsewhere ("President Reagan"); of
+ * several, the one the title names (spk_register_name()). */
 int spk_roster_resolve_titles(spk_ctx *c)
 {
     for (size_t p = 0; p < c->out->nparts; p++) {
         spk_participant *pt = &c->out->parts[p];
         if (pt->surname.n || !pt->title.n)
             continue;
-        size_t e = spk_title_holder(c, pt->title);
-        if (e == SPK_NONE)
+        size_t it = 0, e;
+        if (spk_names_find(c->text_titles, pt->title.p, pt->title.n, &it, &e) < 0)
             continue;
         spk_entity *en = &c->ents[e];
         en->participant = p;

@@ -319,8 +319,11 @@ static int spk_subject_in(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *v
                 first--;
             /* "With respect to Berlin the Secretary inquired": the first
              * person after an opening phrase, no comma, is the subject. */
-            int opener = !seen && spk_word_of(c, a, openers);
-            if (spk_object_before(c, first) || (!spk_subject_place(c, a, first) && !opener))
+            int opener = 0;
+            if (spk_object_before(c, first))
+                continue;
+            if (!spk_subject_place(c, a, first) &&
+                !(opener = !seen && (spk_tok_lex(c, a) & SPK_LX_OPENS) && spk_word_of(c, a, openers)))
                 continue;
             seen = 1;
             r = spk_verb_after(c, k, b, verb);
@@ -370,8 +373,9 @@ static int spk_subject_in(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *v
  * of the main clause after a subordinate one that opens the sentence ("As
  * the Secretary began to discuss Berlin, Zorin indicated ..."; none when
  * the main clause names nobody: "As the Ambassador had said, time was
- * short" goes on in the voice that recalls it), and none in a question opened by
- * an auxiliary ("Would Zorin agree?"), which the speaker asks of the other. */
+ * short" goes on in the voice that recalls it), and none in a question
+ * opened by an auxiliary ("Would Zorin agree?"), which the speaker asks of
+ * the other. */
 static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb, int *shifted)
 {
     static const char *const subordinators[] = { "As", "Since", "When", "While", "After", "Although",
@@ -381,7 +385,8 @@ static int spk_subject(spk_ctx *c, size_t a, size_t b, size_t *who, size_t *verb
                                        "Is", "Are", "Had", "Has", "Have", "Can", "Will", "Might",
                                        "May", NULL };
     *shifted = 0;
-    if (a >= b || c->toks.v[a].kind != SPK_TOK_WORD || !(c->toks.v[a].flags & SPK_TF_CAP))
+    if (a >= b || c->toks.v[a].kind != SPK_TOK_WORD || !(c->toks.v[a].flags & SPK_TF_CAP) ||
+        !(spk_tok_lex(c, a) & SPK_LX_OPENS))
         return spk_subject_in(c, a, b, who, verb, shifted);
     if (spk_word_of(c, a, aux) && spk_tok_punct(c, b - 1, '?'))
         return SPK_SUBJ_NONE;
@@ -499,7 +504,7 @@ int spk_attribute(spk_ctx *c)
     int roster = c->out->nparts > 0 || turns.n > 0;
     /* The writer's one counterpart, before anyone else has spoken: the
      * other of two participants. */
-    if (c->writer != SPK_NONE && c->out->nparts == 2)
+    if (c->writer != SPK_NONE && c->out->nparts == 2 && c->part_ent[0] != c->part_ent[1])
         other = c->part_ent[c->part_ent[0] == c->writer ? 1 : 0];
     for (size_t s = 0; sents && s < sents->n; s++) {
         size_t a = sents->v[s].start, b = sents->v[s].end;

@@ -21,7 +21,7 @@ typedef struct spk_entity {
     int female;          /* seen as "she" or with Mrs./Ms. */
     int early;           /* named before the body: a principal of the document */
     size_t body_mentions;
-    size_t score;        /* scratch of one step (spk_title_holder), 0 between steps */
+    size_t titled;       /* written with a title so often, a speaking name counting thrice */
 } spk_entity;
 
 typedef struct spk_initials_index spk_initials_index; /* initials.c */
@@ -138,14 +138,6 @@ int spk_register_cues(spk_ctx *c);
 /* A new entity for someone known only by title ("The President"), named by
  * the title, outside the surname table; SPK_NONE when out of memory. */
 size_t spk_title_entity(spk_ctx *c, spk_str title);
-/* Who holds TITLE ("President") among the people the text writes after it
- * ("President Nixon", "President Podgorny"), for someone known by that title
- * alone: the one written so most often, a name that speaks ("President
- * Nixon said") counting twice, since the one present is the one the
- * memorandum shows talking; the first written on a tie.  Participants
- * listed by name hold their own titles.  SPK_NONE when nobody fits.  Reads
- * every token: ask once per title. */
-size_t spk_title_holder(const spk_ctx *c, spk_str title);
 
 /* ---- steps ---- */
 int spk_roster(spk_ctx *c);

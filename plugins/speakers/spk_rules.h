@@ -109,11 +109,14 @@ int spk_is_not_name(const spk_lexicon *lx, const char *w, size_t n);
 /* Common given names ("Jack", "Mikhail"): a capitalised word after one is a
  * surname. */
 int spk_is_given_name(const spk_lexicon *lx, const char *w, size_t n);
+/* Words that may open a sentence before its subject: "As", "Would", "With". */
+int spk_is_opener(const spk_lexicon *lx, const char *w, size_t n);
 
 /* All the questions above at once, for the word W[0, N) whose loose hash
  * is H: a set of SPK_LX_ bits. */
 enum {
-    SPK_LX_VERB = 1, SPK_LX_TITLE = 2, SPK_LX_FILLER = 4, SPK_LX_NOTNAME = 8, SPK_LX_GIVEN = 16
+    SPK_LX_VERB = 1, SPK_LX_TITLE = 2, SPK_LX_FILLER = 4, SPK_LX_NOTNAME = 8, SPK_LX_GIVEN = 16,
+    SPK_LX_OPENS = 32 /* may open a clause before its subject: "As", "Would", "With" */
 };
 unsigned spk_lexicon_class(const spk_lexicon *lx, const char *w, size_t n, uint64_t h);
 

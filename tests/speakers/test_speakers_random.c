@@ -265,7 +265,8 @@ static void check_tokens(const spk_lexicon *lx, const text *t)
                         (spk_is_title(lx, w, n) ? SPK_LX_TITLE : 0) |
                         (spk_is_verb_filler(lx, w, n) ? SPK_LX_FILLER : 0) |
                         (spk_is_not_name(lx, w, n) ? SPK_LX_NOTNAME : 0) |
-                        (spk_is_given_name(lx, w, n) ? SPK_LX_GIVEN : 0);
+                        (spk_is_given_name(lx, w, n) ? SPK_LX_GIVEN : 0) |
+                        (spk_is_opener(lx, w, n) ? SPK_LX_OPENS : 0);
         ck_assert_msg((k->lex & 0xFF) == want, "doc %zu: class of '%.*s'", doc_no, (int)n, w);
     }
     spk_toks_free(&toks);

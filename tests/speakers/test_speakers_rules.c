@@ -1008,6 +1008,21 @@ START_TEST(old_style_memorandum_of_conversation)
 }
 END_TEST
 
+/* A participant's name misspelt in the body ("Lindquist" for Lindqvist,
+ * "Halloarn" for Halloran) is that participant, when no other is as close. */
+START_TEST(speech_misspelt_participant)
+{
+    tdoc *d = run("31. Memorandum of Conversation",
+                  "PARTICIPANTS\n\n  • Col. Arne Lindqvist\n  • Mr. Desmond Halloran",
+                  "Lindquist said the road was open. Halloarn replied that it was not. Lindquist "
+                  "then agreed.");
+    CHECK(speech(d), "named:Lindqvist*=Lindquist said the road was open. | "
+                     "named:Halloran*=Halloarn replied that it was not. | "
+                     "named:Lindqvist*=Lindquist then agreed.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -1056,6 +1071,7 @@ static Suite *suite(void)
     tcase_add_test(t, old_style_first_person_telegram);
     tcase_add_test(t, old_style_minutes_without_list);
     tcase_add_test(t, old_style_memorandum_of_conversation);
+    tcase_add_test(t, speech_misspelt_participant);
     suite_add_tcase(s, t);
     return s;
 }
