@@ -1,4 +1,4 @@
-/* docwrite.h — a document as one JSON Lines record (SPEC section 1). */
+/* docwrite.h — a document as one JSON Lines record (docs/format.md). */
 #ifndef SPANPIPE_DOCWRITE_H
 #define SPANPIPE_DOCWRITE_H
 

@@ -1,6 +1,6 @@
 /*
  * pipeline.c — setting a pipeline up: search path, stages and their options,
- * the chain check, init and fini (SPEC section 3), and running one document
+ * the chain check, init and fini (docs/format.md, Chains), and running one document
  * through the stages.
  */
 #include "config.h"

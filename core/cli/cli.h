@@ -55,7 +55,7 @@ void cli_on_diag(void *ctx, const sp_diag *d);
  * them: the INPUTs as `run` reads them, through optional stages (-p), so that
  * `spanpipe view -p segment notes.txt` works without a `run` in front.
  */
-/* A stage of the chain as given: -p SPEC, or --pipeline FILE. */
+/* A stage of the chain as given: -p STAGES, or --pipeline FILE. */
 typedef struct cli_step {
     int is_file;
     const char *value;    /* borrowed from argv */
@@ -118,7 +118,7 @@ extern const char cli_docs_help[];
  * Read INPUTS (N of them; none: standard input) through D's stages and hand
  * each document, in input order, to CB(CTX, doc) (see sp_run_options.
  * on_document).  Bad documents are reported on standard error and skipped.
- * Returns the exit status (SPEC section 5); D->failed counts the documents
+ * Returns the exit status (docs/format.md); D->failed counts the documents
  * that failed.
  */
 int cli_docs_each(cli_docs *d, char *const *inputs, size_t n,
