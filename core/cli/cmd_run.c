@@ -50,7 +50,7 @@ static const char run_usage[] =
     "Plugins are searched in -P directories, then $SPANPIPE_PLUGIN_PATH\n"
     "(colon-separated), then the installed plugin directory.\n";
 
-enum { OPT_PIPELINE = 256, OPT_ERRORS, OPT_ON_ERROR, OPT_PROGRESS, OPT_NO_PROGRESS,
+enum { OPT_ERRORS = 256, OPT_ON_ERROR, OPT_PROGRESS, OPT_NO_PROGRESS,
        OPT_PROGRESS_INTERVAL, OPT_RESUME, OPT_SHARD, OPT_STAGE_TIMEOUT };
 
 static void human_time(char *out, size_t n, double s)
@@ -135,7 +135,7 @@ int cmd_run(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "stage", required_argument, NULL, 'p' },
-        { "pipeline", required_argument, NULL, OPT_PIPELINE },
+        { "pipeline", required_argument, NULL, CLI_OPT_PIPELINE },
         { "output", required_argument, NULL, 'o' },
         { "output-dir", required_argument, NULL, 'O' },
         { "resume", no_argument, NULL, OPT_RESUME },
@@ -152,22 +152,13 @@ int cmd_run(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    cli_step *steps = calloc((size_t)argc, sizeof *steps);
-    char **dirs = calloc((size_t)argc, sizeof *dirs);
-    if (!steps || !dirs) {
-        cli_error("out of memory");
-        return SP_USAGE;
-    }
-    size_t nsteps = 0, ndirs = 0;
+    cli_docs d;
+    cli_docs_init(&d, argc);
     sp_run_options o = { 0 };
     int progress = isatty(2), quiet = 0, status = SP_USAGE;
     int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":p:o:O:j:P:qh", longopts, NULL)) != -1) {
+    while ((c = cli_docs_getopt(&d, argc, argv, "run", ":p:o:O:j:P:qh", longopts)) != -1) {
         switch (c) {
-        case 'p': steps[nsteps++] = (cli_step){ 0, optarg }; break;
-        case OPT_PIPELINE: steps[nsteps++] = (cli_step){ 1, optarg }; break;
         case 'o': o.output = optarg; break;
         case 'O': o.output_dir = optarg; break;
         case OPT_RESUME: o.resume = 1; break;
@@ -187,13 +178,6 @@ int cmd_run(int argc, char **argv)
                 goto out;
             }
             break;
-        case 'j':
-            if (cli_parse_jobs(optarg, &o.jobs) < 0) {
-                cli_error("-j wants a number of threads from 1 to 4096, not '%s'", optarg);
-                goto out;
-            }
-            break;
-        case 'P': dirs[ndirs++] = optarg; break;
         case OPT_ERRORS: o.errors = optarg; break;
         case OPT_ON_ERROR:
             if (!strcmp(optarg, "stop"))
@@ -222,8 +206,7 @@ int cmd_run(int argc, char **argv)
             fputs(run_usage, stdout);
             status = SP_OK;
             goto out;
-        default:
-            cli_bad_option("run", c, argv);
+        default: /* '?': cli_docs_getopt said what is wrong */
             goto out;
         }
     }
@@ -235,12 +218,13 @@ int cmd_run(int argc, char **argv)
         cli_error("--resume goes with -O DIR (it skips inputs whose output is there)");
         goto out;
     }
-    if (nsteps == 0) {
+    if (d.nstages == 0) {
         cli_error("no stage given: use -p STAGE or --pipeline FILE (see spanpipe run --help)");
         goto out;
     }
 
-    sp_pipeline *p = cli_pipeline_start(dirs, ndirs, steps, nsteps);
+    o.jobs = d.jobs;
+    sp_pipeline *p = cli_pipeline_start(d.dirs, d.ndirs, d.stages, d.nstages);
     if (!p)
         goto out;
     cli_reporter rep = {
@@ -272,7 +256,6 @@ int cmd_run(int argc, char **argv)
     }
     cli_pipeline_end(p, &st, status);
 out:
-    free(steps);
-    free(dirs);
+    cli_docs_free(&d);
     return status;
 }

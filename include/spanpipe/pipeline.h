@@ -18,6 +18,14 @@
  * Threads: a pipeline is driven from one thread.  sp_pipeline_run() starts its
  * own worker threads and joins them before it returns; the callbacks it is
  * given are all called from one thread at a time.
+ *
+ * Out of memory: the library does not try to limp on.  When an allocation
+ * fails anywhere in it (here or in spanpipe/document.h), it writes
+ * "spanpipe: out of memory" on standard error and calls abort(): a pipeline
+ * that cannot allocate a few kilobytes cannot write a correct result, and
+ * dropping a document silently would be worse than stopping.  No function
+ * here returns NULL or an error for want of memory.  The `spanpipe` command
+ * follows the same policy.
  */
 #ifndef SPANPIPE_PIPELINE_H
 #define SPANPIPE_PIPELINE_H
