@@ -1,4 +1,4 @@
-/* docread.h — turning an input record into a document (SPEC section 1). */
+/* docread.h — turning an input record into a document (docs/format.md). */
 #ifndef SPANPIPE_DOCREAD_H
 #define SPANPIPE_DOCREAD_H
 

@@ -1,6 +1,6 @@
 /*
  * document.c — the document model: text, spans in output order, the stage's
- * additions and their checks (SPEC sections 1 and 3).
+ * additions and their checks (docs/format.md).
  */
 #include "doc_internal.h"
 #include "utf8.h"
@@ -554,7 +554,7 @@ static const char *add_span(sp_doc *doc, const char *layer, const char *id,
         goto bad;
     }
     if (attrs && json_object_size(attrs) == 0) {
-        json_decref(attrs); /* SPEC: attrs omitted when empty */
+        json_decref(attrs); /* docs/format.md: attrs omitted when empty */
         attrs = NULL;
     }
     if (li == SPAN_NONE)

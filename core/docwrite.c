@@ -23,7 +23,7 @@ static int dump_cb(const char *s, size_t n, void *data)
  * costs a callback per token.  Reals, rare in attrs, still go through jansson
  * so that their digits are exactly jansson's.
  */
-void json_add_value(buf *out, const json_t *v)
+void spi_json_add_value(buf *out, const json_t *v)
 {
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
@@ -37,9 +37,9 @@ void json_add_value(buf *out, const json_t *v)
                 buf_addc(out, ',');
             first = 0;
             const char *k = json_object_iter_key(it);
-            json_add_string(out, k, strlen(k));
+            spi_json_add_string(out, k, strlen(k));
             buf_addc(out, ':');
-            json_add_value(out, json_object_iter_value(it));
+            spi_json_add_value(out, json_object_iter_value(it));
         }
         buf_addc(out, '}');
         break;
@@ -51,13 +51,13 @@ void json_add_value(buf *out, const json_t *v)
         json_array_foreach(v, i, m) {
             if (i)
                 buf_addc(out, ',');
-            json_add_value(out, m);
+            spi_json_add_value(out, m);
         }
         buf_addc(out, ']');
         break;
     }
     case JSON_STRING:
-        json_add_string(out, json_string_value(v), json_string_length(v));
+        spi_json_add_string(out, json_string_value(v), json_string_length(v));
         break;
     case JSON_INTEGER: {
         json_int_t n = json_integer_value(v);
@@ -79,7 +79,7 @@ void json_add_value(buf *out, const json_t *v)
 
 static void add_key(buf *out, const char *k)
 {
-    json_add_string(out, k, strlen(k));
+    spi_json_add_string(out, k, strlen(k));
     buf_addc(out, ':');
 }
 
@@ -103,7 +103,7 @@ static void write_layers(sp_doc *doc, buf *out)
         if (prov)
             buf_adds(out, prov);
         else
-            json_add_value(out, v);
+            spi_json_add_value(out, v);
     }
     for (size_t i = 0; i < doc->nlayer; i++) {
         const layer_ent *l = &doc->layer[i];
@@ -136,7 +136,7 @@ static const layer_ent *layer_json(sp_doc *doc, uint32_t li)
     if (!l->json_name) {
         buf b = BUF_INIT;
         size_t n = strlen(l->name);
-        json_add_string(&b, l->name, n);
+        spi_json_add_string(&b, l->name, n);
         l->json_name = doc_strdup(doc, b.data, b.len);
         l->json_name_len = b.len;
         l->name_plain = b.len == n + 2;
@@ -156,7 +156,7 @@ static void add_span_id(buf *out, const layer_ent *l, const span *s)
         buf_add(out, s->pub.id, n);
         buf_addc(out, '"');
     } else
-        json_add_string(out, s->pub.id, n);
+        spi_json_add_string(out, s->pub.id, n);
 }
 
 void doc_write_json(sp_doc *doc, buf *out)
@@ -167,18 +167,18 @@ void doc_write_json(sp_doc *doc, buf *out)
      * copied the document over and over. */
     buf_reserve(out, doc->text_len + doc->text_len / 16 + doc->nspans * 80 + 256);
     buf_adds(out, "{\"id\":");
-    json_add_string(out, doc->id, doc->id_len);
+    spi_json_add_string(out, doc->id, doc->id_len);
     buf_adds(out, ",\"text\":");
     if (doc->esc_known)
-        json_add_string_at(out, doc->text, doc->text_len, doc->esc, doc->nesc);
+        spi_json_add_string_at(out, doc->text, doc->text_len, doc->esc, doc->nesc);
     else
-        json_add_string(out, doc->text, doc->text_len);
+        spi_json_add_string(out, doc->text, doc->text_len);
     const char *k;
     json_t *v;
     json_object_foreach(doc->extra, k, v) {
         buf_addc(out, ',');
         add_key(out, k);
-        json_add_value(out, v);
+        spi_json_add_value(out, v);
     }
     if (has_layers(doc))
         write_layers(doc, out);
@@ -202,12 +202,12 @@ void doc_write_json(sp_doc *doc, buf *out)
         buf_add_u64(out, ce);
         if (s->pub.attrs) {
             BUF_LIT(out, ",\"attrs\":");
-            json_add_value(out, s->pub.attrs);
+            spi_json_add_value(out, s->pub.attrs);
         }
         json_object_foreach(s->extra, k, v) {
             buf_addc(out, ',');
             add_key(out, k);
-            json_add_value(out, v);
+            spi_json_add_value(out, v);
         }
         buf_addc(out, '}');
     }

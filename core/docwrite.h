@@ -1,4 +1,4 @@
-/* docwrite.h — a document as one JSON Lines record (SPEC section 1). */
+/* docwrite.h — a document as one JSON Lines record (docs/format.md). */
 #ifndef SPANPIPE_DOCWRITE_H
 #define SPANPIPE_DOCWRITE_H
 
@@ -12,6 +12,6 @@
 void doc_write_json(sp_doc *doc, buf *out);
 
 /* Append the JSON value V in compact form (jansson's JSON_COMPACT). */
-void json_add_value(buf *out, const json_t *v);
+void spi_json_add_value(buf *out, const json_t *v);
 
 #endif

@@ -34,7 +34,7 @@ const char *sp_error_message(const sp_error *err)
     return err && err->set ? err->msg.data : NULL;
 }
 
-void sp_error_reset(sp_error *err)
+void spi_error_reset(sp_error *err)
 {
     buf_clear(&err->msg);
     err->set = 0;

@@ -11,6 +11,6 @@ struct sp_error {
 };
 
 /* Forget the message, keeping the memory, so ERR can serve the next call. */
-void sp_error_reset(sp_error *err);
+void spi_error_reset(sp_error *err);
 
 #endif

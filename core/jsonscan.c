@@ -139,7 +139,7 @@ static int scan_string(jscan *j, buf *out, int *has_nul, js_text *t)
         return js_fail(j, "expected a string");
     j->p++;
     for (;;) {
-        const char *q = json_plain_run(j->p, j->end);
+        const char *q = spi_json_plain_run(j->p, j->end);
         size_t bad;
         int ascii = 1;
         if (!utf8_check(j->p, (size_t)(q - j->p), &bad, t ? &ascii : NULL)) {

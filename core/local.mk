@@ -40,7 +40,7 @@ lib_LTLIBRARIES += %reldir%/libspanpipe.la
 bin_PROGRAMS += %reldir%/spanpipe
 %canon_reldir%_spanpipe_SOURCES = \
 	%reldir%/cli/cli.h %reldir%/cli/main.c %reldir%/cli/cmd_run.c \
-	%reldir%/cli/cmd_plugins.c %reldir%/cli/report.c %reldir%/cli/docs.c \
+	%reldir%/cli/cmd_plugins.c %reldir%/cli/report.c %reldir%/cli/chain.c \
 	%reldir%/cli/output.c %reldir%/cli/output.h %reldir%/cli/nest.c %reldir%/cli/nest.h \
 	%reldir%/cli/cmd_spans.c %reldir%/cli/layers.c %reldir%/cli/layers.h \
 	%reldir%/cli/markup.c %reldir%/cli/markup.h \

@@ -1,6 +1,6 @@
 /*
  * offsets.h — converting between UTF-8 byte offsets (inside spanpipe) and
- * Unicode code point offsets (in the JSON form, SPEC section 1).
+ * Unicode code point offsets (in the JSON form, docs/format.md).
  *
  * For ASCII text the two are the same and nothing is built.  Otherwise a table
  * records how many characters start before every 64th byte, so byte to code

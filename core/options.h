@@ -10,7 +10,7 @@
 #include "buf.h"
 
 /*
- * Split SPEC ("a,b:key=value,key2=value2,c") into stages.  An item with '='
+ * Split the -p value `spec` ("a,b:key=value,key2=value2,c") into stages.  An item with '='
  * and no ':' before it is one more option of the stage before it.  A comma
  * inside a value is quoted (key="x,y", with \" and \\ inside) or escaped
  * (key=x\,y); see sp_pipeline_add_spec().  For each

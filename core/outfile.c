@@ -215,7 +215,7 @@ static buf *msg_of(sp_error *err, buf *scratch)
 {
     if (!err)
         return scratch;
-    sp_error_reset(err);
+    spi_error_reset(err);
     return &err->msg;
 }
 

@@ -1,6 +1,6 @@
 /*
  * pipeline.c — setting a pipeline up: search path, stages and their options,
- * the chain check, init and fini (SPEC section 3), and running one document
+ * the chain check, init and fini (docs/format.md, Chains), and running one document
  * through the stages.
  */
 #include "config.h"
@@ -212,7 +212,7 @@ static char *provenance(const stage *s)
     buf b = BUF_INIT;
     json_t *o = json_pack("{s:s,s:s,s:O}", "stage", s->decl.name, "version",
                           s->decl.version, "options", s->options);
-    json_add_value(&b, o);
+    spi_json_add_value(&b, o);
     json_decref(o);
     return buf_steal(&b);
 }
@@ -242,7 +242,7 @@ static int start_stage(stage *s, sp_error *perr, buf *err)
         goto failed;
     s->inited = 1;
     if (d->abi_minor >= 2 && d->declare) {
-        sp_error_reset(perr);
+        spi_error_reset(perr);
         if (d->declare(s->state, &s->decl, perr) < 0)
             goto failed;
         buf what = BUF_INIT;
@@ -276,7 +276,7 @@ int sp_pipeline_start(sp_pipeline *p, sp_error *err)
     sp_error *perr = sp_error_new();
     for (size_t i = 0; i < p->nstage; i++) {
         stage *s = &p->stage[i];
-        sp_error_reset(perr);
+        spi_error_reset(perr);
         if (start_stage(s, perr, &b) < 0) {
             sp_error_free(perr);
             return fail(err, &b);
@@ -320,7 +320,7 @@ int pipeline_process(const sp_pipeline *p, sp_doc *doc, sp_error *werr,
         const stage *s = &p->stage[i];
         *failed = s->decl.name;
         doc_begin_stage(doc, &s->ds);
-        sp_error_reset(werr);
+        spi_error_reset(werr);
         watch_enter(s->decl.name);
         int rc = s->desc->process(s->state, doc, werr);
         watch_leave();

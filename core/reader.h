@@ -1,7 +1,7 @@
 /*
  * reader.h — one input as records: JSON Lines, or one plain-text document.
  *
- * What an input holds is decided by its content (SPEC section 1): after
+ * What an input holds is decided by its content (docs/format.md, Inputs): after
  * gunzipping, an input whose first non-blank byte is '{' is JSON Lines;
  * anything else is the text of one document.
  */

@@ -31,9 +31,9 @@ static int as_line(const record *r, buf *tmp)
         return 0;
     /* A text file cannot be a line of a JSON Lines file; a document can. */
     buf_adds(tmp, "{\"id\":");
-    json_add_string(tmp, r->id, strlen(r->id));
+    spi_json_add_string(tmp, r->id, strlen(r->id));
     buf_adds(tmp, ",\"text\":");
-    json_add_string(tmp, r->data, r->len);
+    spi_json_add_string(tmp, r->data, r->len);
     buf_adds(tmp, "}\n");
     return 1;
 }
@@ -48,7 +48,7 @@ static void reason_line(const record *r, uint64_t line, buf *tmp)
     json_object_set_new(why, "id", json_string(r->doc_id ? r->doc_id : r->id));
     json_object_set_new(why, "stage", r->stage ? json_string(r->stage) : json_null());
     json_object_set_new(why, "reason", json_string(r->msg.data ? r->msg.data : ""));
-    json_add_value(tmp, why);
+    spi_json_add_value(tmp, why);
     json_decref(why);
     buf_addc(tmp, '\n');
 }

@@ -77,7 +77,7 @@ invalid:
     return 0;
 }
 
-const char *json_plain_run(const char *p, const char *end)
+const char *spi_json_plain_run(const char *p, const char *end)
 {
 #ifdef __SSE2__
     /* Sixteen bytes at a time where SSE2 is there (every x86-64): a byte
@@ -139,12 +139,12 @@ static void add_escape(buf *b, unsigned char c)
     buf_add(b, esc, elen);
 }
 
-void json_add_string(buf *b, const char *str, size_t n)
+void spi_json_add_string(buf *b, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
     if (b->cap - b->len < n + 3)
         buf_reserve(b, n + 2);
-    size_t i = (size_t)(json_plain_run(str, str + n) - str);
+    size_t i = (size_t)(spi_json_plain_run(str, str + n) - str);
     if (i == n) {
         /* Nothing to escape, as in most keys, ids and values: one copy
          * into the room made above. */
@@ -160,7 +160,7 @@ void json_add_string(buf *b, const char *str, size_t n)
     buf_addc(b, '"');
     size_t run = 0; /* start of the pending run that needs no escaping */
     for (; i < n; i++) {
-        i = (size_t)(json_plain_run(str + i, str + n) - str);
+        i = (size_t)(spi_json_plain_run(str + i, str + n) - str);
         if (i >= n)
             break;
         buf_add(b, s + run, i - run);
@@ -171,7 +171,7 @@ void json_add_string(buf *b, const char *str, size_t n)
     buf_addc(b, '"');
 }
 
-void json_add_string_at(buf *b, const char *s, size_t n, const size_t *esc, size_t nesc)
+void spi_json_add_string_at(buf *b, const char *s, size_t n, const size_t *esc, size_t nesc)
 {
     buf_reserve(b, n + 2 * nesc + 2);
     buf_addc(b, '"');

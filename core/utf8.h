@@ -20,25 +20,29 @@ static inline int utf8_is_boundary(const char *s, size_t n, size_t off)
 }
 
 /*
+ * The JSON helpers here and in docwrite.h are named spi_json_*: spi_ for
+ * "spanpipe internal", never json_* (jansson's namespace, which a program
+ * linking both would see clash) nor sp_* (the exported API).
+ *
  * The first byte in [P, END) that cannot stand as it is inside a JSON string
  * literal ('"', '\\' or a control byte), or END.  Reading and writing JSON
  * both spend their time finding these, so it looks sixteen bytes at a time
  * with SSE2 where there is SSE2, else eight.
  */
-const char *json_plain_run(const char *p, const char *end);
+const char *spi_json_plain_run(const char *p, const char *end);
 
 /*
  * Append S[0..N) to B as a JSON string literal with its quotes.  S must be valid
  * UTF-8; characters at or above U+0080 are written as they are, control
  * characters (NUL included) escaped.
  */
-void json_add_string(buf *b, const char *s, size_t n);
+void spi_json_add_string(buf *b, const char *s, size_t n);
 
 /*
- * json_add_string() for a string whose bytes that need escaping are known:
+ * spi_json_add_string() for a string whose bytes that need escaping are known:
  * ESC[0..NESC) are all their offsets in S, in order (as js_string_text finds
  * them).  The rest is copied without being looked at.
  */
-void json_add_string_at(buf *b, const char *s, size_t n, const size_t *esc, size_t nesc);
+void spi_json_add_string_at(buf *b, const char *s, size_t n, const size_t *esc, size_t nesc);
 
 #endif

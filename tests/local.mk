@@ -17,6 +17,10 @@ EXTRA_DIST += %reldir%/cli
 TESTS += %reldir%/export.test
 EXTRA_DIST += %reldir%/export.test %reldir%/export
 
+# libspanpipe.so exports exactly the functions of include/spanpipe/*.h.
+TESTS += %reldir%/exports.test
+EXTRA_DIST += %reldir%/exports.test
+
 # A plugin built out of tree against the installed headers, with pkg-config.
 TESTS += %reldir%/outoftree.test
 EXTRA_DIST += %reldir%/outoftree.test

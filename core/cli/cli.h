@@ -55,7 +55,7 @@ void cli_on_diag(void *ctx, const sp_diag *d);
  * them: the INPUTs as `run` reads them, through optional stages (-p), so that
  * `spanpipe view -p segment notes.txt` works without a `run` in front.
  */
-/* A stage of the chain as given: -p SPEC, or --pipeline FILE. */
+/* A stage of the chain as given: -p STAGES, or --pipeline FILE. */
 typedef struct cli_step {
     int is_file;
     const char *value;    /* borrowed from argv */
@@ -86,20 +86,24 @@ typedef struct cli_docs {
 } cli_docs;
 
 /* Room for the -p and -P values of ARGC arguments, and getopt reset for a
- * command's arguments.  Returns 0, or -1 (out of memory, printed). */
+ * command's arguments.  Returns 0. */
 int cli_docs_init(cli_docs *d, int argc);
+
+/* getopt_long()'s code for --pipeline FILE in a command's long options. */
+#define CLI_OPT_PIPELINE 0x1000
 void cli_docs_free(cli_docs *d);
 
 /*
- * Take the option C (as getopt returned it: 'p', 'P' or 'j') with its
+ * Take the option C (as getopt returned it: 'p', CLI_OPT_PIPELINE, 'P' or 'j') with its
  * argument ARG into D.  Returns 1 when it was one of them, 0 when not, -1 on
  * a bad value (printed).
  */
 int cli_docs_option(cli_docs *d, int c, const char *arg);
 
 /*
- * getopt_long() over ARGV for the command CMD (SHORTOPTS must start with ':'
- * and include "p:P:j:"), taking the cli_docs options into D on the way.
+ * The one option parser of the commands: getopt_long() over ARGV for the
+ * command CMD (SHORTOPTS must start with ':' and include those of "p:P:j:"
+ * the command takes), taking the cli_docs options into D on the way.
  * Returns the next other option, -1 at the end, or '?' after printing what
  * is wrong (unknown option, missing or bad value).  cli_docs_init() has
  * readied getopt for the first call.
@@ -118,7 +122,7 @@ extern const char cli_docs_help[];
  * Read INPUTS (N of them; none: standard input) through D's stages and hand
  * each document, in input order, to CB(CTX, doc) (see sp_run_options.
  * on_document).  Bad documents are reported on standard error and skipped.
- * Returns the exit status (SPEC section 5); D->failed counts the documents
+ * Returns the exit status (docs/format.md); D->failed counts the documents
  * that failed.
  */
 int cli_docs_each(cli_docs *d, char *const *inputs, size_t n,
@@ -127,6 +131,14 @@ int cli_docs_each(cli_docs *d, char *const *inputs, size_t n,
 /* The string value of SPAN's attribute KEY, or NULL when absent or not a
  * string.  Borrowed from the document. */
 const char *cli_attr(const sp_span *span, const char *key);
+
+/*
+ * Out of memory, the CLI does as the library does (spanpipe/pipeline.h): it
+ * says "spanpipe: out of memory" and aborts.  Every allocation of the CLI
+ * goes through these or checks its result and follows the same rule.
+ */
+void *cli_xmalloc(size_t n);
+void *cli_xcalloc(size_t n, size_t size);
 
 /* Print "spanpipe: FMT" and a newline on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -66,33 +66,24 @@ int cmd_plugins(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    char **dirs = calloc((size_t)argc, sizeof *dirs);
-    size_t ndirs = 0;
+    cli_docs d;
     int c, status = SP_OK;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":P:h", longopts, NULL)) != -1) {
-        if (c == 'P')
-            dirs[ndirs++] = optarg;
-        else if (c == 'h') {
+    cli_docs_init(&d, argc);
+    /* -P is taken on the way; anything it hands back ends the command */
+    if ((c = cli_docs_getopt(&d, argc, argv, "plugins", ":P:h", longopts)) != -1) {
+        if (c == 'h')
             fputs(plugins_usage, stdout);
-            free(dirs);
-            return SP_OK;
-        } else {
-            cli_error("unknown option or missing value '%s' (see spanpipe plugins --help)",
-                      argv[optind - 1]);
-            free(dirs);
-            return SP_USAGE;
-        }
+        cli_docs_free(&d);
+        return c == 'h' ? SP_OK : SP_USAGE;
     }
     sp_pipeline *p = sp_pipeline_new();
-    cli_search_path(p, dirs, ndirs);
+    cli_search_path(p, d.dirs, d.ndirs);
     if (optind < argc) {
         sp_error *err = sp_error_new();
         const char *path;
-        const sp_plugin *d = sp_pipeline_find_plugin(p, argv[optind], &path, err);
-        if (d)
-            describe(d, path);
+        const sp_plugin *desc = sp_pipeline_find_plugin(p, argv[optind], &path, err);
+        if (desc)
+            describe(desc, path);
         else {
             cli_error("%s", sp_error_message(err));
             status = SP_USAGE;
@@ -106,6 +97,6 @@ int cmd_plugins(int argc, char **argv)
             status = SP_USAGE;
     }
     sp_pipeline_free(p);
-    free(dirs);
+    cli_docs_free(&d);
     return status;
 }

@@ -50,7 +50,7 @@ static const char run_usage[] =
     "Plugins are searched in -P directories, then $SPANPIPE_PLUGIN_PATH\n"
     "(colon-separated), then the installed plugin directory.\n";
 
-enum { OPT_PIPELINE = 256, OPT_ERRORS, OPT_ON_ERROR, OPT_PROGRESS, OPT_NO_PROGRESS,
+enum { OPT_ERRORS = 256, OPT_ON_ERROR, OPT_PROGRESS, OPT_NO_PROGRESS,
        OPT_PROGRESS_INTERVAL, OPT_RESUME, OPT_SHARD, OPT_STAGE_TIMEOUT };
 
 static void human_time(char *out, size_t n, double s)
@@ -131,11 +131,84 @@ static int parse_shard(const char *s, unsigned *k, unsigned *n)
     return 0;
 }
 
+/*
+ * Take run's own option C (the chain's are cli_docs_getopt's) into O,
+ * *PROGRESS and *QUIET.  Returns 0; 1 after printing the help; -1 after
+ * printing what is wrong.
+ */
+static int run_option(int c, sp_run_options *o, int *progress, int *quiet)
+{
+    switch (c) {
+    case 'o': o->output = optarg; break;
+    case 'O': o->output_dir = optarg; break;
+    case OPT_RESUME: o->resume = 1; break;
+    case OPT_STAGE_TIMEOUT: {
+        char *end;
+        o->stage_timeout = strtod(optarg, &end);
+        if (!*optarg || *end || !(o->stage_timeout > 0)) {
+            cli_error("--stage-timeout wants a number of seconds, not '%s'", optarg);
+            return -1;
+        }
+        break;
+    }
+    case OPT_SHARD:
+        if (parse_shard(optarg, &o->shard, &o->shards) < 0) {
+            cli_error("--shard wants K/N with 0 <= K < N, e.g. --shard 3/100, not '%s'",
+                      optarg);
+            return -1;
+        }
+        break;
+    case OPT_ERRORS: o->errors = optarg; break;
+    case OPT_ON_ERROR:
+        if (!strcmp(optarg, "stop"))
+            o->stop_on_error = 1;
+        else if (strcmp(optarg, "continue") != 0) {
+            cli_error("--on-error wants 'stop' or 'continue', not '%s'", optarg);
+            return -1;
+        }
+        break;
+    case OPT_PROGRESS: *progress = 1; break;
+    case OPT_NO_PROGRESS: *progress = 0; break;
+    case OPT_PROGRESS_INTERVAL: {
+        char *end;
+        o->progress_interval = strtod(optarg, &end);
+        if (!*optarg || *end || o->progress_interval < 0) {
+            cli_error("--progress-interval wants seconds, not '%s'", optarg);
+            return -1;
+        }
+        /* 0 would mean the default; the smallest step is what was asked */
+        if (o->progress_interval == 0)
+            o->progress_interval = 1e-9;
+        break;
+    }
+    case 'q': *quiet = 1; break;
+    case 'h':
+        fputs(run_usage, stdout);
+        return 1;
+    default: /* '?': cli_docs_getopt said what is wrong */
+        return -1;
+    }
+    return 0;
+}
+
+/* The summary line on standard error. */
+static void print_summary(const sp_run_stats *st)
+{
+    fprintf(stderr, "spanpipe: %" PRIu64 " document%s read, %" PRIu64 " written, %" PRIu64
+            " failed", st->read, st->read == 1 ? "" : "s", st->written, st->failed);
+    if (st->other_shards)
+        fprintf(stderr, "; %" PRIu64 " left to other shards", st->other_shards);
+    if (st->skipped_inputs)
+        fprintf(stderr, "; %" PRIu64 " input%s already done", st->skipped_inputs,
+                st->skipped_inputs == 1 ? "" : "s");
+    fputc('\n', stderr);
+}
+
 int cmd_run(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "stage", required_argument, NULL, 'p' },
-        { "pipeline", required_argument, NULL, OPT_PIPELINE },
+        { "pipeline", required_argument, NULL, CLI_OPT_PIPELINE },
         { "output", required_argument, NULL, 'o' },
         { "output-dir", required_argument, NULL, 'O' },
         { "resume", no_argument, NULL, OPT_RESUME },
@@ -152,78 +225,15 @@ int cmd_run(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    cli_step *steps = calloc((size_t)argc, sizeof *steps);
-    char **dirs = calloc((size_t)argc, sizeof *dirs);
-    if (!steps || !dirs) {
-        cli_error("out of memory");
-        return SP_USAGE;
-    }
-    size_t nsteps = 0, ndirs = 0;
+    cli_docs d;
+    cli_docs_init(&d, argc);
     sp_run_options o = { 0 };
     int progress = isatty(2), quiet = 0, status = SP_USAGE;
     int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":p:o:O:j:P:qh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'p': steps[nsteps++] = (cli_step){ 0, optarg }; break;
-        case OPT_PIPELINE: steps[nsteps++] = (cli_step){ 1, optarg }; break;
-        case 'o': o.output = optarg; break;
-        case 'O': o.output_dir = optarg; break;
-        case OPT_RESUME: o.resume = 1; break;
-        case OPT_STAGE_TIMEOUT: {
-            char *end;
-            o.stage_timeout = strtod(optarg, &end);
-            if (!*optarg || *end || !(o.stage_timeout > 0)) {
-                cli_error("--stage-timeout wants a number of seconds, not '%s'", optarg);
-                goto out;
-            }
-            break;
-        }
-        case OPT_SHARD:
-            if (parse_shard(optarg, &o.shard, &o.shards) < 0) {
-                cli_error("--shard wants K/N with 0 <= K < N, e.g. --shard 3/100, not '%s'",
-                          optarg);
-                goto out;
-            }
-            break;
-        case 'j':
-            if (cli_parse_jobs(optarg, &o.jobs) < 0) {
-                cli_error("-j wants a number of threads from 1 to 4096, not '%s'", optarg);
-                goto out;
-            }
-            break;
-        case 'P': dirs[ndirs++] = optarg; break;
-        case OPT_ERRORS: o.errors = optarg; break;
-        case OPT_ON_ERROR:
-            if (!strcmp(optarg, "stop"))
-                o.stop_on_error = 1;
-            else if (strcmp(optarg, "continue") != 0) {
-                cli_error("--on-error wants 'stop' or 'continue', not '%s'", optarg);
-                goto out;
-            }
-            break;
-        case OPT_PROGRESS: progress = 1; break;
-        case OPT_NO_PROGRESS: progress = 0; break;
-        case OPT_PROGRESS_INTERVAL: {
-            char *end;
-            o.progress_interval = strtod(optarg, &end);
-            if (!*optarg || *end || o.progress_interval < 0) {
-                cli_error("--progress-interval wants seconds, not '%s'", optarg);
-                goto out;
-            }
-            /* 0 would mean the default; the smallest step is what was asked */
-            if (o.progress_interval == 0)
-                o.progress_interval = 1e-9;
-            break;
-        }
-        case 'q': quiet = 1; break;
-        case 'h':
-            fputs(run_usage, stdout);
-            status = SP_OK;
-            goto out;
-        default:
-            cli_bad_option("run", c, argv);
+    while ((c = cli_docs_getopt(&d, argc, argv, "run", ":p:o:O:j:P:qh", longopts)) != -1) {
+        int r = run_option(c, &o, &progress, &quiet);
+        if (r != 0) {
+            status = r > 0 ? SP_OK : SP_USAGE;
             goto out;
         }
     }
@@ -235,12 +245,13 @@ int cmd_run(int argc, char **argv)
         cli_error("--resume goes with -O DIR (it skips inputs whose output is there)");
         goto out;
     }
-    if (nsteps == 0) {
+    if (d.nstages == 0) {
         cli_error("no stage given: use -p STAGE or --pipeline FILE (see spanpipe run --help)");
         goto out;
     }
 
-    sp_pipeline *p = cli_pipeline_start(dirs, ndirs, steps, nsteps);
+    o.jobs = d.jobs;
+    sp_pipeline *p = cli_pipeline_start(d.dirs, d.ndirs, d.stages, d.nstages);
     if (!p)
         goto out;
     cli_reporter rep = {
@@ -260,19 +271,10 @@ int cmd_run(int argc, char **argv)
     if (rep.reader_gone && status == SP_IO && !rep.other_io)
         status = st.failed ? SP_FAILED : SP_OK;
     /* A run refused before it read anything has nothing to sum up. */
-    if (!quiet && !rep.reader_gone && !(status == SP_USAGE && st.read == 0)) {
-        fprintf(stderr, "spanpipe: %" PRIu64 " document%s read, %" PRIu64 " written, %" PRIu64
-                " failed", st.read, st.read == 1 ? "" : "s", st.written, st.failed);
-        if (st.other_shards)
-            fprintf(stderr, "; %" PRIu64 " left to other shards", st.other_shards);
-        if (st.skipped_inputs)
-            fprintf(stderr, "; %" PRIu64 " input%s already done", st.skipped_inputs,
-                    st.skipped_inputs == 1 ? "" : "s");
-        fputc('\n', stderr);
-    }
+    if (!quiet && !rep.reader_gone && !(status == SP_USAGE && st.read == 0))
+        print_summary(&st);
     cli_pipeline_end(p, &st, status);
 out:
-    free(steps);
-    free(dirs);
+    cli_docs_free(&d);
     return status;
 }

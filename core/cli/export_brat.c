@@ -113,7 +113,7 @@ static void write_ann(FILE *f, brat_state *st, const sp_doc *doc)
     size_t n = sp_doc_span_count(doc), len;
     const char *text = sp_doc_text(doc, &len);
     /* T numbers by span index; 0 for a span brat cannot show. */
-    unsigned long *tnum = calloc(n ? n : 1, sizeof *tnum);
+    unsigned long *tnum = cli_xcalloc(n, sizeof *tnum);
     json_t *index = json_object(); /* span id -> span index */
     unsigned long t = 0, a = 0, r = 0, note = 0;
     for (size_t i = 0; i < n; i++) {
@@ -185,11 +185,7 @@ static void write_ann(FILE *f, brat_state *st, const sp_doc *doc)
 
 static int brat_begin(export_ctx *x)
 {
-    brat_state *st = calloc(1, sizeof *st);
-    if (!st) {
-        cli_error("out of memory");
-        return -1;
-    }
+    brat_state *st = cli_xcalloc(1, sizeof *st);
     st->entities = json_object();
     st->relations = json_object();
     st->attributes = json_object();

@@ -3,7 +3,7 @@
  *
  * Offsets.  Inside spanpipe every offset is a UTF-8 byte offset into the
  * document's text: a span covers text[start, end).  The core converts from and
- * to the Unicode code points of the JSON form (SPEC section 1) at the edge, so
+ * to the Unicode code points of the JSON form (docs/format.md) at the edge, so
  * a plugin never counts characters.
  *
  * Ownership.  The core owns every document and everything reachable from it.
@@ -66,7 +66,7 @@ const char *sp_doc_text(const sp_doc *doc, size_t *len);
 const json_t *sp_doc_meta(const sp_doc *doc);
 
 /*
- * The offset in Unicode code points (the unit of the JSON form, SPEC section 1)
+ * The offset in Unicode code points (the unit of the JSON form, docs/format.md)
  * of the byte offset BYTE, which must be on a character boundary and at most
  * the text's length.  Costs a table look-up and a count over at most 63
  * bytes; the table is built on the first call for a document that is not
@@ -100,7 +100,7 @@ const sp_span *sp_doc_find(const sp_doc *doc, const char *id);
  * in its descriptor's `produces`.
  *
  * The span gets the id "LAYER.N", where N counts the spans of that layer the
- * stage has added to this document, from 0.  SPEC section 1 wants N in order of
+ * stage has added to this document, from 0.  The format (docs/format.md) wants N in order of
  * start, so add the spans of each layer in order of start (other spans' ids
  * stay valid whatever the order).
  *

@@ -18,6 +18,14 @@
  * Threads: a pipeline is driven from one thread.  sp_pipeline_run() starts its
  * own worker threads and joins them before it returns; the callbacks it is
  * given are all called from one thread at a time.
+ *
+ * Out of memory: the library does not try to limp on.  When an allocation
+ * fails anywhere in it (here or in spanpipe/document.h), it writes
+ * "spanpipe: out of memory" on standard error and calls abort(): a pipeline
+ * that cannot allocate a few kilobytes cannot write a correct result, and
+ * dropping a document silently would be worse than stopping.  No function
+ * here returns NULL or an error for want of memory.  The `spanpipe` command
+ * follows the same policy.
  */
 #ifndef SPANPIPE_PIPELINE_H
 #define SPANPIPE_PIPELINE_H
@@ -33,7 +41,7 @@
 extern "C" {
 #endif
 
-/* Outcome of a run, and the `spanpipe` command's exit status (SPEC 5). */
+/* Outcome of a run, and the `spanpipe` command's exit status (docs/format.md, "Errors and exit statuses"). */
 typedef enum sp_status {
     SP_OK = 0,      /* every document done */
     SP_FAILED = 1,  /* some documents failed; the others were written */
@@ -73,7 +81,7 @@ int sp_pipeline_add_stage(sp_pipeline *p, const char *name, const json_t *option
                           sp_error *err);
 
 /*
- * Append the stages of SPEC, written as on the command line after -p:
+ * Append the stages of the string `spec`, written as on the command line after -p:
  * "a,b:key=value,key2=value2,c".  A value holding a comma is quoted,
  * key="x,y" (the quote right after '='; inside, \" is a quote and \\ a
  * backslash), or has the comma escaped, key=x\,y.  Empty items are skipped.
@@ -179,7 +187,7 @@ typedef struct sp_run_stats {
  * Run the started pipeline over INPUTS (NINPUTS paths; a directory means every
  * regular file under it in sorted order; "-" or NINPUTS == 0 means standard
  * input), writing documents in input order.  STATS (may be NULL) receives the
- * counts.  Returns the status of SPEC section 5.
+ * counts.  Returns the status (see sp_status).
  */
 sp_status sp_pipeline_run(sp_pipeline *p, const char *const *inputs, size_t ninputs,
                           const sp_run_options *opts, sp_run_stats *stats);

@@ -37,7 +37,7 @@ static inline int seg_spans_push(seg_spans *s, size_t start, size_t end, int kin
 
 /* ---- layout: sections, paragraphs, sentence zones ------------------------ */
 
-/* Section kinds, as in SPEC section 2. */
+/* Section kinds, as in docs/stages.md. */
 enum seg_section_kind {
     SEG_SEC_HEAD,         /* document number and title */
     SEG_SEC_DATELINE,     /* place and date line before the body */

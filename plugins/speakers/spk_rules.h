@@ -38,7 +38,7 @@ static inline int spk_spans_push(spk_spans *s, size_t start, size_t end, int kin
     return spt_spans_push(s, start, end, kind);
 }
 
-/* Section kinds, as the segment stage names them (SPEC section 2). */
+/* Section kinds, as the segment stage names them (docs/stages.md). */
 enum spk_section_kind {
     SPK_SEC_HEAD, SPK_SEC_DATELINE, SPK_SEC_PARTICIPANTS, SPK_SEC_BODY,
     SPK_SEC_SIGNATURE, SPK_SEC_NOTES, SPK_SEC_OTHER

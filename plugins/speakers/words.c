@@ -168,7 +168,7 @@ static inline size_t spk_word(const char *text, size_t i, size_t end, spk_tok *k
         unsigned e = spk_ascii_word[(unsigned char)text[j]];
         if (e) {
             /* A digit glued to a word's small letter is a footnote marker,
-             * never part of the word (SPEC 2): "Reagan1" is "Reagan" and
+             * never part of the word (docs/stages.md): "Reagan1" is "Reagan" and
              * "1".  Numbers ("1986") and capitals ("F16") keep theirs; the
              * test costs a comparison for a letter, a byte's look for a
              * digit. */

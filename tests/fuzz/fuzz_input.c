@@ -7,7 +7,7 @@
  * gzip): an input reads to the end only when it is sound, and then gives
  * exactly its content, whether read line by line (JSON Lines) or whole (plain
  * text); when it is not sound the readers fail with a reason, having given a
- * prefix of the content and nothing else.  That is SPEC 5's "nothing is lost
+ * prefix of the content and nothing else.  That is docs/format.md's "nothing is lost
  * silently" for inputs: never a shorter, longer or altered input.
  */
 #include "fuzz.h"

@@ -8,7 +8,7 @@
  * characters, line and paragraph separators.  Half the documents get
  * segment layers laid out as the segment stage would; the other half get
  * arbitrary (but valid) ones, as annotated input may bring.  The results
- * must meet what the core enforces on a stage's spans (SPEC section 3):
+ * must meet what the core enforces on a stage's spans (docs/format.md, "What a stage may add"):
  * 0 <= start <= end <= length, both on UTF-8 character boundaries, each
  * layer in order of start, and every reference to an existing item.  The
  * strings of the results must point into the text or the people list.  On

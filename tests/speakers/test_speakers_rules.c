@@ -670,7 +670,7 @@ END_TEST
 /* ---- accuracy fixes: each reproduces a case of the FRUS sample ----------- */
 
 /* A footnote marker glued to a name in the title ("Reagan1") is no part of
- * it (SPEC 2): the mention stops before it and the name is the body's. */
+ * it (docs/stages.md): the mention stops before it and the name is the body's. */
 START_TEST(footnote_marker_not_in_name)
 {
     tdoc *d = run("252. Memorandum From the President’s Assistant for National Security Affairs "

@@ -98,8 +98,8 @@ START_TEST(text_escapes_found_when_read)
         ck_assert_uint_eq(t.nesc, cases[c].nesc);
         const char *s = b.data + 6;
         size_t n = b.len - 6;
-        json_add_string(&w1, s, n);
-        json_add_string_at(&w2, s, n, t.esc, t.nesc);
+        spi_json_add_string(&w1, s, n);
+        spi_json_add_string_at(&w2, s, n, t.esc, t.nesc);
         ck_assert_uint_eq(w1.len, w2.len);
         ck_assert_int_eq(memcmp(w1.data, w2.data, w1.len), 0);
         free(t.esc);

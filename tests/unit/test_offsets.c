@@ -138,13 +138,13 @@ END_TEST
 START_TEST(json_escaping)
 {
     buf b = BUF_INIT;
-    json_add_string(&b, "a\"b\\c\n\t\x01\0é", 11);
+    spi_json_add_string(&b, "a\"b\\c\n\t\x01\0é", 11);
     ck_assert_str_eq(b.data, "\"a\\\"b\\\\c\\n\\t\\u0001\\u0000é\"");
     buf_free(&b);
 }
 END_TEST
 
-/* json_plain_run finds the first byte to escape wherever it is in the word
+/* spi_json_plain_run finds the first byte to escape wherever it is in the word
  * or block it looks at, and no byte that needs none (0x20, 0x7f, 0x80 up). */
 START_TEST(plain_run_finds_every_position)
 {
@@ -161,7 +161,7 @@ START_TEST(plain_run_finds_every_position)
                 /* a second hit after the first must not be taken for it */
                 if (pos + 3 < n)
                     s[pos + 3] = '"';
-                ck_assert_ptr_eq(json_plain_run(s, s + n), s + pos);
+                ck_assert_ptr_eq(spi_json_plain_run(s, s + n), s + pos);
             }
 }
 END_TEST

@@ -1,8 +1,11 @@
 /*
- * docs.c — annotated documents for the commands that show or convert them
- * (spans, view, export): the library's run with a document callback in place
- * of the JSON Lines writer, so those commands read every input `run` reads,
- * with the same checks and messages.
+ * chain.c — the chain of stages every command builds, in one place: the
+ * options that give it (-p, --pipeline, -P, -j) and their one parser for all
+ * commands, starting and ending the pipeline, and reading annotated
+ * documents through it for the commands that show or convert them (spans,
+ * view, export): the library's run with a document callback in place of the
+ * JSON Lines writer, so those commands read every input `run` reads, with the
+ * same checks and messages.  Also the CLI's allocation helpers (cli.h).
  */
 #include "cli.h"
 
@@ -21,18 +24,38 @@ const char cli_docs_help[] =
     "  -j, --jobs N                 threads reading and annotating (default: one\n"
     "                               per core); the output is in input order\n";
 
+_Noreturn static void cli_oom(void)
+{
+    /* write(2) because stdio may itself need memory; as the library does */
+    static const char msg[] = "spanpipe: out of memory\n";
+    ssize_t r = write(2, msg, sizeof msg - 1);
+    (void)r;
+    abort();
+}
+
+void *cli_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        cli_oom();
+    return p;
+}
+
+void *cli_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        cli_oom();
+    return p;
+}
+
 int cli_docs_init(cli_docs *d, int argc)
 {
     memset(d, 0, sizeof *d);
     opterr = 0; /* cli_docs_getopt says what is wrong itself */
     optind = 1;
-    d->stages = calloc((size_t)argc + 1, sizeof *d->stages);
-    d->dirs = calloc((size_t)argc + 1, sizeof *d->dirs);
-    if (!d->stages || !d->dirs) {
-        cli_docs_free(d);
-        cli_error("out of memory");
-        return -1;
-    }
+    d->stages = cli_xcalloc((size_t)argc + 1, sizeof *d->stages);
+    d->dirs = cli_xcalloc((size_t)argc + 1, sizeof *d->dirs);
     return 0;
 }
 
@@ -65,6 +88,9 @@ int cli_docs_option(cli_docs *d, int c, const char *arg)
     switch (c) {
     case 'p':
         d->stages[d->nstages++] = (cli_step){ 0, arg };
+        return 1;
+    case CLI_OPT_PIPELINE:
+        d->stages[d->nstages++] = (cli_step){ 1, arg };
         return 1;
     case 'P':
         d->dirs[d->ndirs++] = (char *)arg;
