@@ -156,7 +156,10 @@ static const char py_source[] =
     "attribute `n`.  Made by `spanpipe new-stage --python`: make it yours.\n"
     "\n"
     "    make check\n"
-    "    spanpipe run -p exec:command='python3 @NAME@.py' in.jsonl\n"
+    "    spanpipe run -p exec:command='python3 @NAME@.py min=10' in.jsonl\n"
+    "\n"
+    "Run as a program, the file serves its stage to spanpipe's exec stage; the\n"
+    "options come as key=value arguments.\n"
     "\n"
     "Offsets are Python string indices (code points), as in the documents.\n"
     "\"\"\"\n"
@@ -164,26 +167,23 @@ static const char py_source[] =
     "\n"
     "\n"
     "@spanpipe.stage(name=\"@NAME@\", version=\"0.1.0\", produces=[\"@NAME@\"], requires=[],\n"
-    "                options={\"min\": 3})\n"
-    "def @ID@(doc, min=3):\n"
+    "                options={\"min\": 1})\n"
+    "def @ID@(doc, min=1):\n"
+    "    \"\"\"mark each line of at least min characters\"\"\"\n"
     "    start = 0\n"
     "    for n, line in enumerate(doc.text.split(\"\\n\"), 1):\n"
     "        if line and len(line) >= min:\n"
     "            doc.add(\"@NAME@\", start, start + len(line), n=n)\n"
-    "        start += len(line) + 1\n"
-    "\n"
-    "\n"
-    "if __name__ == \"__main__\":\n"
-    "    spanpipe.main()\n";
+    "        start += len(line) + 1\n";
 
 static const char py_makefile[] =
     "# Makefile — test the Python spanpipe stage @NAME@.\n"
     "#     make check     run it on tests/input.jsonl, compare with tests/expected.jsonl\n"
+    "# (the command is recorded in the output's layers: it is the expected one)\n"
     "SPANPIPE ?= spanpipe\n"
-    "PYTHON ?= python3\n"
     "\n"
     "check:\n"
-    "\t$(SPANPIPE) run -q -p exec:command='$(PYTHON) @NAME@.py' tests/input.jsonl \\\n"
+    "\t$(SPANPIPE) run -q -p exec:command='python3 @NAME@.py min=3' tests/input.jsonl \\\n"
     "\t    > tests/output.jsonl\n"
     "\tdiff -u tests/expected.jsonl tests/output.jsonl\n"
     "\t@echo '@NAME@: 1 test passed'\n"
@@ -200,6 +200,15 @@ static const char test_input[] =
 static const char c_expected[] =
     "{\"id\":\"example\",\"text\":\"First line.\\nok\\n\\nÉté à Paris.\",\"layers\":"
     "{\"@NAME@\":{\"stage\":\"@NAME@\",\"version\":\"0.1.0\",\"options\":{\"min\":3}}},"
+    "\"spans\":[{\"id\":\"@NAME@.0\",\"layer\":\"@NAME@\",\"start\":0,\"end\":11,"
+    "\"attrs\":{\"n\":1}},{\"id\":\"@NAME@.1\",\"layer\":\"@NAME@\",\"start\":16,"
+    "\"end\":28,\"attrs\":{\"n\":4}}]}\n";
+
+/* The same from the Python stage, whose layers record exec's options. */
+static const char py_expected[] =
+    "{\"id\":\"example\",\"text\":\"First line.\\nok\\n\\nÉté à Paris.\",\"layers\":"
+    "{\"@NAME@\":{\"stage\":\"@NAME@\",\"version\":\"0.1.0\",\"options\":"
+    "{\"command\":\"python3 @NAME@.py min=3\",\"timeout\":60}}},"
     "\"spans\":[{\"id\":\"@NAME@.0\",\"layer\":\"@NAME@\",\"start\":0,\"end\":11,"
     "\"attrs\":{\"n\":1}},{\"id\":\"@NAME@.1\",\"layer\":\"@NAME@\",\"start\":16,"
     "\"end\":28,\"attrs\":{\"n\":4}}]}\n";
@@ -326,7 +335,7 @@ int cmd_new_stage(int argc, char **argv)
     if (rc == 0)
         rc = write_file(dir, "tests/input.jsonl", test_input, name);
     if (rc == 0)
-        rc = write_file(dir, "tests/expected.jsonl", c_expected, name);
+        rc = write_file(dir, "tests/expected.jsonl", python ? py_expected : c_expected, name);
     free(file);
     if (rc < 0)
         return SP_IO;
