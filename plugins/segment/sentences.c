@@ -47,11 +47,11 @@ typedef struct next_info {
 
 /* ---- small helpers ------------------------------------------------------------ */
 
-/* Is W[0, N) one of the NULL-terminated WORDS (case matters)? */
+/* Is W[0, N) (N >= 1) one of the NULL-terminated WORDS (case matters)? */
 static int in_words(const char *const *words, const char *w, size_t n)
 {
     for (size_t i = 0; words[i]; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+        if (words[i][0] == w[0] && strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
             return 1;
     return 0;
 }
@@ -376,7 +376,15 @@ static int restart_at(const zone *z, size_t i)
     if (i < z->start + 3 || (t[i - 1] != ' ' && t[i - 1] != '\n') ||
         !spt_is_lower(spt_decode_prev(t, i - 1, &at)))
         return 0;
-    size_t e = word_end(z, i);
+    /* This runs for most capitalised words: let the first two letters rule
+     * out nearly all before the word is read. */
+    if (i + 1 >= z->end || !seg_abbrevs_restart_prefix(z->ab, t + i))
+        return 0;
+    size_t e = i;
+    while (e < z->end && e - i <= 12 && (((unsigned char)t[e] | 0x20) - 'a') < 26u)
+        e++;
+    if (e < z->end && (unsigned char)t[e] >= 0x80)
+        e = word_end(z, i);
     if (e - i > 12 || e >= z->end || t[e] != ' ' || !seg_abbrevs_is_restart(z->ab, t + i, e - i))
         return 0;
     /* A title ends soon ("Er las Der Spiegel."): two more words must come
@@ -573,6 +581,27 @@ static size_t line_cols(const zone *z, size_t nl)
     return cols;
 }
 
+/* What a byte may start, for the pass's fast skip: B_LOUD for a line
+ * break, a terminal, an emoticon's eyes and every byte of a non-ASCII
+ * character; B_CAPITAL for an ASCII capital (a sentence run on without
+ * punctuation?).  Every other byte is B_QUIET. */
+enum { B_QUIET, B_LOUD, B_CAPITAL };
+#define B_LOUD16 B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, \
+    B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD
+static const unsigned char byte_kind[256] = {
+    ['\n'] = B_LOUD, ['!'] = B_LOUD, ['.'] = B_LOUD, [':'] = B_LOUD, [';'] = B_LOUD,
+    ['='] = B_LOUD, ['?'] = B_LOUD,
+    ['A'] = B_CAPITAL, ['B'] = B_CAPITAL, ['C'] = B_CAPITAL, ['D'] = B_CAPITAL,
+    ['E'] = B_CAPITAL, ['F'] = B_CAPITAL, ['G'] = B_CAPITAL, ['H'] = B_CAPITAL,
+    ['I'] = B_CAPITAL, ['J'] = B_CAPITAL, ['K'] = B_CAPITAL, ['L'] = B_CAPITAL,
+    ['M'] = B_CAPITAL, ['N'] = B_CAPITAL, ['O'] = B_CAPITAL, ['P'] = B_CAPITAL,
+    ['Q'] = B_CAPITAL, ['R'] = B_CAPITAL, ['S'] = B_CAPITAL, ['T'] = B_CAPITAL,
+    ['U'] = B_CAPITAL, ['V'] = B_CAPITAL, ['W'] = B_CAPITAL, ['X'] = B_CAPITAL,
+    ['Y'] = B_CAPITAL, ['Z'] = B_CAPITAL,
+    [0x80] = B_LOUD16, B_LOUD16, B_LOUD16, B_LOUD16, B_LOUD16, B_LOUD16, B_LOUD16, B_LOUD16,
+};
+#undef B_LOUD16
+
 /* ---- the pass ------------------------------------------------------------------------- */
 
 static int emit(const zone *z, seg_spans *out, size_t s, size_t e)
@@ -655,16 +684,17 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
             }
         }
         /* Most bytes decide nothing: ASCII other than a line break, a
-         * terminal or an emoticon's eyes only moves on.  Those few are all
-         * below 64, so one mask tells them; this skip was most of the
-         * splitter's time when every byte went through the decoder. */
-        const uint64_t loud = (1ull << '\n') | (1ull << '!') | (1ull << '.') |
-                              (1ull << ':') | (1ull << ';') | (1ull << '=') | (1ull << '?');
-        while (i < end) {
-            unsigned char b = (unsigned char)t[i];
-            if (b >= 0x80 ||
-                (b < 64 ? (loud >> b) & 1
-                        : b <= 'Z' && b >= 'A' && i > s && (t[i - 1] == ' ' || t[i - 1] == '\n')))
+         * terminal, an emoticon's eyes or a capital after a small letter
+         * and a space only moves on.  One table lookup a byte tells them;
+         * this skip was most of the splitter's time when every byte went
+         * through the decoder. */
+        for (;;) {
+            while (i < end && byte_kind[(unsigned char)t[i]] == B_QUIET)
+                i++;
+            if (i >= end || byte_kind[(unsigned char)t[i]] == B_LOUD)
+                break;
+            if (i >= s + 2 && (t[i - 1] == ' ' || t[i - 1] == '\n') && t[i - 2] >= 'a' &&
+                t[i - 2] <= 'z')
                 break;
             i++;
         }

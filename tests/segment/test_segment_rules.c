@@ -253,6 +253,19 @@ START_TEST(german_run_on_without_punctuation)
 }
 END_TEST
 
+START_TEST(german_restart_words)
+{
+    static const char *const yes[] = { "Der", "Wir", "Leider", "Über", "Schließlich", NULL };
+    for (const char *const *w = yes; *w; w++) {
+        ck_assert(seg_abbrevs_restart_prefix(ab, *w));
+        ck_assert(seg_abbrevs_is_restart(ab, *w, strlen(*w)));
+    }
+    static const char *const no[] = { "Sie", "Ihr", "The", "War", "Des", "Moskau", NULL };
+    for (const char *const *w = no; *w; w++)
+        ck_assert(!seg_abbrevs_is_restart(ab, *w, strlen(*w)));
+}
+END_TEST
+
 START_TEST(general_french)
 {
     CHECK_STR(sentences("M. Dupont est arrivé. Mme Martin aussi. Il a dit : « Bonjour. » Puis il "
@@ -706,6 +719,7 @@ static Suite *suite(void)
     tcase_add_test(c, general_english);
     tcase_add_test(c, general_german);
     tcase_add_test(c, german_run_on_without_punctuation);
+    tcase_add_test(c, german_restart_words);
     tcase_add_test(c, general_french);
     tcase_add_test(c, french_spaced_semicolon);
     tcase_add_test(c, extra_abbreviations);
