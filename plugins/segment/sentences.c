@@ -402,6 +402,46 @@ static int restart_at(const zone *z, size_t i)
     return 1;
 }
 
+/* The end of the URL or e-mail address ("http://...", "www....",
+ * "name@host.org", "<name@host.org>") that holds the byte I, or 0.  A
+ * sentence's own punctuation after it is left out ("see www.x.org.").
+ * *SEEN gets the end of the chunk of non-space looked at; the caller asks
+ * again only past it, so that a chunk is read once however many periods
+ * it holds. */
+static size_t url_at(const zone *z, size_t i, size_t *seen)
+{
+    const char *t = z->t;
+    size_t a = i, e, at;
+    while (a > z->start && i - a <= LOOKBACK && !spt_is_space(spt_decode_prev(t, a, &at)))
+        a = at;
+    int url = z->end - a >= 4 && memcmp(t + a, "www.", 4) == 0;
+    for (e = a; e < z->end && !spt_is_space((unsigned char)t[e]); e++)
+        if (t[e] == '@' || (t[e] == ':' && z->end - e >= 3 && t[e + 1] == '/' && t[e + 2] == '/'))
+            url = 1;
+    *seen = e;
+    if (!url || i - a > LOOKBACK)
+        return 0;
+    while (e > i && strchr(".,;:!?)\"'", t[e - 1]))
+        e--;
+    return e;
+}
+
+/* Does the URL or address that ends at U end its sentence?  Before a
+ * capital, a symbol or another link ("... is www.x.org Our office ...",
+ * "Email: a@b.org Groups: ..."), not before a small word ("a@b.org on May
+ * 2"). */
+static int url_ends(const zone *z, size_t u)
+{
+    if (u >= z->end || !spt_is_space((unsigned char)z->t[u]))
+        return 0;
+    int k = look_next(z, u).kind;
+    if (k == N_UPPER || k == N_OPEN || k == N_OTHER)
+        return 1;
+    /* a list of links, one a sentence */
+    size_t n = seg_skip_space(z->t, z->end, u, 1);
+    return z->end - n >= 4 && (memcmp(z->t + n, "http", 4) == 0 || memcmp(z->t + n, "www.", 4) == 0);
+}
+
 /* ---- the decision at a period ----------------------------------------------------- */
 
 /* The class of the word T[WS, DOT) as an abbreviation.  A word the set does
@@ -670,7 +710,7 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
     if (start >= end)
         return 0;
     zone z = { t, start, end, zone_width(t, start, end), ab };
-    size_t s = seg_trim_start(t, start, end), i = s, greeted = (size_t)-1;
+    size_t s = seg_trim_start(t, start, end), i = s, greeted = (size_t)-1, url_seen = 0;
     while (i < end) {
         /* Once per sentence: does it open with a greeting or a sign-off? */
         if (s != greeted) {
@@ -721,6 +761,21 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
                 continue;
             }
             i += w;
+            continue;
+        }
+        /* a period or a colon inside a URL or an e-mail address */
+        size_t u = (c == '.' || c == ':') && i >= url_seen && i + 1 < end &&
+                           !spt_is_space((unsigned char)t[i + 1])
+                       ? url_at(&z, i, &url_seen)
+                       : 0;
+        if (u) {
+            if (url_ends(&z, u)) {
+                if (emit(&z, out, s, u) < 0)
+                    return -1;
+                s = i = seg_trim_start(t, u, end);
+                continue;
+            }
+            i = u > i ? u : i + w;
             continue;
         }
         if (!spt_is_terminal(c)) {

@@ -362,6 +362,20 @@ START_TEST(web_greetings_and_sign_offs)
 }
 END_TEST
 
+START_TEST(web_urls_and_addresses)
+{
+    CHECK_STR(sentences("Our site is http://www.example.org/a.html We open at 9. "
+                        "Email: pat@example.net Groups: rec.pets "
+                        "More at www.example.com/pics http://example.com/b.html"),
+              "Our site is http://www.example.org/a.html | We open at 9. | "
+              "Email: pat@example.net | Groups: rec.pets More at www.example.com/pics | "
+              "http://example.com/b.html");
+    /* before a small word it goes on; a period after it is the sentence's */
+    CHECK_STR(sentences("Mail pat@example.net or call. See www.example.org. Then rest."),
+              "Mail pat@example.net or call. | See www.example.org. | Then rest.");
+}
+END_TEST
+
 START_TEST(web_emoticons)
 {
     CHECK_STR(sentences("The staff were friendly :) Will come back!"),
@@ -727,6 +741,7 @@ static Suite *suite(void)
     tcase_add_test(c, web_period_before_lower_case);
     tcase_add_test(c, web_mail_time_stamps);
     tcase_add_test(c, web_greetings_and_sign_offs);
+    tcase_add_test(c, web_urls_and_addresses);
     tcase_add_test(c, web_emoticons);
     tcase_add_test(c, web_units_days_and_numbers);
     tcase_add_test(c, inline_list_numbers);
