@@ -411,9 +411,10 @@ static int restart_at(const zone *z, size_t i)
 static size_t url_at(const zone *z, size_t i, size_t *seen)
 {
     const char *t = z->t;
-    size_t a = i, e, at;
-    while (a > z->start && i - a <= LOOKBACK && !spt_is_space(spt_decode_prev(t, a, &at)))
-        a = at;
+    size_t a = i, e;
+    /* bytewise: the chunk ends at ASCII white space */
+    while (a > z->start && i - a <= LOOKBACK && !spt_is_space((unsigned char)t[a - 1]))
+        a--;
     int url = z->end - a >= 4 && memcmp(t + a, "www.", 4) == 0;
     for (e = a; e < z->end && !spt_is_space((unsigned char)t[e]); e++)
         if (t[e] == '@' || (t[e] == ':' && z->end - e >= 3 && t[e + 1] == '/' && t[e + 2] == '/'))
@@ -729,8 +730,13 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
          * this skip was most of the splitter's time when every byte went
          * through the decoder. */
         for (;;) {
-            while (i < end && byte_kind[(unsigned char)t[i]] == B_QUIET)
-                i++;
+            const unsigned char *p = (const unsigned char *)t + i, *pe = (const unsigned char *)t + end;
+            /* four bytes a step: runs of quiet bytes are long */
+            while (pe - p >= 4 && !(byte_kind[p[0]] | byte_kind[p[1]] | byte_kind[p[2]] | byte_kind[p[3]]))
+                p += 4;
+            while (p < pe && byte_kind[*p] == B_QUIET)
+                p++;
+            i = (size_t)(p - (const unsigned char *)t);
             if (i >= end || byte_kind[(unsigned char)t[i]] == B_LOUD)
                 break;
             if (i >= s + 2 && (t[i - 1] == ' ' || t[i - 1] == '\n') && t[i - 2] >= 'a' &&
