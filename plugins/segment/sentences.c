@@ -23,7 +23,7 @@
 #include <string.h>
 #include "segment_rules.h"
 #include "seg_chars.h"
-#include "seg_text.h"
+#include "seg_whitespace.h"
 
 #define LOOKBACK 64   /* longest word considered an abbreviation, in bytes */
 #define WORDMAX 40    /* longest next word looked at, in bytes */
