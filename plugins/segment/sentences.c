@@ -443,6 +443,27 @@ static int url_ends(const zone *z, size_t u)
     return z->end - n >= 4 && (memcmp(z->t + n, "http", 4) == 0 || memcmp(z->t + n, "www.", 4) == 0);
 }
 
+/* Does the sentence [S, I) hold a quotation that the quote mark Q would
+ * close?  For "«"/"»" (and "‹"/"›") one more opened than closed; for a
+ * straight quote an odd count.  1 or 0; -1 when the sentence is too long to
+ * count within the look-back (then the caller does as before). */
+static int quote_open(const zone *z, size_t s, size_t i, uint32_t q)
+{
+    if (i - s > 400)
+        return -1;
+    const char *t = z->t;
+    long depth = 0;
+    size_t w;
+    for (size_t k = s; k < i; k += w) {
+        uint32_t c = spt_decode(t, i, k, &w);
+        if (q == 0xBB || q == 0x203A)
+            depth += (c == (q == 0xBB ? 0xAB : 0x2039)) - (c == q);
+        else if (c == q)
+            depth ^= 1;
+    }
+    return depth > 0;
+}
+
 /* ---- the decision at a period ----------------------------------------------------- */
 
 /* The class of the word T[WS, DOT) as an abbreviation.  A word the set does
@@ -843,7 +864,7 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
         }
         /* Closing quotes and brackets, then a glued footnote marker. */
         size_t k = j;
-        int closed = 0;
+        int closed = 0, next_quote = 0;
         while (k < end) {
             uint32_t d = spt_decode(t, end, k, &wj);
             if (!seg_is_closer(d))
@@ -869,14 +890,23 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
                 i = k > j ? k : j;
                 continue;
             }
-            /* French spacing: « Oui. » */
+            /* A quote set off by spaces after the terminal: « Oui. » closes
+             * the sentence when it holds an open quote of that kind, and
+             * opens the next one when it does not ("… Appalaches. » Stipe
+             * …", a treebank sentence that starts inside a quotation). */
             size_t q = seg_skip_space(t, end, after, 0);
             if (q < end && q > after) {
                 uint32_t g = spt_decode(t, end, q, &wj);
-                if ((g == 0xBB || g == 0x203A) &&
-                    (q + wj >= end || spt_is_space(spt_decode(t, end, q + wj, &w)))) {
+                uint32_t n = q + wj < end ? spt_decode(t, end, q + wj, &w) : ' ';
+                /* (not the straight apostrophe: "don't" makes its count
+                 * meaningless) */
+                int quote = g == 0xBB || g == 0x203A || g == '"';
+                int open = quote && (spt_is_space(n) || n == ',') ? quote_open(&z, s, i, g) : -1;
+                if (open == 1 || (open == -1 && (g == 0xBB || g == 0x203A) && spt_is_space(n))) {
                     after = q + wj;
                     closed = 1;
+                } else if (open == 0) {
+                    next_quote = 1;
                 }
             }
         }
@@ -890,6 +920,8 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
         int ends;
         if (x.kind == N_END)
             ends = 0; /* the zone's end closes it anyway, page markers included */
+        else if (next_quote)
+            ends = 1;
         else if (x.kind == N_LOWER && other && !closed && !dots)
             ends = 1; /* "safe mode worked!! i uninstalled it": web text starts
                          sentences in lower case; a quoted question does not

@@ -285,6 +285,17 @@ START_TEST(french_spaced_semicolon)
 }
 END_TEST
 
+START_TEST(spaced_quotes_close_or_open)
+{
+    /* the spaced quote closes a quotation of its sentence ... */
+    CHECK_STR(sentences("Il a crié \" Vive la mer ! \" Les enfants ont ri. Elle a dit « Non. » Puis rien."),
+              "Il a crié \" Vive la mer ! \" | Les enfants ont ri. | Elle a dit « Non. » | Puis rien.");
+    /* ... or, when there is none, opens the next sentence */
+    CHECK_STR(sentences("Le port ferme en hiver. » Le maire répond. Tout va bien. », dit-il."),
+              "Le port ferme en hiver. | » Le maire répond. | Tout va bien. | », dit-il.");
+}
+END_TEST
+
 START_TEST(extra_abbreviations)
 {
     CHECK_STR(sentences("He met Gen. Xu and Adv. Brown."), "He met Gen. Xu and Adv. | Brown.");
@@ -736,6 +747,7 @@ static Suite *suite(void)
     tcase_add_test(c, german_restart_words);
     tcase_add_test(c, general_french);
     tcase_add_test(c, french_spaced_semicolon);
+    tcase_add_test(c, spaced_quotes_close_or_open);
     tcase_add_test(c, extra_abbreviations);
     tcase_add_test(c, web_question_exclamation_before_lower_case);
     tcase_add_test(c, web_period_before_lower_case);
