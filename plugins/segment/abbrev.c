@@ -87,7 +87,9 @@ static const char *const inner_words[] = {
 static const char *const final_words[] = {
     "etc", "usw", "usf", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "a.m", "p.m",
     "A.M", "P.M", "ibid", "Ibid", "Cie", "u.s.w", "u.dgl", "Bros", "plc",
-    "Plc", "LLC", "Esq", NULL
+    "Plc", "LLC", "Esq",
+    "lun", "mar", "jeu", "ven", "sam", "dim", /* French weekdays ("du mar. au dim.") */
+    NULL
 };
 
 /* Words that typically open a sentence and are rarely names. */

@@ -542,6 +542,9 @@ static int period_ends_lower(const zone *z, size_t dot)
     }
     if (upper && letters <= 5)
         return 0;
+    /* German streets: "in der Goethestr. mehrere ..." */
+    if (dot - ws > 3 && memcmp(t + dot - 3, "str", 3) == 0)
+        return 0;
     return word_class(z, ws, dot) == SEG_ABBR_NONE;
 }
 

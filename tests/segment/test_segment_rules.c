@@ -338,6 +338,9 @@ START_TEST(web_period_before_lower_case)
                         "the vs. case, John Q. public, see p. 5. then Emb. officers left."),
               "Shares of Acme Corp. common stock, pens etc. and paper, cf. the list, the vs. "
               "case, John Q. public, see p. 5. then Emb. officers left.");
+    /* nor after a German street or a French weekday */
+    CHECK_STR(sentences("Er wohnt in der Hauptstr. neben der Post. Ouvert du lun. au sam. Fermé le dim."),
+              "Er wohnt in der Hauptstr. neben der Post. | Ouvert du lun. au sam. | Fermé le dim.");
     /* nor after an ellipsis or a closing quote */
     CHECK_STR(sentences("I thought... maybe not. He said \"no.\" and left."),
               "I thought... maybe not. | He said \"no.\" and left.");
