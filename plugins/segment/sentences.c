@@ -422,7 +422,7 @@ static size_t url_at(const zone *z, size_t i, size_t *seen)
     *seen = e;
     if (!url || i - a > LOOKBACK)
         return 0;
-    while (e > i && strchr(".,;:!?)\"'", t[e - 1]))
+    while (e > i && t[e - 1] && strchr(".,;:!?)\"'", t[e - 1]))
         e--;
     return e;
 }
