@@ -30,6 +30,10 @@ struct seg_abbrevs {
     size_t cap, used; /* cap is a power of two */
     char *arena;
     size_t arena_len, arena_cap;
+    /* seg_abbrevs_restart_prefix's bits: one per first two bytes of a
+     * restart word (hashed), so that nearly every other capitalised word
+     * costs a few instructions instead of a scan, a hash and a probe. */
+    unsigned char restart_filter[512];
 };
 
 /* ---- built-in lists -------------------------------------------------------- */
@@ -83,7 +87,9 @@ static const char *const inner_words[] = {
 static const char *const final_words[] = {
     "etc", "usw", "usf", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "a.m", "p.m",
     "A.M", "P.M", "ibid", "Ibid", "Cie", "u.s.w", "u.dgl", "Bros", "plc",
-    "Plc", "LLC", "Esq", NULL
+    "Plc", "LLC", "Esq",
+    "lun", "mar", "jeu", "ven", "sam", "dim", /* French weekdays ("du mar. au dim.") */
+    NULL
 };
 
 /* Words that typically open a sentence and are rarely names. */
@@ -236,6 +242,12 @@ static unsigned get(const seg_abbrevs *a, const char *w, size_t n)
     return e->len ? e->flags : 0;
 }
 
+/* The restart filter's bit for a word that starts with W[0], W[1]. */
+static unsigned restart_bit(const char *w)
+{
+    return ((unsigned)(unsigned char)w[0] * 131u + (unsigned char)w[1]) & 4095u;
+}
+
 static int put_list(seg_abbrevs *a, const char *const *list, unsigned flags)
 {
     for (; *list; list++)
@@ -253,6 +265,10 @@ seg_abbrevs *seg_abbrevs_new(void)
         put_list(a, opener_words, F_OPENER) < 0 || put_list(a, restart_words, F_RESTART) < 0) {
         seg_abbrevs_free(a);
         return NULL;
+    }
+    for (const char *const *w = restart_words; *w; w++) {
+        unsigned bit = restart_bit(*w);
+        a->restart_filter[bit >> 3] |= (unsigned char)(1u << (bit & 7));
     }
     return a;
 }
@@ -350,6 +366,12 @@ int seg_abbrevs_class(const seg_abbrevs *a, const char *w, size_t n)
 int seg_abbrevs_is_opener(const seg_abbrevs *a, const char *w, size_t n)
 {
     return (get(a, w, n) & F_OPENER) != 0;
+}
+
+int seg_abbrevs_restart_prefix(const seg_abbrevs *a, const char *w)
+{
+    unsigned bit = restart_bit(w);
+    return (a->restart_filter[bit >> 3] >> (bit & 7)) & 1;
 }
 
 int seg_abbrevs_is_restart(const seg_abbrevs *a, const char *w, size_t n)

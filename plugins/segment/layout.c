@@ -23,7 +23,7 @@
 #include <string.h>
 #include "segment_rules.h"
 #include "seg_chars.h"
-#include "seg_text.h"
+#include "seg_whitespace.h"
 
 /* ---- lines and blocks ------------------------------------------------------ */
 

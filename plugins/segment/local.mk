@@ -3,8 +3,8 @@
 # tests/segment links them on their own.
 plugin_LTLIBRARIES += %reldir%/segment.la
 %canon_reldir%_segment_la_SOURCES = %reldir%/segment.c \
-	%reldir%/segment_rules.h %reldir%/seg_chars.h %reldir%/seg_text.h \
-	%reldir%/chars.c %reldir%/text.c %reldir%/abbrev.c \
+	%reldir%/segment_rules.h %reldir%/seg_chars.h %reldir%/seg_whitespace.h \
+	%reldir%/chars.c %reldir%/whitespace.c %reldir%/abbrev.c \
 	%reldir%/layout.c %reldir%/sentences.c %reldir%/tokens.c
 %canon_reldir%_segment_la_CPPFLAGS = $(AM_CPPFLAGS)
 %canon_reldir%_segment_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)

@@ -115,6 +115,11 @@ int seg_abbrevs_is_opener(const seg_abbrevs *a, const char *word, size_t len);
  * opens one even after a word with no punctuation? */
 int seg_abbrevs_is_restart(const seg_abbrevs *a, const char *word, size_t len);
 
+/* May a word that seg_abbrevs_is_restart knows start with the two bytes at
+ * WORD?  A quick filter (false positives, no false negatives) to ask first,
+ * since the question comes for most capitalised words. */
+int seg_abbrevs_restart_prefix(const seg_abbrevs *a, const char *word);
+
 /* ---- sentences and tokens ------------------------------------------------- */
 
 /*

@@ -23,7 +23,7 @@
 #include <string.h>
 #include "segment_rules.h"
 #include "seg_chars.h"
-#include "seg_text.h"
+#include "seg_whitespace.h"
 
 #define LOOKBACK 64   /* longest word considered an abbreviation, in bytes */
 #define WORDMAX 40    /* longest next word looked at, in bytes */
@@ -47,11 +47,11 @@ typedef struct next_info {
 
 /* ---- small helpers ------------------------------------------------------------ */
 
-/* Is W[0, N) one of the NULL-terminated WORDS (case matters)? */
+/* Is W[0, N) (N >= 1) one of the NULL-terminated WORDS (case matters)? */
 static int in_words(const char *const *words, const char *w, size_t n)
 {
     for (size_t i = 0; words[i]; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+        if (words[i][0] == w[0] && strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
             return 1;
     return 0;
 }
@@ -376,7 +376,15 @@ static int restart_at(const zone *z, size_t i)
     if (i < z->start + 3 || (t[i - 1] != ' ' && t[i - 1] != '\n') ||
         !spt_is_lower(spt_decode_prev(t, i - 1, &at)))
         return 0;
-    size_t e = word_end(z, i);
+    /* This runs for most capitalised words: let the first two letters rule
+     * out nearly all before the word is read. */
+    if (i + 1 >= z->end || !seg_abbrevs_restart_prefix(z->ab, t + i))
+        return 0;
+    size_t e = i;
+    while (e < z->end && e - i <= 12 && (((unsigned char)t[e] | 0x20) - 'a') < 26u)
+        e++;
+    if (e < z->end && (unsigned char)t[e] >= 0x80)
+        e = word_end(z, i);
     if (e - i > 12 || e >= z->end || t[e] != ' ' || !seg_abbrevs_is_restart(z->ab, t + i, e - i))
         return 0;
     /* A title ends soon ("Er las Der Spiegel."): two more words must come
@@ -392,6 +400,68 @@ static int restart_at(const zone *z, size_t i)
             return 0;
     }
     return 1;
+}
+
+/* The end of the URL or e-mail address ("http://...", "www....",
+ * "name@host.org", "<name@host.org>") that holds the byte I, or 0.  A
+ * sentence's own punctuation after it is left out ("see www.x.org.").
+ * *SEEN gets the end of the chunk of non-space looked at; the caller asks
+ * again only past it, so that a chunk is read once however many periods
+ * it holds. */
+static size_t url_at(const zone *z, size_t i, size_t *seen)
+{
+    const char *t = z->t;
+    size_t a = i, e;
+    /* bytewise: the chunk ends at ASCII white space */
+    while (a > z->start && i - a <= LOOKBACK && !spt_is_space((unsigned char)t[a - 1]))
+        a--;
+    int url = z->end - a >= 4 && memcmp(t + a, "www.", 4) == 0;
+    for (e = a; e < z->end && !spt_is_space((unsigned char)t[e]); e++)
+        if (t[e] == '@' || (t[e] == ':' && z->end - e >= 3 && t[e + 1] == '/' && t[e + 2] == '/'))
+            url = 1;
+    *seen = e;
+    if (!url || i - a > LOOKBACK)
+        return 0;
+    while (e > i && t[e - 1] && strchr(".,;:!?)\"'", t[e - 1]))
+        e--;
+    return e;
+}
+
+/* Does the URL or address that ends at U end its sentence?  Before a
+ * capital, a symbol or another link ("... is www.x.org Our office ...",
+ * "Email: a@b.org Groups: ..."), not before a small word ("a@b.org on May
+ * 2"). */
+static int url_ends(const zone *z, size_t u)
+{
+    if (u >= z->end || !spt_is_space((unsigned char)z->t[u]))
+        return 0;
+    int k = look_next(z, u).kind;
+    if (k == N_UPPER || k == N_OPEN || k == N_OTHER)
+        return 1;
+    /* a list of links, one a sentence */
+    size_t n = seg_skip_space(z->t, z->end, u, 1);
+    return z->end - n >= 4 && (memcmp(z->t + n, "http", 4) == 0 || memcmp(z->t + n, "www.", 4) == 0);
+}
+
+/* Does the sentence [S, I) hold a quotation that the quote mark Q would
+ * close?  For "«"/"»" (and "‹"/"›") one more opened than closed; for a
+ * straight quote an odd count.  1 or 0; -1 when the sentence is too long to
+ * count within the look-back (then the caller does as before). */
+static int quote_open(const zone *z, size_t s, size_t i, uint32_t q)
+{
+    if (i - s > 400)
+        return -1;
+    const char *t = z->t;
+    long depth = 0;
+    size_t w;
+    for (size_t k = s; k < i; k += w) {
+        uint32_t c = spt_decode(t, i, k, &w);
+        if (q == 0xBB || q == 0x203A)
+            depth += (c == (q == 0xBB ? 0xAB : 0x2039)) - (c == q);
+        else if (c == q)
+            depth ^= 1;
+    }
+    return depth > 0;
 }
 
 /* ---- the decision at a period ----------------------------------------------------- */
@@ -471,6 +541,9 @@ static int period_ends_lower(const zone *z, size_t dot)
         letters += spt_is_letter(c);
     }
     if (upper && letters <= 5)
+        return 0;
+    /* German streets: "in der Goethestr. mehrere ..." */
+    if (dot - ws > 3 && memcmp(t + dot - 3, "str", 3) == 0)
         return 0;
     return word_class(z, ws, dot) == SEG_ABBR_NONE;
 }
@@ -573,6 +646,27 @@ static size_t line_cols(const zone *z, size_t nl)
     return cols;
 }
 
+/* What a byte may start, for the pass's fast skip: B_LOUD for a line
+ * break, a terminal, an emoticon's eyes and every byte of a non-ASCII
+ * character; B_CAPITAL for an ASCII capital (a sentence run on without
+ * punctuation?).  Every other byte is B_QUIET. */
+enum { B_QUIET, B_LOUD, B_CAPITAL };
+#define B_LOUD16 B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, \
+    B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD, B_LOUD
+static const unsigned char byte_kind[256] = {
+    ['\n'] = B_LOUD, ['!'] = B_LOUD, ['.'] = B_LOUD, [':'] = B_LOUD, [';'] = B_LOUD,
+    ['='] = B_LOUD, ['?'] = B_LOUD,
+    ['A'] = B_CAPITAL, ['B'] = B_CAPITAL, ['C'] = B_CAPITAL, ['D'] = B_CAPITAL,
+    ['E'] = B_CAPITAL, ['F'] = B_CAPITAL, ['G'] = B_CAPITAL, ['H'] = B_CAPITAL,
+    ['I'] = B_CAPITAL, ['J'] = B_CAPITAL, ['K'] = B_CAPITAL, ['L'] = B_CAPITAL,
+    ['M'] = B_CAPITAL, ['N'] = B_CAPITAL, ['O'] = B_CAPITAL, ['P'] = B_CAPITAL,
+    ['Q'] = B_CAPITAL, ['R'] = B_CAPITAL, ['S'] = B_CAPITAL, ['T'] = B_CAPITAL,
+    ['U'] = B_CAPITAL, ['V'] = B_CAPITAL, ['W'] = B_CAPITAL, ['X'] = B_CAPITAL,
+    ['Y'] = B_CAPITAL, ['Z'] = B_CAPITAL,
+    [0x80] = B_LOUD16, B_LOUD16, B_LOUD16, B_LOUD16, B_LOUD16, B_LOUD16, B_LOUD16, B_LOUD16,
+};
+#undef B_LOUD16
+
 /* ---- the pass ------------------------------------------------------------------------- */
 
 static int emit(const zone *z, seg_spans *out, size_t s, size_t e)
@@ -641,7 +735,7 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
     if (start >= end)
         return 0;
     zone z = { t, start, end, zone_width(t, start, end), ab };
-    size_t s = seg_trim_start(t, start, end), i = s, greeted = (size_t)-1;
+    size_t s = seg_trim_start(t, start, end), i = s, greeted = (size_t)-1, url_seen = 0;
     while (i < end) {
         /* Once per sentence: does it open with a greeting or a sign-off? */
         if (s != greeted) {
@@ -655,16 +749,22 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
             }
         }
         /* Most bytes decide nothing: ASCII other than a line break, a
-         * terminal or an emoticon's eyes only moves on.  Those few are all
-         * below 64, so one mask tells them; this skip was most of the
-         * splitter's time when every byte went through the decoder. */
-        const uint64_t loud = (1ull << '\n') | (1ull << '!') | (1ull << '.') |
-                              (1ull << ':') | (1ull << ';') | (1ull << '=') | (1ull << '?');
-        while (i < end) {
-            unsigned char b = (unsigned char)t[i];
-            if (b >= 0x80 ||
-                (b < 64 ? (loud >> b) & 1
-                        : b <= 'Z' && b >= 'A' && i > s && (t[i - 1] == ' ' || t[i - 1] == '\n')))
+         * terminal, an emoticon's eyes or a capital after a small letter
+         * and a space only moves on.  One table lookup a byte tells them;
+         * this skip was most of the splitter's time when every byte went
+         * through the decoder. */
+        for (;;) {
+            const unsigned char *p = (const unsigned char *)t + i, *pe = (const unsigned char *)t + end;
+            /* four bytes a step: runs of quiet bytes are long */
+            while (pe - p >= 4 && !(byte_kind[p[0]] | byte_kind[p[1]] | byte_kind[p[2]] | byte_kind[p[3]]))
+                p += 4;
+            while (p < pe && byte_kind[*p] == B_QUIET)
+                p++;
+            i = (size_t)(p - (const unsigned char *)t);
+            if (i >= end || byte_kind[(unsigned char)t[i]] == B_LOUD)
+                break;
+            if (i >= s + 2 && (t[i - 1] == ' ' || t[i - 1] == '\n') && t[i - 2] >= 'a' &&
+                t[i - 2] <= 'z')
                 break;
             i++;
         }
@@ -691,6 +791,21 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
                 continue;
             }
             i += w;
+            continue;
+        }
+        /* a period or a colon inside a URL or an e-mail address */
+        size_t u = (c == '.' || c == ':') && i >= url_seen && i + 1 < end &&
+                           !spt_is_space((unsigned char)t[i + 1])
+                       ? url_at(&z, i, &url_seen)
+                       : 0;
+        if (u) {
+            if (url_ends(&z, u)) {
+                if (emit(&z, out, s, u) < 0)
+                    return -1;
+                s = i = seg_trim_start(t, u, end);
+                continue;
+            }
+            i = u > i ? u : i + w;
             continue;
         }
         if (!spt_is_terminal(c)) {
@@ -752,7 +867,7 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
         }
         /* Closing quotes and brackets, then a glued footnote marker. */
         size_t k = j;
-        int closed = 0;
+        int closed = 0, next_quote = 0;
         while (k < end) {
             uint32_t d = spt_decode(t, end, k, &wj);
             if (!seg_is_closer(d))
@@ -778,14 +893,23 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
                 i = k > j ? k : j;
                 continue;
             }
-            /* French spacing: « Oui. » */
+            /* A quote set off by spaces after the terminal: « Oui. » closes
+             * the sentence when it holds an open quote of that kind, and
+             * opens the next one when it does not ("… Appalaches. » Stipe
+             * …", a treebank sentence that starts inside a quotation). */
             size_t q = seg_skip_space(t, end, after, 0);
             if (q < end && q > after) {
                 uint32_t g = spt_decode(t, end, q, &wj);
-                if ((g == 0xBB || g == 0x203A) &&
-                    (q + wj >= end || spt_is_space(spt_decode(t, end, q + wj, &w)))) {
+                uint32_t n = q + wj < end ? spt_decode(t, end, q + wj, &w) : ' ';
+                /* (not the straight apostrophe: "don't" makes its count
+                 * meaningless) */
+                int quote = g == 0xBB || g == 0x203A || g == '"';
+                int open = quote && (spt_is_space(n) || n == ',') ? quote_open(&z, s, i, g) : -1;
+                if (open == 1 || (open == -1 && (g == 0xBB || g == 0x203A) && spt_is_space(n))) {
                     after = q + wj;
                     closed = 1;
+                } else if (open == 0) {
+                    next_quote = 1;
                 }
             }
         }
@@ -799,6 +923,8 @@ int seg_sentences(const char *t, size_t len, size_t start, size_t end,
         int ends;
         if (x.kind == N_END)
             ends = 0; /* the zone's end closes it anyway, page markers included */
+        else if (next_quote)
+            ends = 1;
         else if (x.kind == N_LOWER && other && !closed && !dots)
             ends = 1; /* "safe mode worked!! i uninstalled it": web text starts
                          sentences in lower case; a quoted question does not

@@ -17,7 +17,7 @@
 #include <string.h>
 #include "segment_rules.h"
 #include "seg_chars.h"
-#include "seg_text.h"
+#include "seg_whitespace.h"
 
 typedef struct tok {
     const char *t;

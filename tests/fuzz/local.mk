@@ -16,7 +16,7 @@ fuzz_input_sources = %reldir%/fuzz.h %reldir%/fuzz_input.c
 # and the text code they share (plugins/libsptext.la).
 fuzz_stages_sources = %reldir%/fuzz.h %reldir%/fuzz_stages.c \
 	%reldir%/stage_segment.c %reldir%/stage_speakers.c %reldir%/stage_citations.c \
-	plugins/segment/chars.c plugins/segment/text.c \
+	plugins/segment/chars.c plugins/segment/whitespace.c \
 	plugins/segment/abbrev.c plugins/segment/layout.c plugins/segment/sentences.c \
 	plugins/segment/tokens.c \
 	$(spk_rules_sources) \

@@ -1,7 +1,7 @@
 # tests/segment/local.mk — unit tests of the segment rules (no core needed).
 # The rules' sources, which both programs here link without the plugin.
-seg_rules_sources = plugins/segment/segment_rules.h plugins/segment/seg_chars.h plugins/segment/seg_text.h \
-	plugins/segment/chars.c plugins/segment/text.c \
+seg_rules_sources = plugins/segment/segment_rules.h plugins/segment/seg_chars.h plugins/segment/seg_whitespace.h \
+	plugins/segment/chars.c plugins/segment/whitespace.c \
 	plugins/segment/abbrev.c plugins/segment/layout.c plugins/segment/sentences.c \
 	plugins/segment/tokens.c
 check_PROGRAMS += %reldir%/test_segment_rules

@@ -253,6 +253,19 @@ START_TEST(german_run_on_without_punctuation)
 }
 END_TEST
 
+START_TEST(german_restart_words)
+{
+    static const char *const yes[] = { "Der", "Wir", "Leider", "Über", "Schließlich", NULL };
+    for (const char *const *w = yes; *w; w++) {
+        ck_assert(seg_abbrevs_restart_prefix(ab, *w));
+        ck_assert(seg_abbrevs_is_restart(ab, *w, strlen(*w)));
+    }
+    static const char *const no[] = { "Sie", "Ihr", "The", "War", "Des", "Moskau", NULL };
+    for (const char *const *w = no; *w; w++)
+        ck_assert(!seg_abbrevs_is_restart(ab, *w, strlen(*w)));
+}
+END_TEST
+
 START_TEST(general_french)
 {
     CHECK_STR(sentences("M. Dupont est arrivé. Mme Martin aussi. Il a dit : « Bonjour. » Puis il "
@@ -269,6 +282,17 @@ START_TEST(french_spaced_semicolon)
     /* before a small letter, glued to the word before, or in English: it goes on */
     CHECK_STR(sentences("Il pleut ; on reste. He came; The Times said so. Er kam; Die Zeit schrieb."),
               "Il pleut ; on reste. | He came; The Times said so. | Er kam; Die Zeit schrieb.");
+}
+END_TEST
+
+START_TEST(spaced_quotes_close_or_open)
+{
+    /* the spaced quote closes a quotation of its sentence ... */
+    CHECK_STR(sentences("Il a crié \" Vive la mer ! \" Les enfants ont ri. Elle a dit « Non. » Puis rien."),
+              "Il a crié \" Vive la mer ! \" | Les enfants ont ri. | Elle a dit « Non. » | Puis rien.");
+    /* ... or, when there is none, opens the next sentence */
+    CHECK_STR(sentences("Le port ferme en hiver. » Le maire répond. Tout va bien. », dit-il."),
+              "Le port ferme en hiver. | » Le maire répond. | Tout va bien. | », dit-il.");
 }
 END_TEST
 
@@ -314,6 +338,9 @@ START_TEST(web_period_before_lower_case)
                         "the vs. case, John Q. public, see p. 5. then Emb. officers left."),
               "Shares of Acme Corp. common stock, pens etc. and paper, cf. the list, the vs. "
               "case, John Q. public, see p. 5. then Emb. officers left.");
+    /* nor after a German street or a French weekday */
+    CHECK_STR(sentences("Er wohnt in der Hauptstr. neben der Post. Ouvert du lun. au sam. Fermé le dim."),
+              "Er wohnt in der Hauptstr. neben der Post. | Ouvert du lun. au sam. | Fermé le dim.");
     /* nor after an ellipsis or a closing quote */
     CHECK_STR(sentences("I thought... maybe not. He said \"no.\" and left."),
               "I thought... maybe not. | He said \"no.\" and left.");
@@ -346,6 +373,20 @@ START_TEST(web_greetings_and_sign_offs)
     CHECK_STR(sentences("Washington, February 4, 1969. Hi, how are you? We said Hi, Mom."),
               "Washington, February 4, 1969. | Hi, how are you? | We said Hi, Mom.");
     CHECK_STR(sentences("Dear sir, Thanks"), "Dear sir, Thanks");
+}
+END_TEST
+
+START_TEST(web_urls_and_addresses)
+{
+    CHECK_STR(sentences("Our site is http://www.example.org/a.html We open at 9. "
+                        "Email: pat@example.net Groups: rec.pets "
+                        "More at www.example.com/pics http://example.com/b.html"),
+              "Our site is http://www.example.org/a.html | We open at 9. | "
+              "Email: pat@example.net | Groups: rec.pets More at www.example.com/pics | "
+              "http://example.com/b.html");
+    /* before a small word it goes on; a period after it is the sentence's */
+    CHECK_STR(sentences("Mail pat@example.net or call. See www.example.org. Then rest."),
+              "Mail pat@example.net or call. | See www.example.org. | Then rest.");
 }
 END_TEST
 
@@ -706,13 +747,16 @@ static Suite *suite(void)
     tcase_add_test(c, general_english);
     tcase_add_test(c, general_german);
     tcase_add_test(c, german_run_on_without_punctuation);
+    tcase_add_test(c, german_restart_words);
     tcase_add_test(c, general_french);
     tcase_add_test(c, french_spaced_semicolon);
+    tcase_add_test(c, spaced_quotes_close_or_open);
     tcase_add_test(c, extra_abbreviations);
     tcase_add_test(c, web_question_exclamation_before_lower_case);
     tcase_add_test(c, web_period_before_lower_case);
     tcase_add_test(c, web_mail_time_stamps);
     tcase_add_test(c, web_greetings_and_sign_offs);
+    tcase_add_test(c, web_urls_and_addresses);
     tcase_add_test(c, web_emoticons);
     tcase_add_test(c, web_units_days_and_numbers);
     tcase_add_test(c, inline_list_numbers);

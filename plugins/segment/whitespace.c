@@ -1,7 +1,8 @@
 /*
- * text.c — small text patterns shared by the segment rules.
+ * whitespace.c — white space and inline page markers ("[Page 1039]"):
+ * skipping and trimming them (see seg_whitespace.h).
  */
-#include "seg_text.h"
+#include "seg_whitespace.h"
 #include "seg_chars.h"
 
 size_t seg_page_marker(const char *t, size_t n, size_t i)

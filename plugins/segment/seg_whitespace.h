@@ -1,8 +1,9 @@
 /*
- * seg_text.h — small text patterns shared by the segment rules (private).
+ * seg_whitespace.h — white space and the inline page markers that sit in it,
+ * as every segment rule skips or trims them (private to plugins/segment).
  */
-#ifndef SEG_TEXT_H
-#define SEG_TEXT_H
+#ifndef SEG_WHITESPACE_H
+#define SEG_WHITESPACE_H
 
 #include <stddef.h>
 
