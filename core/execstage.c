@@ -439,9 +439,12 @@ static int exec_init(const json_t *options, void **state, sp_error *err)
     exec_state *st = xcalloc(1, sizeof *st);
     st->command = xstrdup(command);
     st->timeout_ms = seconds_ms(options, "timeout", 60);
-    /* A command that will never say hello should not cost a minute. */
+    /* A command that will never say hello should not cost a minute; but a
+     * program that loads a model before its handshake, or any program on a
+     * loaded machine (10 s was seen to fail python3 at load 20), needs more
+     * than a few seconds. */
     st->handshake_ms = seconds_ms(options, "handshake-timeout",
-                                  st->timeout_ms < 10000 ? st->timeout_ms / 1000 : 10);
+                                  st->timeout_ms < 30000 ? st->timeout_ms / 1000 : 30);
     pthread_mutex_init(&st->mu, NULL);
     *state = st;
     const json_t *produces = json_object_get(options, "produces");
@@ -575,7 +578,7 @@ static const sp_option exec_options[] = {
     { "timeout", SP_OPT_INT, "60", "seconds it may take on one document" },
     /* no default value: it would show in every exec stage's provenance */
     { "handshake-timeout", SP_OPT_INT, NULL,
-      "seconds it may take to print its handshake line (default 10, or timeout "
+      "seconds it may take to print its handshake line (default 30, or timeout "
       "when that is shorter)" },
     { NULL, 0, NULL, NULL },
 };
