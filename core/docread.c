@@ -315,91 +315,104 @@ static int text_member(reading *rd, buf *out, js_text *t)
     return js_string_text(&rd->j, out, t);
 }
 
+/* Whether the member is the first of its key; else the error and -1.
+ * SEEN is set on the first. */
+static int first_of_key(reading *rd, int *seen, const char *key)
+{
+    if (*seen)
+        return duplicate(rd, key);
+    *seen = 1;
+    return 0;
+}
+
+/* "text": decoded into a buffer the document then takes over. */
+static int read_text(reading *rd)
+{
+    buf text = BUF_INIT;
+    /* The text is most of the record and decodes to no more bytes than are
+     * left of it: room for that at once spares the copies of growing by
+     * doubling. */
+    buf_reserve(&text, (size_t)(rd->j.end - rd->j.p));
+    js_text t = { 0 };
+    if (text_member(rd, &text, &t) < 0) {
+        free(t.esc);
+        buf_free(&text);
+        return -1;
+    }
+    size_t n = text.len;
+    doc_take_text(rd->doc, buf_steal(&text), n, t.ascii);
+    doc_set_escapes(rd->doc, t.esc, t.nesc);
+    return 0;
+}
+
+/* "id": must be a string. */
+static int read_id(reading *rd)
+{
+    buf id = BUF_INIT;
+    int r = string_member(rd, "\"id\" is %s, not a string", &id);
+    if (r == 0)
+        doc_set_id(rd->doc, id.data ? id.data : "", id.len);
+    buf_free(&id);
+    return r;
+}
+
+/* "layers": must be an object; the document keeps it as it is. */
+static int read_layers(reading *rd)
+{
+    if (rd->doc->layers_in)
+        return duplicate(rd, "layers");
+    js_kind k = js_peek(&rd->j);
+    json_t *v = value_here(rd);
+    if (!v)
+        return -1;
+    if (!json_is_object(v)) {
+        buf_printf(rd->err, "\"layers\" is %s, not an object", js_kind_name(k));
+        json_decref(v);
+        return -1;
+    }
+    rd->doc->layers_in = v;
+    return 0;
+}
+
+/* Any other member: kept in the document's extra members, to be written back. */
+static int read_extra(reading *rd, const char *key)
+{
+    sp_doc *doc = rd->doc;
+    if (!doc->extra)
+        doc->extra = json_object();
+    if (json_object_get(doc->extra, key))
+        return duplicate(rd, key);
+    json_t *v = value_here(rd);
+    if (!v)
+        return -1;
+    json_object_set_new(doc->extra, key, v);
+    return 0;
+}
+
 /* The members of the top-level object. */
 static int read_members(reading *rd, int *have_text)
 {
-    sp_doc *doc = rd->doc;
     int have_id = 0, have_spans = 0;
-    buf text = BUF_INIT;
     int more;
     for (more = js_open(&rd->j, '}'); more > 0; more = js_next(&rd->j, '}')) {
         if (read_key(rd) < 0)
-            goto fail;
+            return -1;
         const char *key = rd->key.data;
-        if (!strcmp(key, "text")) {
-            if (*have_text) {
-                duplicate(rd, key);
-                goto fail;
-            }
-            /* The text is most of the record and decodes to no more bytes
-             * than are left of it: room for that at once spares the copies
-             * of growing by doubling. */
-            buf_reserve(&text, (size_t)(rd->j.end - rd->j.p));
-            js_text t = { 0 };
-            if (text_member(rd, &text, &t) < 0) {
-                free(t.esc);
-                goto fail;
-            }
-            *have_text = 1;
-            size_t n = text.len;
-            doc_take_text(doc, buf_steal(&text), n, t.ascii);
-            doc_set_escapes(doc, t.esc, t.nesc);
-        } else if (!strcmp(key, "id")) {
-            if (have_id) {
-                duplicate(rd, key);
-                goto fail;
-            }
-            buf id = BUF_INIT;
-            if (string_member(rd, "\"id\" is %s, not a string", &id) < 0) {
-                buf_free(&id);
-                goto fail;
-            }
-            doc_set_id(doc, id.data ? id.data : "", id.len);
-            buf_free(&id);
-            have_id = 1;
-        } else if (!strcmp(key, "spans")) {
-            if (have_spans) {
-                duplicate(rd, key);
-                goto fail;
-            }
-            have_spans = 1;
-            if (read_spans(rd) < 0)
-                goto fail;
-        } else if (!strcmp(key, "layers")) {
-            if (doc->layers_in) {
-                duplicate(rd, key);
-                goto fail;
-            }
-            js_kind k = js_peek(&rd->j);
-            json_t *v = value_here(rd);
-            if (!v)
-                goto fail;
-            if (!json_is_object(v)) {
-                buf_printf(rd->err, "\"layers\" is %s, not an object", js_kind_name(k));
-                json_decref(v);
-                goto fail;
-            }
-            doc->layers_in = v;
-        } else {
-            if (!doc->extra)
-                doc->extra = json_object();
-            if (json_object_get(doc->extra, key))
-                {
-                duplicate(rd, key);
-                goto fail;
-            }
-            json_t *v = value_here(rd);
-            if (!v)
-                goto fail;
-            json_object_set_new(doc->extra, key, v);
-        }
+        int r;
+        if (!strcmp(key, "text"))
+            r = first_of_key(rd, have_text, key) < 0 ? -1 : read_text(rd);
+        else if (!strcmp(key, "id"))
+            r = first_of_key(rd, &have_id, key) < 0 ? -1 : read_id(rd);
+        else if (!strcmp(key, "spans"))
+            r = first_of_key(rd, &have_spans, key) < 0 ? -1 : read_spans(rd);
+        else if (!strcmp(key, "layers"))
+            r = read_layers(rd);
+        else
+            r = read_extra(rd, key);
+        if (r < 0)
+            return -1;
     }
-    if (more < 0)
-        goto fail;
-    return 0;
-fail:
-    buf_free(&text);
-    return -1;
+    return more < 0 ? -1 : 0;
 }
 
 int doc_peek_id(const char *line, size_t len, buf *id)
