@@ -104,7 +104,22 @@ static int export_doc(void *ctx, const sp_doc *doc)
     return 0;
 }
 
-int cmd_export(int argc, char **argv)
+static void export_help(void)
+{
+    fputs(export_usage_head, stdout);
+    for (size_t i = 0; i < NFORMATS; i++)
+        printf("  %-8s %s\n", formats[i]->name, formats[i]->summary);
+    printf(export_usage, cli_docs_help);
+}
+
+/* What the command line gave, besides the inputs. */
+typedef struct export_args {
+    const char *to, *output, *tei_map;
+} export_args;
+
+/* The options into A and C->x.dir: 0, or 1 after --help, or -1 when
+ * cli_docs_getopt() has said what is wrong. */
+static int export_options(cli_docs *d, int argc, char **argv, export_args *a, export_cmd *c)
 {
     enum { OPT_TEI_MAP = 256 };
     static const struct option longopts[] = {
@@ -118,74 +133,91 @@ int cmd_export(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    export_cmd c = { 0 };
-    cli_docs d;
-    const char *to = NULL, *output = NULL, *tei_map = NULL;
-    int status = SP_USAGE, ch;
-    if (cli_docs_init(&d, argc) < 0)
-        return SP_USAGE;
-    while ((ch = cli_docs_getopt(&d, argc, argv, "export", ":t:o:O:p:P:j:h", longopts)) !=
-           -1) {
+    int ch;
+    while ((ch = cli_docs_getopt(d, argc, argv, "export", ":t:o:O:p:P:j:h", longopts)) != -1) {
         switch (ch) {
-        case 't': to = optarg; break;
-        case 'o': output = optarg; break;
-        case 'O': c.x.dir = optarg; break;
-        case OPT_TEI_MAP: tei_map = optarg; break;
-        case 'h':
-            fputs(export_usage_head, stdout);
-            for (size_t i = 0; i < NFORMATS; i++)
-                printf("  %-8s %s\n", formats[i]->name, formats[i]->summary);
-            printf(export_usage, cli_docs_help);
-            status = SP_OK;
-            goto out;
-        default: /* '?': cli_docs_getopt said what is wrong */
-            goto out;
+        case 't': a->to = optarg; break;
+        case 'o': a->output = optarg; break;
+        case 'O': c->x.dir = optarg; break;
+        case OPT_TEI_MAP: a->tei_map = optarg; break;
+        case 'h': export_help(); return 1;
+        default: return -1;
         }
     }
-    for (size_t i = 0; to && i < NFORMATS && !c.fmt; i++)
+    return 0;
+}
+
+/* The exporter named TO; NULL after saying it is unknown or missing. */
+static const exporter *export_format(const char *to)
+{
+    for (size_t i = 0; to && i < NFORMATS; i++)
         if (!strcmp(to, formats[i]->name))
-            c.fmt = formats[i];
-    if (!c.fmt) {
-        if (to)
-            cli_error("--to: unknown format '%s' (formats: tei, brat, conllu)", to);
-        else
-            cli_error("which format? give --to tei, brat or conllu (see spanpipe export --help)");
-        goto out;
-    }
-    if (tei_map && (c.fmt != &export_tei || export_tei_map(tei_map) < 0)) {
-        if (c.fmt != &export_tei)
+            return formats[i];
+    if (to)
+        cli_error("--to: unknown format '%s' (formats: tei, brat, conllu)", to);
+    else
+        cli_error("which format? give --to tei, brat or conllu (see spanpipe export --help)");
+    return NULL;
+}
+
+/* Whether the options go with C's format and each other; -1 after saying why
+ * not (or after export_tei_map() has said what is wrong with the map). */
+static int export_check(const export_cmd *c, const export_args *a)
+{
+    if (a->tei_map && (c->fmt != &export_tei || export_tei_map(a->tei_map) < 0)) {
+        if (c->fmt != &export_tei)
             cli_error("--tei-map goes with --to tei");
-        goto out;
+        return -1;
     }
-    if (output && c.x.dir) {
+    if (a->output && c->x.dir) {
         cli_error("-o and -O do not go together: one output file, or one per document");
-        goto out;
+        return -1;
     }
-    if (c.fmt->needs_dir && !c.x.dir) {
+    if (c->fmt->needs_dir && !c->x.dir) {
         cli_error("--to %s writes files per document: give a directory with -O DIR",
-                  c.fmt->name);
-        goto out;
+                  c->fmt->name);
+        return -1;
     }
-    if (!c.x.dir && cli_out_open(&c.x.out, output, 0) < 0) {
+    return 0;
+}
+
+/* Each document of the N INPUTS through C's exporter; the exit status. */
+static int export_run(export_cmd *c, cli_docs *d, char **inputs, size_t n, const char *output)
+{
+    int status;
+    if (!c->x.dir && cli_out_open(&c->x.out, output, 0) < 0)
+        return SP_IO;
+    c->x.names = json_object();
+    if (c->fmt->begin(&c->x) < 0) {
         status = SP_IO;
-        goto out;
-    }
-    c.x.names = json_object();
-    if (c.fmt->begin(&c.x) < 0) {
-        status = SP_IO;
-        c.fmt->end(&c.x, 0);
+        c->fmt->end(&c->x, 0);
     } else {
-        status = cli_docs_each(&d, argv + optind, (size_t)(argc - optind), export_doc, &c);
-        int ok = !c.stopped && status != SP_USAGE;
-        if (c.fmt->end(&c.x, ok) < 0 && status != SP_USAGE)
+        status = cli_docs_each(d, inputs, n, export_doc, c);
+        int ok = !c->stopped && status != SP_USAGE;
+        if (c->fmt->end(&c->x, ok) < 0 && status != SP_USAGE)
             status = SP_IO;
     }
-    if (!c.x.dir)
-        status = cli_out_end(&c.x.out, !c.stopped && status != SP_USAGE, status, d.failed);
-    if (c.x.skipped && status == SP_OK)
+    if (!c->x.dir)
+        status = cli_out_end(&c->x.out, !c->stopped && status != SP_USAGE, status, d->failed);
+    if (c->x.skipped && status == SP_OK)
         status = SP_FAILED; /* each was reported: "some documents failed" */
-    json_decref(c.x.names);
-out:
+    json_decref(c->x.names);
+    return status;
+}
+
+int cmd_export(int argc, char **argv)
+{
+    export_cmd c = { 0 };
+    export_args a = { 0 };
+    cli_docs d;
+    int status = SP_USAGE;
+    if (cli_docs_init(&d, argc) < 0)
+        return SP_USAGE;
+    int r = export_options(&d, argc, argv, &a, &c);
+    if (r > 0)
+        status = SP_OK;
+    else if (r == 0 && (c.fmt = export_format(a.to)) && export_check(&c, &a) == 0)
+        status = export_run(&c, &d, argv + optind, (size_t)(argc - optind), a.output);
     cli_docs_free(&d);
     return status;
 }
