@@ -127,6 +127,93 @@ static void note_escape(js_text *t, const buf *out, size_t base)
     t->esc[t->nesc++] = out->len - base;
 }
 
+/*
+ * The helpers of scan_string() below are its loop cut in parts: each has
+ * one caller, so the compiler inlines them and the record scanner costs no
+ * calls more than it did as one function.
+ */
+
+/* The run of unescaped characters at the cursor: checked as UTF-8, copied
+ * to OUT, J past it; -1 with the error at the first bad byte. */
+static inline int scan_plain(jscan *j, buf *out, js_text *t)
+{
+    const char *q = spi_json_plain_run(j->p, j->end);
+    size_t bad;
+    int ascii = 1;
+    /* only js_string_text() wants to know whether the text is all ASCII */
+    if (!utf8_check(j->p, (size_t)(q - j->p), &bad, t ? &ascii : NULL)) {
+        j->p += bad;
+        if (j->err->len == 0)
+            buf_printf(j->err, "invalid UTF-8 at column %zu", (size_t)(j->p - j->start) + 1);
+        return -1;
+    }
+    if (!ascii)
+        t->ascii = 0;
+    if (out)
+        buf_add(out, j->p, (size_t)(q - j->p));
+    j->p = q;
+    return 0;
+}
+
+/* The code point of the \u escape at the cursor, joined with the low half
+ * that must follow a high surrogate; J past them.  -1 with the error (at
+ * the escape). */
+static inline long scan_u_escape(jscan *j)
+{
+    const char *q = j->p;
+    long cp = hex4(q + 2, j->end);
+    if (cp < 0)
+        return js_fail(j, "invalid \\u escape");
+    const char *next = q + 6;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+        long lo = next + 1 < j->end && next[0] == '\\' && next[1] == 'u'
+                      ? hex4(next + 2, j->end) : -1;
+        if (lo < 0xDC00 || lo > 0xDFFF)
+            return js_fail(j, "a \\u escape of a lone high surrogate");
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        next += 6;
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        return js_fail(j, "a \\u escape of a lone low surrogate");
+    }
+    j->p = next;
+    return cp;
+}
+
+/* The escape at the cursor (a backslash): decoded into OUT, noted in T when
+ * it must be escaped again on output (relative to BASE, where the string
+ * starts in OUT), J past it; -1 with the error. */
+static inline int scan_escape(jscan *j, buf *out, int *has_nul, js_text *t, size_t base)
+{
+    const char *q = j->p;
+    if (j->end - q < 2)
+        return js_fail(j, "unterminated string");
+    char c = q[1];
+    const char *simple = strchr("\"\\/bfnrt", c);
+    if (c && simple) {
+        static const char decoded[] = "\"\\/\b\f\n\r\t";
+        if (t && c != '/') /* a '/' needs no escape when written back */
+            note_escape(t, out, base);
+        if (out)
+            buf_addc(out, decoded[simple - "\"\\/bfnrt"]);
+        j->p = q + 2;
+        return 0;
+    }
+    if (c != 'u')
+        return js_fail(j, "invalid escape in a string");
+    long cp = scan_u_escape(j);
+    if (cp < 0)
+        return -1;
+    if (cp == 0 && has_nul)
+        *has_nul = 1;
+    if (t && (cp < 0x20 || cp == '"' || cp == '\\'))
+        note_escape(t, out, base);
+    if (t && cp >= 0x80)
+        t->ascii = 0;
+    if (out)
+        put_utf8(out, (unsigned long)cp);
+    return 0;
+}
+
 /* js_string(), and with T (then OUT is not NULL) js_string_text(). */
 static int scan_string(jscan *j, buf *out, int *has_nul, js_text *t)
 {
@@ -139,75 +226,18 @@ static int scan_string(jscan *j, buf *out, int *has_nul, js_text *t)
         return js_fail(j, "expected a string");
     j->p++;
     for (;;) {
-        const char *q = spi_json_plain_run(j->p, j->end);
-        size_t bad;
-        int ascii = 1;
-        if (!utf8_check(j->p, (size_t)(q - j->p), &bad, t ? &ascii : NULL)) {
-            j->p += bad;
-            if (j->err->len == 0)
-                buf_printf(j->err, "invalid UTF-8 at column %zu",
-                           (size_t)(j->p - j->start) + 1);
+        if (scan_plain(j, out, t) < 0)
             return -1;
-        }
-        if (!ascii)
-            t->ascii = 0;
-        if (out)
-            buf_add(out, j->p, (size_t)(q - j->p));
-        j->p = q;
-        if (q >= j->end)
+        if (j->p >= j->end)
             return js_fail(j, "unterminated string");
-        if (*q == '"') {
+        if (*j->p == '"') {
             j->p++;
             return 0;
         }
-        if ((unsigned char)*q < 0x20)
+        if ((unsigned char)*j->p < 0x20)
             return js_fail(j, "control character in a string (it must be escaped)");
-        /* an escape */
-        if (j->end - q < 2)
-            return js_fail(j, "unterminated string");
-        char c = q[1];
-        const char *simple = strchr("\"\\/bfnrt", c);
-        if (c && simple) {
-            static const char decoded[] = "\"\\/\b\f\n\r\t";
-            if (t && c != '/')
-                note_escape(t, out, base);
-            if (out)
-                buf_addc(out, decoded[simple - "\"\\/bfnrt"]);
-            j->p = q + 2;
-            continue;
-        }
-        if (c != 'u') {
-            j->p = q;
-            return js_fail(j, "invalid escape in a string");
-        }
-        long cp = hex4(q + 2, j->end);
-        if (cp < 0) {
-            j->p = q;
-            return js_fail(j, "invalid \\u escape");
-        }
-        const char *next = q + 6;
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-            long lo = next + 1 < j->end && next[0] == '\\' && next[1] == 'u'
-                          ? hex4(next + 2, j->end) : -1;
-            if (lo < 0xDC00 || lo > 0xDFFF) {
-                j->p = q;
-                return js_fail(j, "a \\u escape of a lone high surrogate");
-            }
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            next += 6;
-        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            j->p = q;
-            return js_fail(j, "a \\u escape of a lone low surrogate");
-        }
-        if (cp == 0 && has_nul)
-            *has_nul = 1;
-        if (t && (cp < 0x20 || cp == '"' || cp == '\\'))
-            note_escape(t, out, base);
-        if (t && cp >= 0x80)
-            t->ascii = 0;
-        if (out)
-            put_utf8(out, (unsigned long)cp);
-        j->p = next;
+        if (scan_escape(j, out, has_nul, t, base) < 0)
+            return -1;
     }
 }
 
