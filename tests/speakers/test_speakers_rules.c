@@ -149,7 +149,8 @@ static void put(out *o, const char *s, size_t n)
         o->cap = (o->n + n + 1) * 2;
         o->p = realloc(o->p, o->cap);
     }
-    memcpy(o->p + o->n, s, n);
+    if (n) /* an empty spk_str may have no pointer: memcpy wants one */
+        memcpy(o->p + o->n, s, n);
     o->n += n;
     o->p[o->n] = 0;
 }
