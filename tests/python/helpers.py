@@ -30,8 +30,6 @@ def spanpipe(*args, input=None):
     output as bytes."""
     cmd = [SPANPIPE, *args]
     if os.environ.get("SPANPIPE_VALGRIND"):
-        cmd = [os.path.join(TOP_BUILDDIR, "libtool"), "--mode=execute", "valgrind", "-q",
-               "--error-exitcode=99", "--leak-check=full",
-               "--errors-for-leak-kinds=definite", *cmd]
+        cmd = ["sh", os.path.join(TOP_SRCDIR, "tests", "valgrind.sh"), *cmd]
     return subprocess.run(cmd, input=input, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           timeout=600)
