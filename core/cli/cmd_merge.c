@@ -137,92 +137,128 @@ static int write_spool(merge_cmd *m, const char *p, size_t n)
     return 0;
 }
 
+/* One input being read: its file, how it is read, and the line so far. */
+typedef struct merge_input {
+    const char *name;
+    int fd;
+    int direct;              /* -1 not yet known; 1 plain file: lines read back from it */
+    char *line;              /* the line so far (LEN bytes, ROOM allocated) */
+    size_t len, room;
+    off_t off;               /* of the line in the input (when direct) */
+    unsigned long lineno;
+} merge_input;
+
+/* Note the complete line IN->line (with its newline): read back from the
+ * input itself when DIRECT, else from the spool it is copied to.  Returns 0,
+ * or -1 (printed). */
+static int end_line(merge_cmd *m, merge_input *in, int direct)
+{
+    int rc = 0;
+    in->lineno++;
+    if (in->len > 1 || in->line[0] != '\n') { /* blank lines are not documents */
+        off_t at = direct ? in->off : m->spool_len;
+        if (!direct && write_spool(m, in->line, in->len) < 0)
+            rc = -1;
+        else
+            rc = add_line(m, in->name, in->lineno, in->line, in->len,
+                          direct ? in->fd : m->spool, at);
+    }
+    in->off += (off_t)in->len;
+    in->len = 0;
+    return rc;
+}
+
+/* Cut the R bytes of CHUNK into lines.  Returns 0, or -1 (printed). */
+static int take_chunk(merge_cmd *m, merge_input *in, const char *chunk, size_t r)
+{
+    for (size_t i = 0; i < r;) {
+        const char *nl = memchr(chunk + i, '\n', r - i);
+        size_t take = nl ? (size_t)(nl - (chunk + i)) + 1 : r - i;
+        if (in->len + take + 1 > in->room) {
+            size_t grown_room = 2 * (in->len + take + 1);
+            char *grown = realloc(in->line, grown_room);
+            if (!grown) {
+                cli_error("out of memory");
+                return -1;
+            }
+            in->line = grown;
+            in->room = grown_room;
+        }
+        memcpy(in->line + in->len, chunk + i, take);
+        in->len += take;
+        i += take;
+        if (nl && end_line(m, in, in->direct) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Read every line of IN through GZ (the last one may lack its newline: it is
+ * given one, so it goes to the spool).  Returns 0, or -1 (printed). */
+static int read_lines(merge_cmd *m, merge_input *in, gzFile gz, int regular)
+{
+    char chunk[65536];
+    int r;
+    while ((r = gzread(gz, chunk, sizeof chunk)) > 0) {
+        if (in->direct < 0)
+            in->direct = regular && gzdirect(gz);
+        if (take_chunk(m, in, chunk, (size_t)r) < 0)
+            return -1;
+    }
+    if (in->len) {
+        in->line[in->len++] = '\n';
+        if (end_line(m, in, 0) < 0)
+            return -1;
+    }
+    int gzerr;
+    const char *why = gzerror(gz, &gzerr);
+    if (gzerr != Z_OK && gzerr != Z_STREAM_END) {
+        cli_error("%s: read error: %s", in->name, gzerr == Z_ERRNO ? strerror(errno) : why);
+        return -1;
+    }
+    return 0;
+}
+
+/* Keep FD open to read lines back from it.  Returns 0, or -1 (printed; FD is
+ * then the caller's to close). */
+static int keep_fd(merge_cmd *m, int fd)
+{
+    int *grown = realloc(m->fds, (m->nfds + 1) * sizeof *grown);
+    if (!grown) {
+        cli_error("out of memory");
+        return -1;
+    }
+    m->fds = grown;
+    m->fds[m->nfds++] = fd;
+    return 0;
+}
+
 /* Read the documents of the input NAME.  Returns 0, or -1 (printed). */
 static int read_input(merge_cmd *m, const char *name)
 {
     int stdin_ = !strcmp(name, "-");
-    int fd = stdin_ ? dup(0) : open(name, O_RDONLY);
-    if (fd < 0) {
+    merge_input in = { .name = stdin_ ? "<stdin>" : name, .direct = -1 };
+    in.fd = stdin_ ? dup(0) : open(name, O_RDONLY);
+    if (in.fd < 0) {
         cli_error("%s: cannot open: %s", name, strerror(errno));
         return -1;
     }
-    if (stdin_)
-        name = "<stdin>";
     struct stat st;
-    int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    gzFile gz = gzdopen(dup(fd), "rb");
+    int regular = fstat(in.fd, &st) == 0 && S_ISREG(st.st_mode);
+    gzFile gz = gzdopen(dup(in.fd), "rb");
     if (!gz) {
-        close(fd);
-        cli_error("%s: out of memory", name);
+        close(in.fd);
+        cli_error("%s: out of memory", in.name);
         return -1;
     }
-    int direct = -1; /* read as it is (a plain file): lines are read back from it */
-    char *line = NULL, chunk[65536];
-    size_t len = 0, room = 0;
-    off_t off = 0;
-    unsigned long lineno = 0;
-    int rc = 0, r;
-    while (rc == 0 && (r = gzread(gz, chunk, sizeof chunk)) > 0) {
-        if (direct < 0)
-            direct = regular && gzdirect(gz);
-        for (int i = 0; i < r && rc == 0;) {
-            char *nl = memchr(chunk + i, '\n', (size_t)(r - i));
-            size_t take = nl ? (size_t)(nl - (chunk + i)) + 1 : (size_t)(r - i);
-            if (len + take + 1 > room) {
-                size_t grown_room = 2 * (len + take + 1);
-                char *grown = realloc(line, grown_room);
-                if (!grown) {
-                    cli_error("out of memory");
-                    rc = -1;
-                    break;
-                }
-                line = grown;
-                room = grown_room;
-            }
-            memcpy(line + len, chunk + i, take);
-            len += take;
-            i += (int)take;
-            if (!nl)
-                continue;
-            lineno++;
-            if (len > 1 || line[0] != '\n') { /* blank lines are not documents */
-                off_t at = direct ? off : m->spool_len;
-                if (!direct && write_spool(m, line, len) < 0)
-                    rc = -1;
-                else
-                    rc = add_line(m, name, lineno, line, len, direct ? fd : m->spool, at);
-            }
-            off += (off_t)len;
-            len = 0;
-        }
-    }
-    if (rc == 0 && len) {
-        /* the last line without its newline: written with one */
-        lineno++;
-        line[len++] = '\n';
-        if (write_spool(m, line, len) < 0 ||
-            add_line(m, name, lineno, line, len, m->spool, m->spool_len - (off_t)len) < 0)
-            rc = -1;
-    }
-    int gzerr;
-    const char *why = gzerror(gz, &gzerr);
-    if (rc == 0 && gzerr != Z_OK && gzerr != Z_STREAM_END) {
-        cli_error("%s: read error: %s", name, gzerr == Z_ERRNO ? strerror(errno) : why);
-        rc = -1;
-    }
+    int rc = read_lines(m, &in, gz, regular);
     gzclose(gz);
-    free(line);
-    if (direct > 0) {
-        int *grown = realloc(m->fds, (m->nfds + 1) * sizeof *grown);
-        if (grown) {
-            m->fds = grown;
-            m->fds[m->nfds++] = fd;
-            return rc;
-        }
-        cli_error("out of memory");
+    free(in.line);
+    if (in.direct > 0 && keep_fd(m, in.fd) == 0)
+        return rc;
+    if (in.direct > 0)
         rc = -1;
-    }
-    close(fd);
+    close(in.fd);
     return rc;
 }
 
@@ -283,6 +319,67 @@ static int collect_id(void *ctx, const sp_doc *doc)
     return json_array_append_new(ctx, json_stringn(id, n));
 }
 
+/* The order the documents are written in, into *ORDER: M's own order of first
+ * appearance, or a new array read from ORDER_FILE or the documents of
+ * ORDER_OF.  Returns SP_OK or the exit status (printed). */
+static int build_order(merge_cmd *m, const char *order_file, char *order_of, json_t **order)
+{
+    *order = m->first;
+    if (!order_file && !order_of)
+        return SP_OK;
+    *order = json_array();
+    if (order_file)
+        return read_order_file(order_file, *order) < 0 ? SP_IO : SP_OK;
+    cli_docs d;
+    if (cli_docs_init(&d, 1) < 0)
+        return SP_USAGE;
+    int status = cli_docs_each(&d, &order_of, 1, collect_id, *order);
+    cli_docs_free(&d);
+    return status;
+}
+
+/* Write the documents of M to OUT in ORDER, naming each id of ORDER that is
+ * not in the inputs or comes twice; then, for an order given by the user, each
+ * document it leaves out.  Returns SP_OK, SP_FAILED (ids named) or SP_IO. */
+static int write_in_order(merge_cmd *m, json_t *order, FILE *out)
+{
+    size_t missing = 0;
+    for (size_t i = 0; i < json_array_size(order) && !ferror(out); i++) {
+        const char *id = json_string_value(json_array_get(order, i));
+        json_t *at = json_object_get(m->by_id, id);
+        if (!at) {
+            cli_error("%s: in the order, not in the inputs", id);
+            missing++;
+        } else if (m->docs[json_integer_value(at)].written) {
+            cli_error("%s: twice in the order (written once)", id);
+            missing++;
+        } else if (put_doc(m, (size_t)json_integer_value(at), out) < 0 && !ferror(out)) {
+            return SP_IO;
+        }
+    }
+    if (order != m->first && !ferror(out))
+        for (size_t i = 0; i < json_array_size(m->first); i++) {
+            const char *id = json_string_value(json_array_get(m->first, i));
+            if (!m->docs[json_integer_value(json_object_get(m->by_id, id))].written) {
+                cli_error("%s: in the inputs, not in the order (left out)", id);
+                missing++;
+            }
+        }
+    return missing ? SP_FAILED : SP_OK;
+}
+
+static void merge_free(merge_cmd *m)
+{
+    json_decref(m->first);
+    json_decref(m->by_id);
+    for (size_t i = 0; i < m->nfds; i++)
+        close(m->fds[i]);
+    free(m->fds);
+    if (m->spool >= 0)
+        close(m->spool);
+    free(m->docs);
+}
+
 int cmd_merge(int argc, char **argv)
 {
     enum { OPT_ORDER = 256, OPT_ORDER_OF };
@@ -316,66 +413,22 @@ int cmd_merge(int argc, char **argv)
         return SP_USAGE;
     }
     merge_cmd m = { .by_id = json_object(), .first = json_array(), .spool = -1 };
-    json_t *order = m.first;
+    json_t *order = NULL;
     int status = SP_OK;
-    cli_out out = { 0 };
     for (int i = optind; i < argc && status == SP_OK; i++)
         if (read_input(&m, argv[i]) < 0)
             status = SP_IO;
-    if (status == SP_OK && (order_file || order_of)) {
-        order = json_array();
-        if (order_file && read_order_file(order_file, order) < 0)
-            status = SP_IO;
-        if (order_of) {
-            cli_docs d;
-            if (cli_docs_init(&d, 1) < 0)
-                status = SP_USAGE;
-            else {
-                status = cli_docs_each(&d, &order_of, 1, collect_id, order);
-                cli_docs_free(&d);
-            }
-        }
-    }
+    if (status == SP_OK)
+        status = build_order(&m, order_file, order_of, &order);
+    cli_out out = { 0 };
     if (status == SP_OK && cli_out_open(&out, output, 0) < 0)
         status = SP_IO;
-    if (status != SP_OK)
-        goto done;
-    size_t missing = 0;
-    for (size_t i = 0; i < json_array_size(order) && !ferror(out.f); i++) {
-        const char *id = json_string_value(json_array_get(order, i));
-        json_t *at = json_object_get(m.by_id, id);
-        if (!at) {
-            cli_error("%s: in the order, not in the inputs", id);
-            missing++;
-        } else if (m.docs[json_integer_value(at)].written) {
-            cli_error("%s: twice in the order (written once)", id);
-            missing++;
-        } else if (put_doc(&m, (size_t)json_integer_value(at), out.f) < 0 && !ferror(out.f)) {
-            status = SP_IO;
-            break;
-        }
+    if (status == SP_OK) {
+        status = write_in_order(&m, order, out.f);
+        status = cli_out_end(&out, status != SP_IO, status, status == SP_FAILED);
     }
-    if (order != m.first && status == SP_OK && !ferror(out.f))
-        for (size_t i = 0; i < json_array_size(m.first); i++) {
-            const char *id = json_string_value(json_array_get(m.first, i));
-            if (!m.docs[json_integer_value(json_object_get(m.by_id, id))].written) {
-                cli_error("%s: in the inputs, not in the order (left out)", id);
-                missing++;
-            }
-        }
-    if (missing && status == SP_OK)
-        status = SP_FAILED;
-    status = cli_out_end(&out, status != SP_IO, status, missing);
-done:
-    if (order != m.first)
+    if (order && order != m.first)
         json_decref(order);
-    json_decref(m.first);
-    json_decref(m.by_id);
-    for (size_t i = 0; i < m.nfds; i++)
-        close(m.fds[i]);
-    free(m.fds);
-    if (m.spool >= 0)
-        close(m.spool);
-    free(m.docs);
+    merge_free(&m);
     return status;
 }

@@ -5,11 +5,11 @@ UNIT_LDADD = core/libspcore.la $(CHECK_LIBS) $(JANSSON_LIBS) $(ZLIB_LIBS)
 check_PROGRAMS += %reldir%/test_offsets %reldir%/test_document %reldir%/test_reader \
 	%reldir%/test_options %reldir%/test_jsonscan %reldir%/test_outstream %reldir%/test_buf \
 	%reldir%/test_ring %reldir%/test_sink %reldir%/test_outdir \
-	%reldir%/test_loader %reldir%/test_pipeline
+	%reldir%/test_loader %reldir%/test_pipeline %reldir%/test_inputs
 TESTS += %reldir%/test_offsets %reldir%/test_document %reldir%/test_reader \
 	%reldir%/test_options %reldir%/test_jsonscan %reldir%/test_outstream %reldir%/test_buf \
 	%reldir%/test_ring %reldir%/test_sink %reldir%/test_outdir \
-	%reldir%/test_loader %reldir%/test_pipeline
+	%reldir%/test_loader %reldir%/test_pipeline %reldir%/test_inputs
 
 %canon_reldir%_test_offsets_SOURCES = %reldir%/test_offsets.c %reldir%/unit_main.c %reldir%/unit.h
 %canon_reldir%_test_offsets_CFLAGS = $(UNIT_CFLAGS)
@@ -47,3 +47,6 @@ TESTS += %reldir%/test_offsets %reldir%/test_document %reldir%/test_reader \
 %canon_reldir%_test_pipeline_SOURCES = %reldir%/test_pipeline.c %reldir%/unit_main.c %reldir%/unit.h
 %canon_reldir%_test_pipeline_CFLAGS = $(UNIT_CFLAGS)
 %canon_reldir%_test_pipeline_LDADD = $(UNIT_LDADD)
+%canon_reldir%_test_inputs_SOURCES = %reldir%/test_inputs.c %reldir%/unit_main.c %reldir%/unit.h
+%canon_reldir%_test_inputs_CFLAGS = $(UNIT_CFLAGS)
+%canon_reldir%_test_inputs_LDADD = $(UNIT_LDADD)
