@@ -21,6 +21,10 @@ EXTRA_DIST += %reldir%/export.test %reldir%/export
 TESTS += %reldir%/exports.test
 EXTRA_DIST += %reldir%/exports.test
 
+# No function in core/ over 80 lines.
+TESTS += %reldir%/funclen.test
+EXTRA_DIST += %reldir%/funclen.test
+
 # A plugin built out of tree against the installed headers, with pkg-config.
 TESTS += %reldir%/outoftree.test
 EXTRA_DIST += %reldir%/outoftree.test
