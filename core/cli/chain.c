@@ -49,6 +49,20 @@ void *cli_xmalloc(size_t n)
     return p;
 }
 
+void *cli_xrealloc(void *p, size_t n)
+{
+    void *grown = realloc(p, n ? n : 1);
+    if (!grown)
+        cli_oom();
+    return grown;
+}
+
+char *cli_xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    return memcpy(cli_xmalloc(n), s, n);
+}
+
 int cli_docs_init(cli_docs *d, int argc)
 {
     memset(d, 0, sizeof *d);

@@ -135,10 +135,13 @@ const char *cli_attr(const sp_span *span, const char *key);
 /*
  * Out of memory, the CLI does as the library does (spanpipe/pipeline.h): it
  * says "spanpipe: out of memory" and aborts.  Every allocation of the CLI
- * goes through these or checks its result and follows the same rule.
+ * goes through these (cli_error alone, which reports the failure, makes do
+ * without its copy of the message).
  */
 void *cli_xmalloc(size_t n);
 void *cli_xcalloc(size_t n, size_t size);
+void *cli_xrealloc(void *p, size_t n);
+char *cli_xstrdup(const char *s);
 
 /* Print "spanpipe: FMT" and a newline on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

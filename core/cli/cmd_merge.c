@@ -82,13 +82,7 @@ static int add_line(merge_cmd *m, const char *name, unsigned long lineno, const 
     }
     if (m->n == m->room) {
         size_t room = m->room ? 2 * m->room : 1024;
-        doc_at *grown = realloc(m->docs, room * sizeof *grown);
-        if (!grown) {
-            json_decref(doc);
-            cli_error("out of memory");
-            return -1;
-        }
-        m->docs = grown;
+        m->docs = cli_xrealloc(m->docs, room * sizeof *m->docs);
         m->room = room;
     }
     const char *key = json_string_value(id);
@@ -107,11 +101,7 @@ static int write_spool(merge_cmd *m, const char *p, size_t n)
         if (!dir || !*dir)
             dir = "/tmp";
         size_t len = strlen(dir) + sizeof "/spanpipe-merge-XXXXXX";
-        char *path = malloc(len);
-        if (!path) {
-            cli_error("out of memory");
-            return -1;
-        }
+        char *path = cli_xmalloc(len);
         snprintf(path, len, "%s/spanpipe-merge-XXXXXX", dir);
         m->spool = mkstemp(path);
         if (m->spool < 0)
@@ -175,14 +165,8 @@ static int take_chunk(merge_cmd *m, merge_input *in, const char *chunk, size_t r
         const char *nl = memchr(chunk + i, '\n', r - i);
         size_t take = nl ? (size_t)(nl - (chunk + i)) + 1 : r - i;
         if (in->len + take + 1 > in->room) {
-            size_t grown_room = 2 * (in->len + take + 1);
-            char *grown = realloc(in->line, grown_room);
-            if (!grown) {
-                cli_error("out of memory");
-                return -1;
-            }
-            in->line = grown;
-            in->room = grown_room;
+            in->room = 2 * (in->len + take + 1);
+            in->line = cli_xrealloc(in->line, in->room);
         }
         memcpy(in->line + in->len, chunk + i, take);
         in->len += take;
@@ -219,18 +203,11 @@ static int read_lines(merge_cmd *m, merge_input *in, gzFile gz, int regular)
     return 0;
 }
 
-/* Keep FD open to read lines back from it.  Returns 0, or -1 (printed; FD is
- * then the caller's to close). */
-static int keep_fd(merge_cmd *m, int fd)
+/* Keep FD open, to read lines back from it; merge_free closes it. */
+static void keep_fd(merge_cmd *m, int fd)
 {
-    int *grown = realloc(m->fds, (m->nfds + 1) * sizeof *grown);
-    if (!grown) {
-        cli_error("out of memory");
-        return -1;
-    }
-    m->fds = grown;
+    m->fds = cli_xrealloc(m->fds, (m->nfds + 1) * sizeof *m->fds);
     m->fds[m->nfds++] = fd;
-    return 0;
 }
 
 /* Read the documents of the input NAME.  Returns 0, or -1 (printed). */
@@ -246,19 +223,18 @@ static int read_input(merge_cmd *m, const char *name)
     struct stat st;
     int regular = fstat(in.fd, &st) == 0 && S_ISREG(st.st_mode);
     gzFile gz = gzdopen(dup(in.fd), "rb");
-    if (!gz) {
+    if (!gz) { /* dup failed (too many open files), or out of memory */
+        cli_error("%s: cannot read: %s", in.name, strerror(errno ? errno : ENOMEM));
         close(in.fd);
-        cli_error("%s: out of memory", in.name);
         return -1;
     }
     int rc = read_lines(m, &in, gz, regular);
     gzclose(gz);
     free(in.line);
-    if (in.direct > 0 && keep_fd(m, in.fd) == 0)
-        return rc;
     if (in.direct > 0)
-        rc = -1;
-    close(in.fd);
+        keep_fd(m, in.fd);
+    else
+        close(in.fd);
     return rc;
 }
 

@@ -229,11 +229,7 @@ static int valid_name(const char *s)
 static int write_file(const char *dir, const char *file, const char *tmpl, const char *name)
 {
     size_t n = strlen(dir) + strlen(file) + 2;
-    char *path = malloc(n);
-    if (!path) {
-        cli_error("out of memory");
-        return -1;
-    }
+    char *path = cli_xmalloc(n);
     snprintf(path, n, "%s/%s", dir, file);
     FILE *f = fopen(path, "w");
     if (!f) {
@@ -263,11 +259,7 @@ static int write_file(const char *dir, const char *file, const char *tmpl, const
 static int make_dir(const char *dir, const char *sub)
 {
     size_t n = strlen(dir) + strlen(sub) + 2;
-    char *path = malloc(n);
-    if (!path) {
-        cli_error("out of memory");
-        return -1;
-    }
+    char *path = cli_xmalloc(n);
     snprintf(path, n, "%s%s%s", dir, *sub ? "/" : "", sub);
     int rc = mkdir(path, 0777) == 0 || errno == EEXIST ? 0 : -1;
     if (rc < 0)
@@ -319,11 +311,7 @@ int cmd_new_stage(int argc, char **argv)
         }
     }
     size_t n = strlen(name) + sizeof ".py";
-    char *file = malloc(n);
-    if (!file) {
-        cli_error("out of memory");
-        return SP_IO;
-    }
+    char *file = cli_xmalloc(n);
     snprintf(file, n, "%s.%s", name, python ? "py" : "c");
     int rc = make_dir(dir, "");
     if (rc == 0)

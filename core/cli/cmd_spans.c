@@ -174,12 +174,7 @@ static int parse_via(field *f, char **t)
                       "of the span it names, e.g. attrs.note->text", f->name);
             return -1;
         }
-        char **grown = realloc(f->via, (f->nvia + 1) * sizeof *f->via);
-        if (!grown) {
-            cli_error("out of memory");
-            return -1;
-        }
-        f->via = grown;
+        f->via = cli_xrealloc(f->via, (f->nvia + 1) * sizeof *f->via);
         f->via[f->nvia++] = *t + 6;
         *t = arrow + 2;
     }
@@ -205,19 +200,11 @@ static int parse_fields(spans_cmd *c, char *list)
     size_t n = 1;
     for (const char *p = list; *p; p++)
         n += *p == ',';
-    c->fields = calloc(n + 1, sizeof *c->fields); /* + 1: one being parsed */
-    if (!c->fields) {
-        cli_error("out of memory");
-        return -1;
-    }
+    c->fields = cli_xcalloc(n + 1, sizeof *c->fields); /* + 1: one being parsed */
     char *save = NULL;
     for (char *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         field *f = &c->fields[c->nfields];
-        f->name = strdup(t);
-        if (!f->name) {
-            cli_error("out of memory");
-            return -1;
-        }
+        f->name = cli_xstrdup(t);
         if (parse_via(f, &t) < 0)
             return -1;
         if (!strncmp(t, "attrs.", 6) && t[6]) {
@@ -270,8 +257,7 @@ int cmd_spans(int argc, char **argv)
            -1) {
         switch (ch) {
         case 'l':
-            if (cli_layers_add(&c.layers, optarg) < 0)
-                goto out;
+            cli_layers_add(&c.layers, optarg);
             break;
         case 'f': fields = optarg; break;
         case OPT_HEADER: header = 1; break;

@@ -79,8 +79,7 @@ int cmd_view(int argc, char **argv)
     while ((ch = cli_docs_getopt(&d, argc, argv, "view", ":l:o:p:P:j:h", longopts)) != -1) {
         switch (ch) {
         case 'l':
-            if (cli_layers_add(&layers, optarg) < 0)
-                goto out;
+            cli_layers_add(&layers, optarg);
             break;
         case 'o': output = optarg; break;
         case OPT_TITLE: title = optarg; break;

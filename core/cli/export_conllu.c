@@ -81,11 +81,7 @@ static int conllu_document(export_ctx *x, const sp_doc *doc)
         x->skipped++;
         return 0;
     }
-    const sp_span **tok = malloc(ntok * sizeof *tok);
-    if (!tok) {
-        cli_error("out of memory");
-        return -1;
-    }
+    const sp_span **tok = cli_xmalloc(ntok * sizeof *tok);
     ntok = 0;
     for (const sp_span *t = sp_doc_first(doc, "token"); t; t = sp_doc_next(doc, t))
         tok[ntok++] = t;

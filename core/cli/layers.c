@@ -5,23 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-int cli_layers_add(cli_layers *l, char *arg)
+void cli_layers_add(cli_layers *l, char *arg)
 {
     char *save = NULL;
     for (char *t = strtok_r(arg, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         if (l->n == l->room) {
-            size_t room = l->room ? 2 * l->room : 8;
-            char **grown = realloc(l->names, room * sizeof *grown);
-            if (!grown) {
-                cli_error("out of memory");
-                return -1;
-            }
-            l->names = grown;
-            l->room = room;
+            l->room = l->room ? 2 * l->room : 8;
+            l->names = cli_xrealloc(l->names, l->room * sizeof *l->names);
         }
         l->names[l->n++] = t;
     }
-    return 0;
 }
 
 /* A linear search: a command line names a handful of layers. */

@@ -12,9 +12,8 @@ typedef struct cli_layers {
     size_t n, room;
 } cli_layers;
 
-/* Add the names in ARG ("a,b"; cut at its commas, so it must outlive L).
- * Returns 0, or -1 when out of memory (printed). */
-int cli_layers_add(cli_layers *l, char *arg);
+/* Add the names in ARG ("a,b"; cut at its commas, so it must outlive L). */
+void cli_layers_add(cli_layers *l, char *arg);
 
 /* Whether LAYER is kept: named, or no -l given at all. */
 int cli_layers_keep(const cli_layers *l, const char *layer);

@@ -54,9 +54,7 @@ static int build_tree_run(void)
 
 static void add_path_list(sp_pipeline *p, const char *list)
 {
-    char *copy = strdup(list);
-    if (!copy)
-        return;
+    char *copy = cli_xstrdup(list);
     char *save = NULL;
     for (char *d = strtok_r(copy, ":", &save); d; d = strtok_r(NULL, ":", &save))
         if (*d)
@@ -82,14 +80,9 @@ static void add_build_plugins(sp_pipeline *p, const char *top)
     while ((de = readdir(d))) {
         if (de->d_name[0] == '.')
             continue;
-        char **grown = realloc(names, (n + 1) * sizeof *names);
-        if (!grown)
-            break;
-        names = grown;
+        names = cli_xrealloc(names, (n + 1) * sizeof *names);
         size_t len = strlen(top) + strlen(de->d_name) + 2;
-        names[n] = malloc(len);
-        if (!names[n])
-            break;
+        names[n] = cli_xmalloc(len);
         snprintf(names[n++], len, "%s/%s", top, de->d_name);
     }
     closedir(d);
