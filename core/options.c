@@ -123,8 +123,14 @@ static int take_option(spec_parse *sp, const char *text, size_t eq, buf *err)
         return -1;
     }
     char *key = xstrndup(text, eq);
-    json_object_set_new(sp->opts, key, json_string(text + eq + 1));
+    /* jansson holds only UTF-8: a Latin-1 path must not become "no option". */
+    json_t *value = json_string(text + eq + 1);
+    int ok = value && json_object_set_new(sp->opts, key, value) == 0; /* takes value */
     free(key);
+    if (!ok) {
+        buf_printf(err, "stage '%s': option '%s' is not UTF-8 text", sp->name, text);
+        return -1;
+    }
     free(sp->last_kv);
     sp->last_kv = xstrdup(text);
     return 0;

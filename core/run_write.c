@@ -72,13 +72,15 @@ static void write_record(run_writer *w, const record *r, int done)
         end_of_input(w, r);
         return;
     }
+    if (w->stopped)
+        return; /* read ahead of a stop: neither counted, written nor reported */
     if (r->kind == REC_NOTE) {
         report_problem(w->rep, SP_IO, r, NULL, r->msg.data);
         w->in_bad = 1;
         return;
     }
-    if (w->stopped || !r->processed)
-        return; /* read ahead of a stop: neither counted nor written */
+    if (!r->processed)
+        return;
     if (r->elsewhere) {
         w->rep->stats.other_shards++;
         return;

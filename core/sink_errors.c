@@ -38,16 +38,38 @@ static int as_line(const record *r, buf *tmp)
     return 1;
 }
 
+/* S as a JSON string.  A file name or id that is not UTF-8 (a Latin-1 file
+ * name, a text document's id made from it) is kept with each bad byte as
+ * U+FFFD rather than dropped: every key of a reasons line is always there. */
+static json_t *text_value(const char *s)
+{
+    json_t *v = json_string(s);
+    if (v)
+        return v;
+    buf b = BUF_INIT;
+    size_t n = strlen(s), bad;
+    while (!utf8_check(s, n, &bad, NULL)) {
+        buf_add(&b, s, bad);
+        buf_adds(&b, "\xEF\xBF\xBD");
+        s += bad + 1;
+        n -= bad + 1;
+    }
+    buf_add(&b, s, n);
+    v = json_stringn(b.data, b.len);
+    buf_free(&b);
+    return v;
+}
+
 /* Why R failed, as a line of REASONS, in TMP; LINE: its line in DOCS or 0. */
 static void reason_line(const record *r, uint64_t line, buf *tmp)
 {
     json_t *why = json_object();
     json_object_set_new(why, "errors_line", line ? json_integer((json_int_t)line) : json_null());
-    json_object_set_new(why, "file", json_string(r->in ? r->in->name : ""));
+    json_object_set_new(why, "file", text_value(r->in ? r->in->name : ""));
     json_object_set_new(why, "line", json_integer((json_int_t)r->line));
-    json_object_set_new(why, "id", json_string(r->doc_id ? r->doc_id : r->id));
-    json_object_set_new(why, "stage", r->stage ? json_string(r->stage) : json_null());
-    json_object_set_new(why, "reason", json_string(r->msg.data ? r->msg.data : ""));
+    json_object_set_new(why, "id", text_value(r->doc_id ? r->doc_id : r->id));
+    json_object_set_new(why, "stage", r->stage ? text_value(r->stage) : json_null());
+    json_object_set_new(why, "reason", text_value(r->msg.data ? r->msg.data : ""));
     spi_json_add_value(tmp, why);
     json_decref(why);
     buf_addc(tmp, '\n');

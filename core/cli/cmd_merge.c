@@ -138,6 +138,16 @@ typedef struct merge_input {
     unsigned long lineno;
 } merge_input;
 
+/* Whether the N bytes at S are only spaces, tabs and CRs: a blank line, which
+ * is not a document (the rule `spanpipe run` reads by, core/run_read.c). */
+static int is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
 /* Note the complete line IN->line (with its newline): read back from the
  * input itself when DIRECT, else from the spool it is copied to.  Returns 0,
  * or -1 (printed). */
@@ -145,7 +155,7 @@ static int end_line(merge_cmd *m, merge_input *in, int direct)
 {
     int rc = 0;
     in->lineno++;
-    if (in->len > 1 || in->line[0] != '\n') { /* blank lines are not documents */
+    if (!is_blank(in->line, in->len)) {
         off_t at = direct ? in->off : m->spool_len;
         if (!direct && write_spool(m, in->line, in->len) < 0)
             rc = -1;
@@ -222,9 +232,17 @@ static int read_input(merge_cmd *m, const char *name)
     }
     struct stat st;
     int regular = fstat(in.fd, &st) == 0 && S_ISREG(st.st_mode);
-    gzFile gz = gzdopen(dup(in.fd), "rb");
+    /* Standard input may be a file already part read: lines are read back at
+     * their offsets from where it stands now. */
+    in.off = regular ? lseek(in.fd, 0, SEEK_CUR) : 0;
+    if (in.off < 0)
+        in.off = 0;
+    int gz_fd = dup(in.fd);
+    gzFile gz = gz_fd >= 0 ? gzdopen(gz_fd, "rb") : NULL;
     if (!gz) { /* dup failed (too many open files), or out of memory */
         cli_error("%s: cannot read: %s", in.name, strerror(errno ? errno : ENOMEM));
+        if (gz_fd >= 0)
+            close(gz_fd);
         close(in.fd);
         return -1;
     }
@@ -263,7 +281,8 @@ static int put_doc(merge_cmd *m, size_t i, FILE *out)
     return 0;
 }
 
-/* The ids of the order file PATH, one a line, into ORDER.  Returns 0, or -1. */
+/* The ids of the order file PATH, one a line (LF or CRLF), into ORDER.
+ * Returns 0, or -1 (printed). */
 static int read_order_file(const char *path, json_t *order)
 {
     FILE *f = fopen(path, "r");
@@ -274,15 +293,27 @@ static int read_order_file(const char *path, json_t *order)
     char *line = NULL;
     size_t room = 0;
     ssize_t n;
-    while ((n = getline(&line, &room, f)) > 0) {
+    unsigned long lineno = 0;
+    int bad = 0;
+    while (!bad && (n = getline(&line, &room, f)) > 0) {
+        lineno++;
         if (line[n - 1] == '\n')
             line[--n] = '\0';
-        if (n)
-            json_array_append_new(order, json_stringn(line, (size_t)n));
+        if (n && line[n - 1] == '\r')
+            line[--n] = '\0';
+        if (!n)
+            continue;
+        json_t *id = json_stringn(line, (size_t)n);
+        if (!id) {
+            cli_error("%s:%lu: the id is not UTF-8 text", path, lineno);
+            bad = 1;
+        }
+        json_array_append_new(order, id);
     }
-    int bad = ferror(f);
-    if (bad)
+    if (!bad && ferror(f)) {
         cli_error("%s: read error: %s", path, strerror(errno));
+        bad = 1;
+    }
     free(line);
     fclose(f);
     return bad ? -1 : 0;

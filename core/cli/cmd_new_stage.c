@@ -9,6 +9,7 @@
  */
 #include "cli.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -268,6 +269,22 @@ static int make_dir(const char *dir, const char *sub)
     return rc;
 }
 
+/* Whether the folder DIR holds nothing (an unreadable one counts as full).
+ * It is looked into, never removed and made again: its mode, group and ACLs
+ * are the user's. */
+static int dir_empty(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    struct dirent *de;
+    int empty = 1;
+    while (empty && (de = readdir(d)))
+        empty = !strcmp(de->d_name, ".") || !strcmp(de->d_name, "..");
+    closedir(d);
+    return empty;
+}
+
 int cmd_new_stage(int argc, char **argv)
 {
     enum { OPT_PYTHON = 256 };
@@ -304,8 +321,7 @@ int cmd_new_stage(int argc, char **argv)
     struct stat st;
     if (stat(dir, &st) == 0) {
         /* never overwrite someone's work: only an empty folder is filled */
-        int empty = S_ISDIR(st.st_mode) && rmdir(dir) == 0;
-        if (!empty) {
+        if (!S_ISDIR(st.st_mode) || !dir_empty(dir)) {
             cli_error("%s: already exists: give a new folder with -o DIR", dir);
             return SP_USAGE;
         }

@@ -204,6 +204,27 @@ static void print_summary(const sp_run_stats *st)
     fputc('\n', stderr);
 }
 
+/* Whether the outputs O names go together.  Returns 0, or -1 (printed). */
+static int check_outputs(const sp_run_options *o)
+{
+    if (o->output && o->output_dir) {
+        cli_error("-o and -O do not go together: one output file, or one per input");
+        return -1;
+    }
+    /* The failed documents need a file of their own: on standard output they
+     * would mix with the good ones, and "-" would name "-.reasons". */
+    if (o->errors && (!strcmp(o->errors, "-") || (o->output && !strcmp(o->errors, o->output)))) {
+        cli_error("--errors wants a file of its own, not %s",
+                  !strcmp(o->errors, "-") ? "standard output" : "the -o file");
+        return -1;
+    }
+    if (o->resume && !o->output_dir) {
+        cli_error("--resume goes with -O DIR (it skips inputs whose output is there)");
+        return -1;
+    }
+    return 0;
+}
+
 int cmd_run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -237,14 +258,8 @@ int cmd_run(int argc, char **argv)
             goto out;
         }
     }
-    if (o.output && o.output_dir) {
-        cli_error("-o and -O do not go together: one output file, or one per input");
+    if (check_outputs(&o) < 0)
         goto out;
-    }
-    if (o.resume && !o.output_dir) {
-        cli_error("--resume goes with -O DIR (it skips inputs whose output is there)");
-        goto out;
-    }
     if (d.nstages == 0) {
         cli_error("no stage given: use -p STAGE or --pipeline FILE (see spanpipe run --help)");
         goto out;
