@@ -123,9 +123,13 @@ static void write_until_hang(run_writer *w, long slot)
     }
     const watch_slot *h = workers_hung(w->workers);
     buf msg = BUF_INIT;
-    buf_printf(&msg, "stage '%s' ran longer than %g s on document \"%s\": stopped; the "
-               "documents before it were written", h->stage ? h->stage : "?",
-               w->o->stage_timeout, h->doc_id ? h->doc_id : "?");
+    /* An output file is not put in place (writer_close): say so rather than
+     * promise the documents before it. */
+    int to_stdout = !w->o->output_dir && (!w->o->output || !strcmp(w->o->output, "-"));
+    buf_printf(&msg, "stage '%s' ran longer than %g s on document \"%s\": stopped; %s",
+               h->stage ? h->stage : "?", w->o->stage_timeout, h->doc_id ? h->doc_id : "?",
+               to_stdout ? "the documents before it were written"
+                         : "the output is not put in place, as it would lack documents");
     sp_diag d = { .status = SP_FAILED, .file = h->file, .line = h->line,
                   .message = msg.data };
     if (w->o->on_diag)

@@ -16,7 +16,8 @@
  *     sp_pipeline_free(p);
  *
  * Threads: a pipeline is driven from one thread.  sp_pipeline_run() starts its
- * own worker threads and joins them before it returns; the callbacks it is
+ * own worker threads and joins them before it returns (except those a stage
+ * keeps stuck past stage_timeout: sp_run_stats.abandoned counts them); the callbacks it is
  * given are all called from one thread at a time.
  *
  * Out of memory: the library does not try to limp on.  When an allocation
@@ -24,7 +25,8 @@
  * "spanpipe: out of memory" on standard error and calls abort(): a pipeline
  * that cannot allocate a few kilobytes cannot write a correct result, and
  * dropping a document silently would be worse than stopping.  No function
- * here returns NULL or an error for want of memory.  The `spanpipe` command
+ * here returns NULL or an error for want of memory (spanpipe/outfile.h's
+ * sp_outfile_stream, which wraps stdio, is the one exception it states).  The `spanpipe` command
  * follows the same policy.
  */
 #ifndef SPANPIPE_PIPELINE_H
