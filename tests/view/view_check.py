@@ -49,6 +49,14 @@ class Browser:
         self.base = 'http://127.0.0.1:%d' % port
         self.proc = subprocess.Popen([driver, '--port=%d' % port],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            self.start(chromium, profile)
+        except BaseException:
+            self.proc.terminate()  # no session: chromedriver must not outlive us
+            self.proc.wait()
+            raise
+
+    def start(self, chromium, profile):
         for _ in range(200):
             try:
                 if self.call('GET', '/status').get('ready'):
