@@ -255,7 +255,7 @@ int view_doc_write(FILE *f, const sp_doc *doc, const cli_layers *layers)
     if (w.nwho && !w.oom)
         write_legend(&w, doc);
 
-    static const nest_events ev = { on_text, on_open, on_close };
+    static const nest_events ev = { on_text, on_open, on_close, NULL };
     fputs("<div class=\"sp-text\">", f);
     if (!w.oom && nest_walk(doc, keep_span, (void *)layers, &ev, &w) < 0)
         w.oom = 1;
