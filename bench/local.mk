@@ -20,3 +20,9 @@ bench: all
 
 EXTRA_DIST += %reldir%/README.md %reldir%/run %reldir%/gencorpus.c \
 	%reldir%/icu_sentences.c %reldir%/punkt_sentences.py %reldir%/sbd_peers.py
+
+# `make bench-scale`: the document-size targets (bench/scale), a minute at most.
+bench-scale: all
+	SPANPIPE='$(abs_top_builddir)/core/spanpipe' $(SHELL) '$(abs_top_srcdir)/bench/scale'
+.PHONY: bench-scale
+EXTRA_DIST += %reldir%/scale

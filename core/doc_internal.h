@@ -76,6 +76,14 @@ struct sp_doc {
     layer_ent *layer;
     size_t nlayer, layer_cap;
     uint32_t last_layer;      /* the layer last added to, SPAN_NONE at first */
+    uint32_t *layer_hash;     /* open addressing over doc->layer, by name; kept
+                                 as layers are added once there are more than
+                                 a few (NULL before: a scan is cheaper), so a
+                                 look-up never changes the document */
+    size_t layer_hash_cap;
+    size_t layer_compares;    /* names compared by layer look-ups: a count
+                                 the tests read to see that they stay
+                                 constant-time (like walks, a statistic) */
 
     uint32_t *hash;           /* open addressing over committed spans, by id; */
     size_t hash_cap;          /* built when first needed (a reference to */
@@ -127,6 +135,10 @@ void doc_add_input_span(sp_doc *doc, const char *layer, const char *id,
 /* Sort the input spans and name those without an id.  Returns 0, or -1 with a
  * message in ERR (duplicate ids). */
 int doc_input_done(sp_doc *doc, buf *err);
+
+/* The index of the layer named NAME[0..LEN) in doc->layer, or SPAN_NONE.
+ * Constant time whatever the number of layers. */
+uint32_t doc_layer_find(const sp_doc *doc, const char *name, size_t len);
 
 /* Whether the document has LAYER: spans of it, or a provenance record. */
 int doc_has_layer(const sp_doc *doc, const char *layer);

@@ -69,6 +69,7 @@ void doc_free(sp_doc *doc)
     free(doc->spans);
     free(doc->added);
     free(doc->layer);
+    free(doc->layer_hash);
     free(doc->hash);
     for (arena_chunk *c = doc->arena, *next; c; c = next) {
         next = c->next;
@@ -130,12 +131,80 @@ const offmap *doc_offmap(sp_doc *doc)
 
 /* ---------------------------------------------------------------- layers */
 
+/* Up to this many layers a look-up compares names one by one: a document
+ * usually has a handful, and hashing each span's layer name would cost more.
+ * Past it the layers are hashed (a document can have a million). */
+#define LAYER_SCAN_MAX 8
+
+static size_t hash_mem(const char *s, size_t n)
+{
+    size_t h = 1469598103934665603ull & (size_t)-1; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * (size_t)1099511628211ull;
+    return h;
+}
+
+/* Whether L is named NAME[0..LEN).  Counts the comparison: a statistic, which
+ * changes nothing a reader sees (a document is in one thread's hands). */
+static int layer_is(const sp_doc *doc, const layer_ent *l, const char *name, size_t len)
+{
+    ((sp_doc *)doc)->layer_compares++;
+    return strncmp(l->name, name, len) == 0 && l->name[len] == '\0';
+}
+
+uint32_t doc_layer_find(const sp_doc *doc, const char *name, size_t len)
+{
+    if (!doc->layer_hash) {
+        for (size_t i = 0; i < doc->nlayer; i++)
+            if (layer_is(doc, &doc->layer[i], name, len))
+                return (uint32_t)i;
+        return SPAN_NONE;
+    }
+    size_t mask = doc->layer_hash_cap - 1;
+    for (size_t h = hash_mem(name, len) & mask; doc->layer_hash[h] != SPAN_NONE;
+         h = (h + 1) & mask)
+        if (layer_is(doc, &doc->layer[doc->layer_hash[h]], name, len))
+            return doc->layer_hash[h];
+    return SPAN_NONE;
+}
+
 static uint32_t layer_find(const sp_doc *doc, const char *name)
 {
+    return doc_layer_find(doc, name, strlen(name));
+}
+
+/* Put layer I in the hash, which has room for it. */
+static void layer_hash_put(sp_doc *doc, uint32_t i)
+{
+    const char *name = doc->layer[i].name;
+    size_t mask = doc->layer_hash_cap - 1;
+    size_t h = hash_mem(name, strlen(name)) & mask;
+    while (doc->layer_hash[h] != SPAN_NONE)
+        h = (h + 1) & mask;
+    doc->layer_hash[h] = i;
+}
+
+/* Index the layers anew when the hash would be more than half full (or is
+ * due: past LAYER_SCAN_MAX layers); else add the last layer to it.  Doubling
+ * keeps the cost of adding a layer constant on average. */
+static void layer_hash_add(sp_doc *doc)
+{
+    if (doc->nlayer <= LAYER_SCAN_MAX)
+        return;
+    if (doc->layer_hash && doc->nlayer * 2 <= doc->layer_hash_cap) {
+        layer_hash_put(doc, (uint32_t)(doc->nlayer - 1));
+        return;
+    }
+    size_t cap = 64;
+    while (cap < doc->nlayer * 4)
+        cap *= 2;
+    free(doc->layer_hash);
+    doc->layer_hash = xmalloc(cap * sizeof *doc->layer_hash);
+    doc->layer_hash_cap = cap;
+    for (size_t h = 0; h < cap; h++)
+        doc->layer_hash[h] = SPAN_NONE;
     for (size_t i = 0; i < doc->nlayer; i++)
-        if (strcmp(doc->layer[i].name, name) == 0)
-            return (uint32_t)i;
-    return SPAN_NONE;
+        layer_hash_put(doc, (uint32_t)i);
 }
 
 static int produces(const doc_stage *st, const char *layer)
@@ -159,7 +228,9 @@ static uint32_t layer_intern(sp_doc *doc, const char *name)
     l->name = doc_strdup(doc, name, strlen(name));
     l->first = l->last = SPAN_NONE;
     l->produced = produces(doc->stage, l->name);
-    return (uint32_t)doc->nlayer++;
+    doc->nlayer++;
+    layer_hash_add(doc);
+    return (uint32_t)(doc->nlayer - 1);
 }
 
 int doc_has_layer(const sp_doc *doc, const char *name)
@@ -388,11 +459,7 @@ static const span *find_span(const sp_doc *cdoc, const char *id)
         const char *dot = strrchr(id, '.');
         if (!dot)
             return NULL;
-        uint32_t li = SPAN_NONE;
-        for (size_t i = 0; i < doc->nlayer && li == SPAN_NONE; i++)
-            if (strlen(doc->layer[i].name) == (size_t)(dot - id) &&
-                memcmp(doc->layer[i].name, id, (size_t)(dot - id)) == 0)
-                li = (uint32_t)i;
+        uint32_t li = doc_layer_find(doc, id, (size_t)(dot - id));
         if (li == SPAN_NONE)
             return NULL;
         for (uint32_t i = doc->layer[li].first; i != SPAN_NONE; i = doc->spans[i].next)

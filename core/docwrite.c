@@ -96,10 +96,8 @@ static void write_layers(sp_doc *doc, buf *out)
             buf_addc(out, ',');
         any = 1;
         add_key(out, k);
-        const char *prov = NULL;
-        for (size_t i = 0; i < doc->nlayer && !prov; i++)
-            if (strcmp(doc->layer[i].name, k) == 0)
-                prov = doc->layer[i].prov;
+        uint32_t li = doc_layer_find(doc, k, strlen(k));
+        const char *prov = li == SPAN_NONE ? NULL : doc->layer[li].prov;
         if (prov)
             buf_adds(out, prov);
         else

@@ -50,6 +50,9 @@ include %reldir%/faults/local.mk
 # `spanpipe view` in headless Chromium (skipped without it).
 TESTS += %reldir%/view.test
 EXTRA_DIST += %reldir%/view.test %reldir%/view
+# view.test ends its browser's processes when the session cannot start.
+TESTS += %reldir%/view-cleanup.test
+EXTRA_DIST += %reldir%/view-cleanup.test
 
 # The Python module: writing, testing and reading (python/, tests/python/).
 TESTS += %reldir%/python.test
@@ -60,7 +63,7 @@ EXTRA_DIST += %reldir%/python.test %reldir%/python
 # a plugin at that moment finds no file ("cannot load plugin ... file not
 # found", seen under make check -j2).  So they run after every test that loads
 # the built plugins, and one after the other.
-tests/outoftree.log: tests/cli.log tests/export.log tests/view.log \
+tests/outoftree.log: tests/cli.log tests/export.log tests/view.log tests/view-cleanup.log \
 	tests/python.log tests/completion.log tests/gold/gold.log \
 	tests/segment/sbd.log tests/unit/test_loader.log tests/unit/test_pipeline.log
 tests/man.log: tests/outoftree.log

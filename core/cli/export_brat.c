@@ -27,14 +27,22 @@ typedef struct brat_state {
     unsigned long empty;  /* spans without a brat form */
 } brat_state;
 
-/* brat's names (types, attribute keys and values) are single words. */
+/*
+ * brat's names (types, attribute keys and values) are single words, written
+ * the same way into the .ann and annotation.conf so that the two agree.  A
+ * character brat would read otherwise becomes '_': space and its separators,
+ * <...> (the configuration's macros), '#' (a comment), and at the start of a
+ * line of the configuration '[' (a section) and '!' (an abstract type).  A
+ * name with no character at all is "_".
+ */
 static void put_word(FILE *f, const char *s)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        /* space and brat's separators; <...> are its configuration's macros */
+    if (!*s)
+        fputc('_', f);
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
         int sep = c <= ' ' || c == '|' || c == ',' || c == ':' || c == '=' || c == '<' ||
-                  c == '>';
+                  c == '>' || c == '#' || (p == s && (c == '[' || c == '!'));
         fputc(sep ? '_' : c, f);
     }
 }

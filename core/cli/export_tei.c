@@ -21,9 +21,14 @@
  * attributes: "date@iso date@when" makes <date when="...">.
  *
  * Every element carries xml:id "dK.SPANID" (K counts the documents of the
- * output from 0), so that the TEI can be traced back to the JSON.  Spans that
- * cross are split (nest.c); the parts after the first get ids ".p1", ".p2"...
- * and @prev pointing at the part before, TEI's way of joining fragments.
+ * output from 0), so that the TEI can be traced back to the JSON; characters
+ * an XML name cannot hold become '_', and an xml:id wanted twice gets "-2",
+ * "-3"... (take_id), so they are unique whatever the span ids.  A span that
+ * crosses an element (nest.h) is standoff: <anchor/>s "SPANID.from" and
+ * "SPANID.to" mark its start and end in the text, and a <span type="LAYER"
+ * from to> in <standOff><spanGrp> after the <text> joins them, carrying its
+ * attrs as sp:KEY.  Splitting it instead made one element per part, which
+ * for overlapping chains grew with the square of the spans.
  */
 #include "export.h"
 #include "cli.h"
@@ -38,20 +43,101 @@ typedef struct tei_doc {
     FILE *f;
     const sp_doc *doc;
     unsigned long k;      /* the document's number in the output */
+    json_t *taken;        /* xml:id (less "dK.") -> the next number to try
+                             after it when it is wanted again */
+    json_t *names;        /* span id -> {"id": xml:id, "entry": ..., "from": ...,
+                             "to": ...} */
+    const sp_span **so;   /* the standoff spans, in output order */
+    size_t nso;
 } tei_doc;
 
-/* An xml:id must be an XML name: the span id, with any other character '_'. */
-static void put_id(FILE *f, unsigned long k, const char *id, const char *suffix)
+/* Whether C may stand in an xml:id after "dK." as it is. */
+static int id_char(unsigned char c)
 {
-    fprintf(f, "d%lu.", k);
-    for (const char *p = id; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '.' || c == '-' || c == '_';
-        fputc(ok ? c : '_', f);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '-' || c == '_';
+}
+
+/* ID with any character an XML name cannot hold as '_' (malloc'd). */
+static char *id_word(const char *id)
+{
+    size_t n = strlen(id);
+    char *w = cli_xmalloc(n + 1);
+    for (size_t i = 0; i <= n; i++)
+        w[i] = i < n && !id_char((unsigned char)id[i]) ? '_' : id[i];
+    return w;
+}
+
+/*
+ * Take an xml:id for the document: WANT when no element has it, else the
+ * first of WANT-2, WANT-3... that none has.  Span ids are unique but their
+ * xml:ids need not be ("a b" and "a_b" both make "a_b"; "who" makes "who" and
+ * "who.entry", and a span may be called "who.entry"), so every xml:id of a
+ * document is taken here, in one fixed order, which makes the choice the same
+ * on every run.  Records it as NAMES[SPANID][ROLE]; returns it (borrowed).
+ */
+static const char *take_id(tei_doc *t, const char *span_id, const char *role, const char *want)
+{
+    json_t *next = json_object_get(t->taken, want);
+    char *name;
+    if (!next) {
+        size_t n = strlen(want) + 1;
+        name = memcpy(cli_xmalloc(n), want, n);
+    } else {
+        json_int_t k = json_integer_value(next);
+        size_t room = strlen(want) + 24;
+        name = cli_xmalloc(room);
+        do
+            snprintf(name, room, "%s-%" JSON_INTEGER_FORMAT, want, k++);
+        while (json_object_get(t->taken, name));
+        json_integer_set(next, k);
     }
-    if (suffix)
-        fputs(suffix, f);
+    json_object_set_new(t->taken, name, json_integer(2));
+    json_t *rec = json_object_get(t->names, span_id);
+    if (!rec) {
+        rec = json_object();
+        json_object_set_new(t->names, span_id, rec);
+    }
+    json_object_set_new(rec, role, json_string(name));
+    free(name);
+    return json_string_value(json_object_get(rec, role));
+}
+
+/* The xml:id taken for the span SPAN_ID as ROLE, or NULL. */
+static const char *id_of(const tei_doc *t, const char *span_id, const char *role)
+{
+    return json_string_value(json_object_get(json_object_get(t->names, span_id), role));
+}
+
+/* Take the xml:ids of the document's elements: first the span ids that are
+ * xml:ids as they are (they cannot clash: span ids are unique), then the
+ * others as id_word makes them, then the in-text participants' ".entry". */
+static void take_ids(tei_doc *t)
+{
+    size_t n = sp_doc_span_count(t->doc);
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t i = 0; i < n; i++) {
+            const sp_span *s = sp_doc_span(t->doc, i);
+            char *w = id_word(s->id);
+            int plain = !strcmp(w, s->id);
+            if (pass == 2 && !strcmp(s->layer, "participant")) {
+                const char *base = id_of(t, s->id, "id");
+                size_t bl = strlen(base);
+                char *e = cli_xmalloc(bl + sizeof ".entry");
+                memcpy(e, base, bl);
+                memcpy(e + bl, ".entry", sizeof ".entry");
+                take_id(t, s->id, "entry", e);
+                free(e);
+            } else if (pass == !plain)
+                take_id(t, s->id, "id", w);
+            free(w);
+        }
+}
+
+/* An xml:id as written: "dK.NAME". */
+static void put_id(FILE *f, unsigned long k, const char *name)
+{
+    fprintf(f, "d%lu.%s", k, name);
 }
 
 static void put_attr(FILE *f, const char *name, const char *value)
@@ -63,14 +149,18 @@ static void put_attr(FILE *f, const char *name, const char *value)
     fputc('"', f);
 }
 
-/* A pointer to the span whose id is ID: "#dK.ID". */
-static void put_ref(FILE *f, unsigned long k, const char *name, const char *id)
+/* A pointer to the span whose id is ID: "#dK.XMLID".  An id no span has
+ * points nowhere, as it did in the JSON. */
+static void put_ref(tei_doc *t, const char *name, const char *id)
 {
     if (!id)
         return;
-    fprintf(f, " %s=\"#", name);
-    put_id(f, k, id, NULL);
-    fputc('"', f);
+    fprintf(t->f, " %s=\"#", name);
+    const char *x = id_of(t, id, "id");
+    char *w = x ? NULL : id_word(id);
+    put_id(t->f, t->k, x ? x : w);
+    free(w);
+    fputc('"', t->f);
 }
 
 /* The TEI mapping file (--tei-map) of this export: layer -> {"element":
@@ -178,12 +268,12 @@ static void layer_attrs(tei_doc *t, const sp_span *s)
     if (!strcmp(L, "section")) {
         put_attr(f, "type", cli_attr(s, "kind"));
     } else if (!strcmp(L, "participant")) {
-        put_ref(f, t->k, "ref", s->id);
+        put_ref(t, "ref", s->id);
     } else if (!strcmp(L, "mention")) {
-        put_ref(f, t->k, "ref", cli_attr(s, "participant"));
+        put_ref(t, "ref", cli_attr(s, "participant"));
         put_attr(f, "key", cli_attr(s, "person"));
     } else if (!strcmp(L, "speech")) {
-        put_ref(f, t->k, "who", cli_attr(s, "speaker"));
+        put_ref(t, "who", cli_attr(s, "speaker"));
         put_attr(f, "type", cli_attr(s, "how"));
         put_attr(f, "n", cli_attr(s, "name"));
     } else if (!strcmp(L, "note")) {
@@ -191,7 +281,7 @@ static void layer_attrs(tei_doc *t, const sp_span *s)
         put_attr(f, "n", cli_attr(s, "n"));
     } else if (!strcmp(L, "note-ref")) {
         put_attr(f, "type", "noteAnchor");
-        put_ref(f, t->k, "target", cli_attr(s, "note"));
+        put_ref(t, "target", cli_attr(s, "note"));
         put_attr(f, "n", cli_attr(s, "n"));
     } else if (!strcmp(L, "xref")) {
         const char *target = cli_attr(s, "target"), *vol = cli_attr(s, "volume");
@@ -219,42 +309,74 @@ static void layer_attrs(tei_doc *t, const sp_span *s)
     other_attrs(f, s, layer_kept(L));
 }
 
-/* In-text participants get ".entry": their plain id names the <person>. */
-static const char *id_suffix(const sp_span *s)
-{
-    return strcmp(s->layer, "participant") ? NULL : ".entry";
-}
-
-static void put_part_id(FILE *f, unsigned long k, const sp_span *s, unsigned part)
-{
-    const char *sfx = id_suffix(s);
-    if (!part) {
-        put_id(f, k, s->id, sfx);
-        return;
-    }
-    put_id(f, k, s->id, sfx);
-    fprintf(f, ".p%u", part);
-}
-
 static void on_open(void *ctx, const sp_span *s, unsigned part)
 {
     tei_doc *t = ctx;
     FILE *f = t->f;
-    if (!part && !strcmp(s->layer, "page")) {
+    (void)part; /* crossing spans are standoff (on_anchor): no span is split */
+    if (!strcmp(s->layer, "page")) {
         fputs("<pb", f); /* the page begins here; the marker's text follows */
         put_attr(f, "n", cli_attr(s, "n"));
         fputs("/>", f);
     }
     fprintf(f, "<%s xml:id=\"", element(s));
-    put_part_id(f, t->k, s, part);
+    /* In-text participants get ".entry": their plain id names the <person>. */
+    put_id(f, t->k, id_of(t, s->id, strcmp(s->layer, "participant") ? "id" : "entry"));
     fputc('"', f);
-    if (part) {
-        fputs(" prev=\"#", f);
-        put_part_id(f, t->k, s, part - 1);
-        fputc('"', f);
-    }
     layer_attrs(t, s);
     fputc('>', f);
+}
+
+/* A crossing span's start or end: an <anchor> its standoff <span> points at
+ * (a page's <pb> too, where it begins). */
+static void on_anchor(void *ctx, const sp_span *s, int at_end)
+{
+    tei_doc *t = ctx;
+    FILE *f = t->f;
+    const char *base = id_of(t, s->id, "id");
+    size_t bl = strlen(base);
+    char *want = cli_xmalloc(bl + sizeof ".from");
+    memcpy(want, base, bl);
+    memcpy(want + bl, at_end ? ".to" : ".from", at_end ? sizeof ".to" : sizeof ".from");
+    if (!at_end) {
+        t->so[t->nso++] = s;
+        if (!strcmp(s->layer, "page")) {
+            fputs("<pb", f);
+            put_attr(f, "n", cli_attr(s, "n"));
+            fputs("/>", f);
+        }
+    }
+    fputs("<anchor xml:id=\"", f);
+    put_id(f, t->k, take_id(t, s->id, at_end ? "to" : "from", want));
+    fputs("\"/>", f);
+    free(want);
+}
+
+/* The crossing spans, as <span>s from their start's anchor to their end's. */
+static void standoff(tei_doc *t)
+{
+    FILE *f = t->f;
+    if (!t->nso)
+        return;
+    fputs("<standOff><spanGrp>", f);
+    for (size_t i = 0; i < t->nso; i++) {
+        const sp_span *s = t->so[i];
+        fputs("<span xml:id=\"", f);
+        put_id(f, t->k, id_of(t, s->id, "id"));
+        fputc('"', f);
+        put_attr(f, "type", s->layer);
+        fputs(" from=\"#", f);
+        put_id(f, t->k, id_of(t, s->id, "from"));
+        fputs("\" to=\"#", f);
+        put_id(f, t->k, id_of(t, s->id, "to"));
+        fputc('"', f);
+        const char *key;
+        const json_t *v;
+        json_object_foreach((json_t *)s->attrs, key, v)
+            put_json_attr(f, "sp:", key, v);
+        fputs("/>", f);
+    }
+    fputs("</spanGrp></standOff>\n", f);
 }
 
 static void on_close(void *ctx, const sp_span *s, unsigned part, int last)
@@ -290,7 +412,7 @@ static void header(tei_doc *t)
         fputs("<profileDesc><particDesc><listPerson>", f);
         for (; p; p = sp_doc_next(t->doc, p)) {
             fputs("<person xml:id=\"", f);
-            put_id(f, t->k, p->id, NULL);
+            put_id(f, t->k, id_of(t, p->id, "id"));
             fputs("\"><persName>", f);
             const char *name = cli_attr(p, "name");
             if (name)
@@ -398,7 +520,10 @@ int export_tei_map(const char *path)
 
 static int write_doc(FILE *f, export_ctx *x, const sp_doc *doc, int standalone)
 {
-    tei_doc t = { f, doc, x->ndocs - 1 };
+    size_t n = sp_doc_span_count(doc);
+    tei_doc t = { f, doc, x->ndocs - 1, json_object(), json_object(),
+                  cli_xcalloc(n ? n : 1, sizeof *t.so), 0 };
+    take_ids(&t);
     size_t idlen;
     const char *id = sp_doc_id(doc, &idlen);
     if (standalone)
@@ -412,13 +537,19 @@ static int write_doc(FILE *f, export_ctx *x, const sp_doc *doc, int standalone)
     header(&t);
     /* xml:space: the text's spaces and line breaks are content */
     fputs("<text><body><div type=\"document\" xml:space=\"preserve\">", f);
-    static const nest_events ev = { on_text, on_open, on_close };
-    if (nest_walk(doc, NULL, NULL, &ev, &t) < 0) {
+    static const nest_events ev = { on_text, on_open, on_close, on_anchor };
+    int rc = nest_walk(doc, NULL, NULL, &ev, &t);
+    if (rc < 0)
         cli_error("out of memory");
-        return -1;
+    else {
+        fputs("</div></body></text>\n", f);
+        standoff(&t);
+        fputs("</TEI>\n", f);
     }
-    fputs("</div></body></text>\n</TEI>\n", f);
-    return 0;
+    json_decref(t.taken);
+    json_decref(t.names);
+    free(t.so);
+    return rc;
 }
 
 static int tei_begin(export_ctx *x)

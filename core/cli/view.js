@@ -142,7 +142,7 @@
 
   function countLayers() {
     var n = Object.create(null);
-    article.querySelectorAll('.sp-text [data-layer]:not([data-part])').forEach(function (e) {
+    article.querySelectorAll('.sp-text [data-layer]:not([data-part], [data-edge=end])').forEach(function (e) {
       var l = e.getAttribute('data-layer');
       n[l] = (n[l] || 0) + 1;
     });
@@ -172,7 +172,8 @@
   function restyle() {
     var css = '';
     boxes.forEach(function (b) {
-      if (!b.checked) css += '#sp-view [data-layer=' + cssString(b.value) + ']{all:unset!important}\n';
+      if (!b.checked) css += '#sp-view [data-layer=' + cssString(b.value) + ']{all:unset!important}\n' +
+                             '#sp-view [data-layer=' + cssString(b.value) + '][data-edge]::before{content:none}\n';
     });
     offStyle.textContent = css;
     if (pinned) describe(chainAt(pinned));
@@ -185,12 +186,26 @@
     return article ? article.querySelectorAll('.sp-text [data-id=' + cssString(id) + ']') : [];
   }
 
+  /* The text of a crossing span, between its two markers (data-edge), or
+   * null for a span that is elements. */
+  function between(els) {
+    if (els.length !== 2 || els[0].getAttribute('data-edge') !== 'start') return null;
+    var r = document.createRange();
+    r.setStartAfter(els[0]);
+    r.setEndBefore(els[1]);
+    return r;
+  }
+
+  var marked = typeof Highlight === 'function' && window.CSS && CSS.highlights;
   function light(els) {
     Array.prototype.forEach.call(els, function (e) { e.classList.add('sp-hi'); lit.push(e); });
+    var r = between(els);
+    if (r && marked) CSS.highlights.set('sp-hi', new Highlight(r));
   }
   function unlight() {
     lit.forEach(function (e) { e.classList.remove('sp-hi'); });
     lit = [];
+    if (marked) CSS.highlights.delete('sp-hi');
   }
 
   /* Scroll to span ID, flash it and show it in the inspector. */
@@ -243,8 +258,9 @@
   }
 
   function excerpt(id) {
-    var t = '';
-    Array.prototype.forEach.call(spanEls(id), function (e) { t += e.textContent; });
+    var t = '', els = spanEls(id), r = between(els);
+    if (r) t = r.toString();
+    else Array.prototype.forEach.call(els, function (e) { t += e.textContent; });
     var cps = Array.from(t);
     return cps.length > 240 ? cps.slice(0, 240).join('') + '…' : t;
   }
@@ -279,7 +295,9 @@
     if (colour) box.classList.add(colour[0]);
     head.appendChild(el('b', '', layer));
     head.appendChild(el('code', '', id));
-    if (parts > 1)
+    if (e.hasAttribute('data-edge'))
+      head.appendChild(el('small', '', 'crosses other spans: shown between brackets'));
+    else if (parts > 1)
       head.appendChild(el('small', '', 'part ' + (+(e.getAttribute('data-part') || 0) + 1) +
                           ' of ' + parts));
     box.appendChild(head);

@@ -149,11 +149,12 @@ static void on_text(void *ctx, const char *s, size_t n)
     markup_escape(w->f, s, n, 0);
 }
 
-static void on_open(void *ctx, const sp_span *s, unsigned part)
+/* A span's start tag: its element, or with EDGE ("start") the empty marker
+ * of a crossing span's start, which is never a link. */
+static void open_tag(writer *w, const sp_span *s, unsigned part, const char *edge)
 {
-    writer *w = ctx;
     FILE *f = w->f;
-    const char *note = is_layer(s, "note-ref") ? cli_attr(s, "note") : NULL;
+    const char *note = is_layer(s, "note-ref") && !edge ? cli_attr(s, "note") : NULL;
     /* An <a> inside an <a> would make the HTML parser close the outer one,
      * breaking the nesting: only the outermost marker is a real link. */
     if (note && !w->anchor) {
@@ -176,6 +177,8 @@ static void on_open(void *ctx, const sp_span *s, unsigned part)
     fputc('"', f);
     if (part)
         fprintf(f, " data-part=\"%u\"", part);
+    if (edge)
+        fprintf(f, " data-edge=\"%s\"", edge);
     long colour = colour_of(w, s);
     /* Sentences alternate; parts of a sentence keep its shade, which holds as
      * long as sentences do not overlap one another. */
@@ -202,6 +205,32 @@ static void on_open(void *ctx, const sp_span *s, unsigned part)
             w->oom = 1;
     }
     fputc('>', f);
+}
+
+static void on_open(void *ctx, const sp_span *s, unsigned part)
+{
+    open_tag(ctx, s, part, NULL);
+}
+
+/*
+ * A span that crosses an element (nest.h) is standoff: an empty marker at its
+ * start, with everything an element carries, and one at its end with its id
+ * and layer; the page shows them as brackets and highlights the text between
+ * them.  A part per element it crosses made pages of a gigabyte.
+ */
+static void on_anchor(void *ctx, const sp_span *s, int at_end)
+{
+    writer *w = ctx;
+    if (!at_end)
+        open_tag(w, s, 0, "start");
+    else {
+        fputs("<span data-id=\"", w->f);
+        put_attr(w->f, s->id);
+        fputs("\" data-layer=\"", w->f);
+        put_attr(w->f, s->layer);
+        fputs("\" data-edge=\"end\">", w->f);
+    }
+    fputs("</span>", w->f);
 }
 
 static void on_close(void *ctx, const sp_span *s, unsigned part, int last)
@@ -255,7 +284,7 @@ int view_doc_write(FILE *f, const sp_doc *doc, const cli_layers *layers)
     if (w.nwho && !w.oom)
         write_legend(&w, doc);
 
-    static const nest_events ev = { on_text, on_open, on_close };
+    static const nest_events ev = { on_text, on_open, on_close, on_anchor };
     fputs("<div class=\"sp-text\">", f);
     if (!w.oom && nest_walk(doc, keep_span, (void *)layers, &ev, &w) < 0)
         w.oom = 1;

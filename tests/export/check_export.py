@@ -56,19 +56,31 @@ def tei(docs, path):
         body = t.find(TEI + "text/" + TEI + "body")
         got = "".join(body.itertext())
         check(got == xml_text(d["text"]), "%s: text round-trips (%d chars)" % (d["id"], len(got)))
-        # every span is an element (or its parts), whose text is text[start:end]
-        parts = {}
-        for el in body.iter():
+        # every span is an element over text[start:end], or (when it crosses
+        # one) a standoff <span> whose anchors are at start and end
+        where = {}
+        pos = [0]
+
+        def walk(el):
             i = el.get(XML_ID)
-            if i is None or el.tag == TEI + "div" and el.get("type") == "document":
-                continue
-            base = re.sub(r"\.p[0-9]+$", "", i)
-            base = re.sub(r"\.entry$", "", base)
-            parts.setdefault(base, []).append("".join(el.itertext()))
+            start = pos[0]
+            pos[0] += len(el.text or "")
+            for c in el:
+                walk(c)
+                pos[0] += len(c.tail or "")
+            if i is not None:
+                where[re.sub(r"\.entry$", "", i) if el.tag != TEI + "anchor" else i] = (start, pos[0])
+        walk(body)
+        got_text = xml_text(d["text"])
+        for sp in t.iter(TEI + "span"):
+            a, b = where.get(sp.get("from", "")[1:]), where.get(sp.get("to", "")[1:])
+            if a and b:
+                where[sp.get(XML_ID)] = (a[0], b[0])
         bad = 0
         for s in d.get("spans", []):
             key = "d%d.%s" % (k, re.sub(r"[^A-Za-z0-9._-]", "_", s["id"]))
-            if "".join(parts.get(key, [])) != xml_text(d["text"][s["start"]:s["end"]]):
+            at = where.get(key)
+            if at is None or got_text[at[0]:at[1]] != xml_text(d["text"][s["start"]:s["end"]]):
                 bad += 1
         check(bad == 0, "%s: %d spans as elements over their text" % (d["id"], len(d.get("spans", []))))
         persons = t.findall(".//" + TEI + "person")

@@ -300,6 +300,44 @@ START_TEST(text_documents)
 }
 END_TEST
 
+/* Issue 19: a layer was looked up by comparing its name with every layer's,
+ * so a document of a million layers (one span each) never finished.  Reading,
+ * iterating, finding and writing such a document must compare a few names per
+ * layer, not a number growing with the layers. */
+START_TEST(many_layers_are_found_in_constant_time)
+{
+    enum { N = 20000 };
+    buf in = BUF_INIT;
+    buf_adds(&in, "{\"id\":\"d\",\"text\":\"ab\",\"spans\":[");
+    for (int i = 0; i < N; i++)
+        buf_printf(&in, "%s{\"layer\":\"L%d\",\"start\":0,\"end\":1}", i ? "," : "", i);
+    buf_adds(&in, "],\"layers\":{");
+    for (int i = 0; i < N; i++)
+        buf_printf(&in, "%s\"L%d\":{\"stage\":\"s\"}", i ? "," : "", i);
+    buf_adds(&in, "}}");
+    sp_doc *d = parse(in.data);
+    char name[32];
+    for (int i = 0; i < N; i++) {
+        snprintf(name, sizeof name, "L%d", i);
+        const sp_span *s = sp_doc_first(d, name);
+        ck_assert_ptr_nonnull(s);
+        ck_assert_str_eq(s->layer, name);
+        ck_assert_ptr_null(sp_doc_next(d, s));
+    }
+    ck_assert_ptr_null(sp_doc_first(d, "L20000"));
+    ck_assert_ptr_null(sp_doc_first(d, "L"));
+    ck_assert_ptr_nonnull(sp_doc_find(d, "L19999.0"));
+    char *out = write_doc(d);
+    ck_assert_ptr_nonnull(strstr(out, "\"L19999\":{\"stage\":\"s\"}}"));
+    free(out);
+    /* Read (N), iterate (N + 2), find (1), write (N): about one comparison
+     * each; the scan made N * N / 2 for each pass. */
+    ck_assert_uint_le(d->layer_compares, 4 * N);
+    doc_free(d);
+    buf_free(&in);
+}
+END_TEST
+
 Suite *unit_suite(void)
 {
     Suite *s = suite_create("document");
@@ -313,6 +351,7 @@ Suite *unit_suite(void)
     tcase_add_test(tc, duplicate_chosen_id);
     tcase_add_test(tc, default_ids_clash_only_with_given_ones);
     tcase_add_test(tc, text_documents);
+    tcase_add_test(tc, many_layers_are_found_in_constant_time);
     suite_add_tcase(s, tc);
     return s;
 }

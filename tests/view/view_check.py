@@ -49,6 +49,14 @@ class Browser:
         self.base = 'http://127.0.0.1:%d' % port
         self.proc = subprocess.Popen([driver, '--port=%d' % port],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            self.start(chromium, profile)
+        except BaseException:
+            self.proc.terminate()  # no session: chromedriver must not outlive us
+            self.proc.wait()
+            raise
+
+    def start(self, chromium, profile):
         for _ in range(200):
             try:
                 if self.call('GET', '/status').get('ready'):
@@ -134,7 +142,8 @@ for (let n = w.nextNode(); n; n = w.nextNode()) {
   if (n.nodeType === Node.TEXT_NODE) { for (const c of n.data) cp++; continue; }
   if (!n.hasAttribute('data-id')) return {error: 'an element without data-id: ' + n.outerHTML.slice(0, 80)};
   els.push([n.getAttribute('data-id'), n.getAttribute('data-layer'),
-            +(n.getAttribute('data-part') || 0), cp, n.textContent, n.getAttribute('data-attrs')]);
+            +(n.getAttribute('data-part') || 0), cp, n.textContent, n.getAttribute('data-attrs'),
+            n.getAttribute('data-edge')]);
 }
 return {doc: art.getAttribute('data-doc'), text: box.textContent, els: els};
 """
@@ -164,8 +173,8 @@ def check_doc(b, doc, failures):
     if got['text'] != html_text(text):
         failures.append('%s: the text differs from the document' % where)
     els = {}
-    for sid, layer, part, start, etext, attrs in got['els']:
-        els.setdefault(sid, []).append((layer, part, start, etext, attrs))
+    for sid, layer, part, start, etext, attrs, edge in got['els']:
+        els.setdefault(sid, []).append((layer, part, start, etext, attrs, edge))
     want = {s['id']: s for s in doc.get('spans', [])}
     for sid in els:
         if sid not in want:
@@ -176,6 +185,20 @@ def check_doc(b, doc, failures):
             failures.append('%s: span %r has no element' % (where, sid))
             continue
         bad = []
+        if any(p[5] for p in parts):
+            # a crossing span: empty markers at its start and end, the
+            # first with its attrs
+            if [p[5] for p in parts] != ['start', 'end'] or any(p[3] for p in parts):
+                bad.append('markers %s' % [p[5] for p in parts])
+            elif (parts[0][2], parts[1][2]) != (s['start'], s['end']):
+                bad.append('marks %d..%d' % (parts[0][2], parts[1][2]))
+            if any(p[0] != s['layer'] for p in parts):
+                bad.append('layer %r' % parts[0][0])
+            if (json.loads(parts[0][4]) if parts[0][4] else None) != (s.get('attrs') or None):
+                bad.append('attrs %s' % parts[0][4])
+            if bad:
+                failures.append('%s: span %r: %s' % (where, sid, '; '.join(bad)))
+            continue
         if [p[1] for p in parts] != list(range(len(parts))):
             bad.append('parts numbered %s' % [p[1] for p in parts])
         if parts[0][2] != s['start']:
@@ -185,7 +208,7 @@ def check_doc(b, doc, failures):
                 bad.append('part %d not where part %d ends' % (b_[1], a[1]))
         if ''.join(p[3] for p in parts) != html_text(text[s['start']:s['end']]):
             bad.append('text %r' % ''.join(p[3] for p in parts)[:40])
-        for layer, _, _, _, attrs in parts:
+        for layer, _, _, _, attrs, _ in parts:
             if layer != s['layer']:
                 bad.append('layer %r' % layer)
             if (json.loads(attrs) if attrs else None) != (s.get('attrs') or None):
