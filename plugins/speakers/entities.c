@@ -239,7 +239,11 @@ int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb)
     if (ta < tb) {
         if (en->title_tok == SPK_NONE)
             en->title_tok = ta;
-        if (spk_female_title(c, ta, tb))
+        /* "Ambassador and Mrs. Zarubin" names a man and his wife: the
+         * surname stays his. */
+        int couple = ta >= 2 && spk_tok_is(c, ta - 1, "and") &&
+                     ((spk_tok_lex(c, ta - 2) & SPK_LX_TITLE) || spk_tok_punct(c, ta - 2, '.'));
+        if (!couple && spk_female_title(c, ta, tb))
             en->female = 1;
         const char *p = spk_tok_p(c, ta);
         size_t n = c->toks.v[tb - 1].end - c->toks.v[ta].start;

@@ -105,7 +105,7 @@ static const char *const spk_titles[] = {
     "Deputies", "Emperor", "Sheikh", "Shah", "Crown", "Foreign", "Defense",
     "Defence", "Minister-Counselor", "SecState", "SecDef", "Senior", "Principal",
     "Economic", "Military", "Press", "Science", "Naval", "Air", "Army",
-    "Ambassador-at-Large", "Coordinator", "Administrator", "Chairwoman", "Mayor",
+    "Ambassador-at-Large", "Coordinator", "Administrator", "Chairwoman", "Mayor", "Messrs", "Messieurs",
     NULL
 };
 

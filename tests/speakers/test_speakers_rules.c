@@ -1024,6 +1024,45 @@ START_TEST(speech_misspelt_participant)
 }
 END_TEST
 
+/* Several people in one entry: a man and his wife under one surname (the
+ * man's title, the whole entry; then the wife), and names in a series,
+ * each its own participant; a name and its description stay one. */
+START_TEST(roster_several_people_in_one_entry)
+{
+    tdoc *d = run("12. Memorandum of Conversation",
+                  "PARTICIPANTS\n\n  • The Secretary\n  • Ambassador and Mrs. Zarubin\n"
+                  "  • Messrs. Beam, Kohler, Davies and Akalovsky\n"
+                  "  • Mr. Hale, Mr. Ortiz and Mr. Lund, Interpreters\n"
+                  "  • Mr. Brandt, Research and Development",
+                  "Zarubin said Moscow agreed. He added that the note was ready. Kohler "
+                  "remarked that the Germans disagreed. Ortiz asked why.");
+    CHECK(participants(d), "The Secretary//Secretary/ | Zarubin/Zarubin/Ambassador/ | "
+                           "Zarubin/Zarubin/Mrs/ | Beam/Beam// | "
+                           "Kohler/Kohler// | Davies/Davies// | "
+                           "Akalovsky/Akalovsky// | Hale/Hale/Mr/ | "
+                           "Ortiz/Ortiz/Mr/ | Lund/Lund/Mr/ | "
+                           "Brandt/Brandt/Mr/");
+    CHECK(speech(d), "named:Zarubin*=Zarubin said Moscow agreed. | "
+                     "carried:Zarubin*=He added that the note was ready. | "
+                     "named:Kohler*=Kohler remarked that the Germans disagreed. | "
+                     "named:Ortiz*=Ortiz asked why.");
+    done(d);
+}
+END_TEST
+
+/* A participants line of names in a series, the 1950s way. */
+START_TEST(roster_series_on_one_line)
+{
+    tdoc *d = run("7. Memorandum of Conversation",
+                  "PARTICIPANTS: The Secretary, Ambassador Menshikov, Mr. Kohler and Mr. Akalovsky",
+                  "The Ambassador said Moscow agreed. Kohler doubted it.");
+    CHECK(participants(d), "The Secretary//Secretary/ | Menshikov/Menshikov/Ambassador/ | "
+                           "Kohler/Kohler/Mr/ | Akalovsky/Akalovsky/Mr/");
+    CHECK(speech(d), "named:Menshikov*=The Ambassador said Moscow agreed. | named:Kohler*=Kohler doubted it.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -1073,6 +1112,8 @@ static Suite *suite(void)
     tcase_add_test(t, old_style_minutes_without_list);
     tcase_add_test(t, old_style_memorandum_of_conversation);
     tcase_add_test(t, speech_misspelt_participant);
+    tcase_add_test(t, roster_several_people_in_one_entry);
+    tcase_add_test(t, roster_series_on_one_line);
     suite_add_tcase(s, t);
     return s;
 }
