@@ -54,7 +54,8 @@ static int spk_person_follows(const spk_ctx *c, size_t i)
                                          "assured", "urged", "warned", "briefed", "congratulated",
                                          "telephoned", "phoned", "tell", "ask", "inform", "remind",
                                          "thank", "assure", "urge", "brief", "saw", "met",
-                                         "visited", "received", NULL };
+                                         "visited", "received", "Saw", "Met", "Told",
+                                         "Informed", "Visited", "Received", NULL };
     /* Source notes: who drafted, cleared, approved the document. */
     static const char *const agents[] = { "Drafted", "drafted", "Cleared", "cleared", "Approved",
                                           "approved", "prepared", "Prepared", "signed", NULL };

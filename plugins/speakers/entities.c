@@ -221,6 +221,34 @@ int spk_verb_follows(const spk_ctx *c, size_t i, int any_past)
     return 0;
 }
 
+/* Does a verb follow the relative clause after token I: "Semenov, who was
+ * present, added ..."?  Only "who" (a person's relative pronoun), and the
+ * clause closes with a comma within a dozen words of one sentence. */
+static int spk_verb_after_who(const spk_ctx *c, size_t i)
+{
+    if (!spk_tok_punct(c, i + 1, ',') || !(spk_tok_is(c, i + 2, "who") || spk_tok_is(c, i + 2, "whom")))
+        return 0;
+    for (size_t k = i + 3; k < c->toks.n && k < i + 16; k++) {
+        if (spk_tok_punct(c, k, ','))
+            return spk_verb_follows(c, k, 1);
+        if (c->toks.v[k].kind == SPK_TOK_PUNCT && (c->toks.v[k].c == '.' || c->toks.v[k].c == ';'))
+            return 0;
+    }
+    return 0;
+}
+
+/* Let the title P[0, N) name entity E, unless another is written with it
+ * more often. */
+static int spk_title_names(spk_ctx *c, const char *p, size_t n, size_t e)
+{
+    size_t *v = spk_names_value(c->text_titles, p, n);
+    if (!v)
+        return spk_names_add(c->text_titles, p, n, e);
+    if (*v != e && c->ents[*v].titled < c->ents[e].titled)
+        *v = e;
+    return 0;
+}
+
 /* Register the name ending at token I (first token S) as a person, with the
  * title tokens [TA, TB) before it when there is one. */
 int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb)
@@ -253,11 +281,12 @@ int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb)
          * "President X" it happens to name.  The first on a tie.  A map,
          * not a list of every use. */
         en->titled += 1 + 2 * (size_t)spk_verb_follows(c, i, 0);
-        size_t *v = spk_names_value(c->text_titles, p, n);
-        if (!v)
-            return spk_names_add(c->text_titles, p, n, e);
-        if (*v != e && c->ents[*v].titled < en->titled)
-            *v = e;
+        if (spk_title_names(c, p, n, e) < 0)
+            return -1;
+        /* "Secretary of State Rusk" is also "the Secretary". */
+        for (size_t k = ta + 1; k + 1 < tb; k++)
+            if (spk_tok_is(c, k, "of"))
+                return spk_title_names(c, p, c->toks.v[k - 1].end - c->toks.v[ta].start, e);
     }
     return 0;
 }
@@ -398,7 +427,7 @@ int spk_register(spk_ctx *c)
                         i + 1 < c->toks.n &&
                         spk_tok_punct(c, i + 1, ':') && !(c->toks.v[i + 1].flags & SPK_TF_LINE) &&
                         spk_in_body(c, c->toks.v[i].start);
-            if (!label && !spk_verb_follows(c, i, 1))
+            if (!label && !spk_verb_follows(c, i, 1) && !spk_verb_after_who(c, i))
                 continue;
             /* "Kampleman said" at a meeting with Kampelman: the same man. */
             size_t e = s == i ? spk_misspelt(c, i) : SPK_NONE;

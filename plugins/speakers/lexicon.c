@@ -145,6 +145,9 @@ static const char *const spk_notnames[] = {
     "Chron", "Folder", "Papers", "Station", "Room", "Building", "Hall", "Council",
     "Assembly", "Nations", "Organization", "Bank", "Fund", "Initiative",
     "Strategic", "Defense", "Space", "Nuclear", "Arms", "Control", "Agreement",
+    /* A telegram's sentence without its subject: "Saw Varga this morning". */
+    "Saw", "Met", "Told", "Called", "Asked", "Informed", "Received", "Visited", "Handed",
+    "Delivered", "Discussed", "Spoke",
     NULL
 };
 

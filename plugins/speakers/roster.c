@@ -156,6 +156,37 @@ size_t spk_title_entity(spk_ctx *c, spk_str title)
     return c->nents++;
 }
 
+/* Is [A, B) one person's name as a list writes it: capitalised words and
+ * initials, perhaps after titles, ending in a word that may be a name
+ * ("Mr. Kohler", "Paul T. Bassett", "Davies"), or titles alone after "The"
+ * ("The Secretary")?  *TITLED tells whether it opens with a title. */
+static int spk_list_name(const spk_ctx *c, size_t a, size_t b, int *titled)
+{
+    size_t words = 0, last = SPK_NONE;
+    for (size_t i = a; i < b; i++) {
+        const spk_tok *t = &c->toks.v[i];
+        if (t->kind == SPK_TOK_PUNCT) {
+            if (t->c != '.' || i == a)
+                return 0;
+            continue;
+        }
+        if (t->kind != SPK_TOK_WORD || !(t->flags & SPK_TF_CAP))
+            return 0;
+        words++;
+        last = i;
+    }
+    if (!words)
+        return 0;
+    *titled = (spk_tok_lex(c, a) & SPK_LX_TITLE) || spk_tok_is(c, a, "The");
+    if (spk_tok_is(c, a, "The")) {
+        for (size_t i = a + 1; i < b; i++)
+            if (c->toks.v[i].kind == SPK_TOK_WORD && !(spk_tok_lex(c, i) & SPK_LX_TITLE))
+                return spk_name_word(c, last);
+        return words > 1;
+    }
+    return spk_name_word(c, last);
+}
+
 /* Parse the entry TEXT[A, B) of group SIDE.  JOIN, when not SPK_NONE, is
  * the token "and" between two titles of one surname ("Ambassador and Mrs.
  * Zarubin"): the title is the one before it, the name the one after the
@@ -224,14 +255,31 @@ static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side, size_t jo
     else if (comma + 1 < hb)
         pt->title = (spk_str){ spk_tok_p(c, comma + 1),
                                c->toks.v[hb - 1].end - c->toks.v[comma + 1].start };
+    /* "The Soviet Ambassador, Mr. Georgi N. Zaroubin": the title first,
+     * the name after the comma. */
+    size_t ne = comma;
+    int titled, swapped = 0;
+    if (comma + 1 < hb && spk_list_name(c, comma + 1, hb, &titled)) {
+        size_t i = k;
+        while (i < comma && !spk_name_word(c, i))
+            i++;
+        if (i == comma) {
+            swapped = 1;
+            te = comma;
+            pt->title = (spk_str){ spk_tok_p(c, ts), c->toks.v[te - 1].end - c->toks.v[ts].start };
+            for (k = comma + 1; k < hb && ((spk_tok_lex(c, k) & SPK_LX_TITLE) || spk_tok_punct(c, k, '.'));)
+                k++;
+            ne = hb;
+        }
+    }
     size_t sur = SPK_NONE;
-    for (size_t i = k; i < comma; i++)
+    for (size_t i = k; i < ne; i++)
         if (c->toks.v[i].kind == SPK_TOK_WORD)
             sur = i;
     int rc = 0;
     size_t e;
     if (sur != SPK_NONE) {
-        pt->name = (spk_str){ spk_tok_p(c, k), c->toks.v[comma - 1].end - c->toks.v[k].start };
+        pt->name = (spk_str){ spk_tok_p(c, k), c->toks.v[ne - 1].end - c->toks.v[k].start };
         pt->surname = (spk_str){ spk_tok_p(c, sur), spk_tok_n(c, sur) };
         if (sur > k)
             pt->given = (spk_str){ spk_tok_p(c, k), c->toks.v[sur - 1].end - c->toks.v[k].start };
@@ -252,7 +300,10 @@ static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side, size_t jo
     pt->person = c->ents[e].person;
     if (ts < te && spk_title_keys(c, pi, ts, te) < 0)
         return -1;
-    if (comma + 1 < hb) {
+    if (swapped && ts + 1 < te && !(spk_tok_lex(c, ts) & SPK_LX_TITLE) &&
+        (spk_tok_lex(c, ts) & SPK_LX_NOTNAME) && (spk_tok_lex(c, ts + 1) & SPK_LX_TITLE))
+        return spk_title_keys(c, pi, ts + 1, te); /* "the Ambassador" too */
+    if (comma + 1 < hb && !swapped) {
         /* "Name, Ambassador of the USSR", "Mr. Name, Soviet Ambassador":
          * the description's title too, and without the country's
          * adjective before it ("the Ambassador"). */
@@ -340,37 +391,6 @@ static int spk_set_side(spk_ctx *c, size_t ta, size_t tb, const char **side)
         c->out->owned[c->out->nowned++] = s;
     *side = s;
     return 0;
-}
-
-/* Is [A, B) one person's name as a list writes it: capitalised words and
- * initials, perhaps after titles, ending in a word that may be a name
- * ("Mr. Kohler", "Paul T. Bassett", "Davies"), or titles alone after "The"
- * ("The Secretary")?  *TITLED tells whether it opens with a title. */
-static int spk_list_name(const spk_ctx *c, size_t a, size_t b, int *titled)
-{
-    size_t words = 0, last = SPK_NONE;
-    for (size_t i = a; i < b; i++) {
-        const spk_tok *t = &c->toks.v[i];
-        if (t->kind == SPK_TOK_PUNCT) {
-            if (t->c != '.' || i == a)
-                return 0;
-            continue;
-        }
-        if (t->kind != SPK_TOK_WORD || !(t->flags & SPK_TF_CAP))
-            return 0;
-        words++;
-        last = i;
-    }
-    if (!words)
-        return 0;
-    *titled = (spk_tok_lex(c, a) & SPK_LX_TITLE) || spk_tok_is(c, a, "The");
-    if (spk_tok_is(c, a, "The")) {
-        for (size_t i = a + 1; i < b; i++)
-            if (c->toks.v[i].kind == SPK_TOK_WORD && !(spk_tok_lex(c, i) & SPK_LX_TITLE))
-                return spk_name_word(c, last);
-        return words > 1;
-    }
-    return spk_name_word(c, last);
 }
 
 /* The entry TEXT[A, B) of group SIDE, which may name several people: two

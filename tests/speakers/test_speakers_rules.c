@@ -1063,6 +1063,47 @@ START_TEST(roster_series_on_one_line)
 }
 END_TEST
 
+/* The title first and the name after the comma, the 1950s way: "the
+ * Ambassador" and "the Soviet Ambassador" are then the man named. */
+START_TEST(roster_title_before_name)
+{
+    tdoc *d = run("88. Memorandum of Conversation",
+                  "PARTICIPANTS\n\nThe Secretary\nThe Soviet Ambassador, Mr. Ivan P. Voronin\n"
+                  "The Counselor, Mr. Hale",
+                  "The Soviet Ambassador called at his own request. He said that he had a message. "
+                  "The Secretary thanked him. The Ambassador replied that it was urgent.");
+    CHECK(participants(d), "The Secretary//Secretary/ | Ivan P. Voronin/Voronin/Soviet Ambassador/ | "
+                           "Hale/Hale/Counselor/");
+    CHECK(speech(d), "carried:Voronin*=He said that he had a message. | "
+                     "named:Secretary*=The Secretary thanked him. | "
+                     "named:Voronin*=The Ambassador replied that it was urgent.");
+    done(d);
+}
+END_TEST
+
+/* No list: a name that speaks after a relative clause ("Semenov, who was
+ * present, added") is a person and the speaker; "Secretary of State Rusk"
+ * in the title is "the Secretary" of the text. */
+START_TEST(no_roster_relative_clause_and_title_of)
+{
+    tdoc *d = run_signed("46. Telegram From the Embassy in Ruritania to the Department of State", NULL,
+                         "Saw Varga this morning at his request. He said his government had studied "
+                         "our note. I said we expected a reply soon. Toth, who was also present, "
+                         "added that it would be positive.",
+                         "Hollis");
+    CHECK(speech(d), "carried:Varga=He said his government had studied our note. | "
+                     "named:Hollis=I said we expected a reply soon. | "
+                     "named:Toth=Toth, who was also present, added that it would be positive.");
+    done(d);
+    d = run("91. Memorandum of Telephone Conversation Between President Garfield and Secretary "
+            "of State Norwood", NULL,
+            "The President said he wanted to see the draft. The Secretary said he would come over.");
+    CHECK(speech(d), "named:Garfield=The President said he wanted to see the draft. | "
+                     "named:Norwood=The Secretary said he would come over.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -1114,6 +1155,8 @@ static Suite *suite(void)
     tcase_add_test(t, speech_misspelt_participant);
     tcase_add_test(t, roster_several_people_in_one_entry);
     tcase_add_test(t, roster_series_on_one_line);
+    tcase_add_test(t, roster_title_before_name);
+    tcase_add_test(t, no_roster_relative_clause_and_title_of);
     suite_add_tcase(s, t);
     return s;
 }
