@@ -369,6 +369,28 @@ static size_t spk_misspelt(const spk_ctx *c, size_t i)
     return found;
 }
 
+/* See spk_doc.h. */
+void spk_promote_nounish(spk_ctx *c)
+{
+    for (size_t i = 1; i < c->toks.n; i++) {
+        const spk_tok *t = &c->toks.v[i];
+        if (!(t->flags & SPK_TF_CAP) || (t->flags & SPK_TF_ALLCAPS) || t->end - t->start < 4 ||
+            (c->toks.v[i - 1].kind == SPK_TOK_WORD && !(c->toks.v[i - 1].flags & SPK_TF_CAP)))
+            continue; /* after a word in small letters: no title before it */
+        size_t ta;
+        if ((spk_tok_lex(c, i) & (SPK_TL_NAME | SPK_LX_TITLE | SPK_LX_NOTNAME | SPK_LX_VERB)) ||
+            (i + 1 < c->toks.n && (c->toks.v[i + 1].flags & SPK_TF_CAP)) || !spk_title_before(c, i, &ta))
+            continue;
+        const char *p = spk_tok_p(c, i);
+        size_t n = spk_tok_n(c, i);
+        for (size_t j = 0; j < c->toks.n; j++) {
+            spk_tok *k = &c->toks.v[j];
+            if (k->c == t->c && k->end - k->start == n && memcmp(c->t + k->start, p, n) == 0)
+                k->lex = (uint16_t)(spk_tok_lex(c, j) | SPK_TL_NAME);
+        }
+    }
+}
+
 int spk_register(spk_ctx *c)
 {
     if (spk_register_sender(c) < 0 || spk_register_signer(c) < 0)

@@ -1104,6 +1104,19 @@ START_TEST(no_roster_relative_clause_and_title_of)
 }
 END_TEST
 
+/* A surname shaped like a noun ("-ing", "-ence") is a name once a title
+ * stands before it; a noun after a title before another capitalised word
+ * is not. */
+START_TEST(mentions_nounish_surname_after_title)
+{
+    tdoc *d = run("5. Telegram From the Embassy in Ruritania to the Department of State", NULL,
+                  "Ambassador Pelling arrived today. Gorrin said the text would go to Pelling on "
+                  "Monday. The Director Planning Board met later. Nothing was heard of Pellings.");
+    CHECK(mentions(d), "Pelling | Gorrin | Pelling");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -1157,6 +1170,7 @@ static Suite *suite(void)
     tcase_add_test(t, roster_series_on_one_line);
     tcase_add_test(t, roster_title_before_name);
     tcase_add_test(t, no_roster_relative_clause_and_title_of);
+    tcase_add_test(t, mentions_nounish_surname_after_title);
     suite_add_tcase(s, t);
     return s;
 }
