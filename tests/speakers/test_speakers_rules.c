@@ -1117,6 +1117,27 @@ START_TEST(mentions_nounish_surname_after_title)
 }
 END_TEST
 
+/* Speech quoted inside speech: the participant who quotes speaks, in the
+ * quotation too; the person quoted is a mention, and "he" after it is still
+ * the one who quoted. */
+START_TEST(speech_quoted_inside_speech)
+{
+    tdoc *d = run("12. Memorandum of Conversation",
+                  "PARTICIPANTS\n\n  • The Secretary\n  • Ambassador Zarubin",
+                  "The Secretary asked about Germany. Zarubin recalled Stalin saying, "
+                  "\u201cThe Germans will always come back.\u201d He added that nobody doubted it. "
+                  "Zarubin quoted Lenin as saying that trust was good.");
+    CHECK(speech(d), "named:Secretary*=The Secretary asked about Germany. | "
+                     "named:Zarubin*=Zarubin recalled Stalin saying, \u201cThe Germans will always "
+                     "come back.\u201d | quoted:Zarubin*=The Germans will always come back. | "
+                     "carried:Zarubin*=He added that nobody doubted it. | "
+                     "named:Zarubin*=Zarubin quoted Lenin as saying that trust was good.");
+    CHECK(mentions(d), "Secretary@ | Zarubin@Zarubin | Secretary@ | "
+                       "Zarubin@Zarubin | Stalin | Zarubin@Zarubin | Lenin");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -1171,6 +1192,7 @@ static Suite *suite(void)
     tcase_add_test(t, roster_title_before_name);
     tcase_add_test(t, no_roster_relative_clause_and_title_of);
     tcase_add_test(t, mentions_nounish_surname_after_title);
+    tcase_add_test(t, speech_quoted_inside_speech);
     suite_add_tcase(s, t);
     return s;
 }
