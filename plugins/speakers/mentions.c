@@ -88,12 +88,66 @@ static size_t spk_title_alone(spk_ctx *c, size_t a, size_t b, int *rc)
     return e;
 }
 
+/* The token of a signature written as initials alone ("WPR", "RN"), or
+ * SPK_NONE: a signature section that holds one word, of two to four
+ * capitals. */
+static size_t spk_signature_initials(const spk_ctx *c)
+{
+    const spk_spans *secs = c->in->sections;
+    size_t found = SPK_NONE;
+    for (size_t s = 0; secs && s < secs->n; s++) {
+        if (secs->v[s].kind != SPK_SEC_SIGNATURE)
+            continue;
+        size_t a = spk_tok_at(c, secs->v[s].start), b = spk_tok_at(c, secs->v[s].end);
+        size_t n = b > a ? spk_tok_n(c, a) : 0;
+        if (b == a + 1 && (c->toks.v[a].flags & SPK_TF_ALLCAPS) && n >= 2 && n <= 4)
+            found = a;
+    }
+    return found;
+}
+
+/* Whose initials the word at token I is: the one person whose surname
+ * starts with its last letter and whose given names, when known, with the
+ * letters before ("WPR": William P. Rogers); else an entity of its own. */
+static size_t spk_initials_person(spk_ctx *c, size_t i)
+{
+    const char *p = spk_tok_p(c, i);
+    size_t n = spk_tok_n(c, i), found = SPK_NONE, count = 0;
+    for (size_t e = 0; e < c->nents; e++) {
+        const spk_entity *en = &c->ents[e];
+        if (!en->surname.n || en->surname.p[0] != p[n - 1])
+            continue;
+        size_t k = 0;
+        for (size_t j = 0; j < en->given.n && k + 1 < n; j++)
+            if ((j == 0 || en->given.p[j - 1] == ' ') && en->given.p[j] >= 'A' && en->given.p[j] <= 'Z' &&
+                en->given.p[j] == p[k])
+                k++;
+        if (en->given.n && k + 1 != n)
+            continue;
+        found = e;
+        count++;
+    }
+    if (count == 1)
+        return found;
+    size_t e = spk_title_entity(c, (spk_str){ p, n });
+    if (e != SPK_NONE)
+        c->ents[e].early = 0; /* known only by the initials: no principal */
+    return e;
+}
+
 int spk_mentions(spk_ctx *c)
 {
     int rc = 0;
+    size_t sig = spk_signature_initials(c);
     for (size_t i = 0; i < c->toks.n; i++) {
         if (c->tok_ment[i] || c->toks.v[i].kind != SPK_TOK_WORD)
             continue;
+        if (i == sig) {
+            size_t e = spk_initials_person(c, i);
+            if (e == SPK_NONE || spk_add_mention(c, i, i + 1, e) < 0)
+                return -1;
+            continue;
+        }
         /* Only capitals and "the" are asked about below. */
         if (!(c->toks.v[i].flags & SPK_TF_CAP) && c->toks.v[i].c != 't')
             continue;

@@ -1138,6 +1138,28 @@ START_TEST(speech_quoted_inside_speech)
 }
 END_TEST
 
+/* A signature of initials alone names the one person they fit ("WPR":
+ * Walter P. Roane, not Ralph Rusk, whose given name starts otherwise), who
+ * then writes the "I"; initials that fit nobody are a mention of their own. */
+START_TEST(signature_initials)
+{
+    tdoc *d = run_signed("14. Memorandum of Conversation",
+                         "PARTICIPANTS\n\n  • Mr. Walter P. Roane\n  • Mr. Ralph Rusk\n"
+                         "  • Ambassador Zarubin",
+                         "I told the Ambassador that the talks were over. He replied that Moscow "
+                         "did not agree.",
+                         "WPR");
+    CHECK(speech(d), "named:Roane*=I told the Ambassador that the talks were over. | "
+                     "carried:Zarubin*=He replied that Moscow did not agree.");
+    CHECK(mentions(d), "Walter P. Roane@Roane | Ralph Rusk@Rusk | Zarubin@Zarubin | "
+                       "Ambassador@Zarubin | WPR@Roane");
+    done(d);
+    d = run_signed("15. Letter From the Ambassador to Ruritania", NULL, "The talks went well.", "JQX");
+    CHECK(mentions(d), "JQX");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -1193,6 +1215,7 @@ static Suite *suite(void)
     tcase_add_test(t, no_roster_relative_clause_and_title_of);
     tcase_add_test(t, mentions_nounish_surname_after_title);
     tcase_add_test(t, speech_quoted_inside_speech);
+    tcase_add_test(t, signature_initials);
     suite_add_tcase(s, t);
     return s;
 }
