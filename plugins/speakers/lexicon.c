@@ -106,6 +106,7 @@ static const char *const spk_titles[] = {
     "Defence", "Minister-Counselor", "SecState", "SecDef", "Senior", "Principal",
     "Economic", "Military", "Press", "Science", "Naval", "Air", "Army",
     "Ambassador-at-Large", "Coordinator", "Administrator", "Chairwoman", "Mayor", "Messrs", "Messieurs",
+    "FonMin", "DepFonMin", "PriMin", "SecGen", "SYG", /* telegrams */
     NULL
 };
 

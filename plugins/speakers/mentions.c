@@ -151,6 +151,25 @@ int spk_mentions(spk_ctx *c)
         /* Only capitals and "the" are asked about below. */
         if (!(c->toks.v[i].flags & SPK_TF_CAP) && c->toks.v[i].c != 't')
             continue;
+        /* A telegram's title without "the" that opens a sentence and speaks
+         * or acts: "FonMin replied ...", "Secretary said ...". */
+        if ((spk_tok_lex(c, i) & SPK_LX_TITLE) && (c->toks.v[i].flags & SPK_TF_CAP) &&
+            (i == 0 || (c->toks.v[i].flags & SPK_TF_LINE) || spk_tok_punct(c, i - 1, '.')) &&
+            spk_in_body(c, c->toks.v[i].start)) {
+            size_t b = spk_title_run(c, i), e = SPK_NONE, p;
+            if (b > i && !spk_name_word(c, b) && spk_verb_follows(c, b - 1, 1)) {
+                if (c->out->nparts)
+                    e = (p = spk_title_participant(c, i, b)) != SPK_NONE ? c->part_ent[p] : SPK_NONE;
+                else
+                    e = spk_title_alone(c, i, b, &rc);
+            }
+            if (rc < 0 || (e != SPK_NONE && spk_add_mention(c, i, b, e) < 0))
+                return -1;
+            if (e != SPK_NONE) {
+                i = b - 1;
+                continue;
+            }
+        }
         /* "the President", "The General Secretary". */
         if ((spk_tok_is(c, i, "the") || spk_tok_is(c, i, "The")) && c->out->nparts) {
             size_t b = spk_title_run(c, i + 1);

@@ -1160,6 +1160,28 @@ START_TEST(signature_initials)
 }
 END_TEST
 
+/* Telegraphic style: a title without "the" opens the sentence ("FonMin
+ * replied", "Secretary said"): the holder of that title, named with it
+ * elsewhere or on the list. */
+START_TEST(telegram_bare_titles)
+{
+    tdoc *d = run_signed("312. Telegram From the Embassy in Ruritania to the Department of State", NULL,
+                         "Saw FonMin Varga this afternoon. I said situation was serious. FonMin "
+                         "replied Ruritania had no desire for war. He added that talks could go on.",
+                         "Hollis");
+    CHECK(speech(d), "named:Hollis=I said situation was serious. | "
+                     "named:Varga=FonMin replied Ruritania had no desire for war. | "
+                     "carried:Varga=He added that talks could go on.");
+    done(d);
+    d = run("7. Memorandum of Conversation", "PARTICIPANTS: The Secretary; Ambassador Zarubin",
+            "Ambassador opened by saying Moscow wanted talks. Secretary replied that Washington "
+            "agreed.");
+    CHECK(speech(d), "named:Zarubin*=Ambassador opened by saying Moscow wanted talks. | "
+                     "named:Secretary*=Secretary replied that Washington agreed.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -1216,6 +1238,7 @@ static Suite *suite(void)
     tcase_add_test(t, mentions_nounish_surname_after_title);
     tcase_add_test(t, speech_quoted_inside_speech);
     tcase_add_test(t, signature_initials);
+    tcase_add_test(t, telegram_bare_titles);
     suite_add_tcase(s, t);
     return s;
 }
