@@ -88,6 +88,30 @@ static size_t spk_title_alone(spk_ctx *c, size_t a, size_t b, int *rc)
     return e;
 }
 
+/* A telegram's title without "the" that opens a sentence at token I and
+ * speaks or acts ("FonMin replied ...", "Secretary said ..."), made a
+ * mention of its holder: returns the token after it, or I when there is
+ * none (-1 through *RC when out of memory). */
+static size_t spk_bare_title(spk_ctx *c, size_t i, int *rc)
+{
+    if (!(spk_tok_lex(c, i) & SPK_LX_TITLE) || !(c->toks.v[i].flags & SPK_TF_CAP) ||
+        !(i == 0 || (c->toks.v[i].flags & SPK_TF_LINE) || spk_tok_punct(c, i - 1, '.')) ||
+        !spk_in_body(c, c->toks.v[i].start))
+        return i;
+    size_t b = spk_title_run(c, i), e = SPK_NONE, p;
+    if (b <= i || spk_name_word(c, b) || !spk_verb_follows(c, b - 1, 1))
+        return i;
+    if (c->out->nparts)
+        e = (p = spk_title_participant(c, i, b)) != SPK_NONE ? c->part_ent[p] : SPK_NONE;
+    else
+        e = spk_title_alone(c, i, b, rc);
+    if (e == SPK_NONE)
+        return i;
+    if (spk_add_mention(c, i, b, e) < 0)
+        *rc = -1;
+    return b;
+}
+
 /* The token of a signature written as initials alone ("WPR", "RN"), or
  * SPK_NONE: a signature section that holds one word, of two to four
  * capitals. */
@@ -135,6 +159,31 @@ static size_t spk_initials_person(spk_ctx *c, size_t i)
     return e;
 }
 
+/* The longest title [A, E) with E <= B that a participant holds, perhaps
+ * after a country's adjective (ADJ: "the Soviet Ambassador"), made a
+ * mention of that participant.  Returns 0, or -1 when out of memory. */
+static int spk_title_mention(spk_ctx *c, size_t a, size_t b, int adj)
+{
+    for (size_t e = b; e > a + (size_t)adj; e--) {
+        size_t p = spk_title_participant(c, a, e);
+        if (p == SPK_NONE && adj)
+            p = spk_title_participant(c, a + 1, e);
+        if (p != SPK_NONE)
+            return spk_add_mention(c, a, e, c->part_ent[p]);
+    }
+    return 0;
+}
+
+/* The signature of initials at token I made a mention of whom they fit:
+ * returns the token after it (-1 through *RC when out of memory). */
+static size_t spk_initials_mention(spk_ctx *c, size_t i, int *rc)
+{
+    size_t e = spk_initials_person(c, i);
+    if (e == SPK_NONE || spk_add_mention(c, i, i + 1, e) < 0)
+        *rc = -1;
+    return i + 1;
+}
+
 int spk_mentions(spk_ctx *c)
 {
     int rc = 0;
@@ -142,33 +191,15 @@ int spk_mentions(spk_ctx *c)
     for (size_t i = 0; i < c->toks.n; i++) {
         if (c->tok_ment[i] || c->toks.v[i].kind != SPK_TOK_WORD)
             continue;
-        if (i == sig) {
-            size_t e = spk_initials_person(c, i);
-            if (e == SPK_NONE || spk_add_mention(c, i, i + 1, e) < 0)
-                return -1;
-            continue;
-        }
         /* Only capitals and "the" are asked about below. */
         if (!(c->toks.v[i].flags & SPK_TF_CAP) && c->toks.v[i].c != 't')
             continue;
-        /* A telegram's title without "the" that opens a sentence and speaks
-         * or acts: "FonMin replied ...", "Secretary said ...". */
-        if ((spk_tok_lex(c, i) & SPK_LX_TITLE) && (c->toks.v[i].flags & SPK_TF_CAP) &&
-            (i == 0 || (c->toks.v[i].flags & SPK_TF_LINE) || spk_tok_punct(c, i - 1, '.')) &&
-            spk_in_body(c, c->toks.v[i].start)) {
-            size_t b = spk_title_run(c, i), e = SPK_NONE, p;
-            if (b > i && !spk_name_word(c, b) && spk_verb_follows(c, b - 1, 1)) {
-                if (c->out->nparts)
-                    e = (p = spk_title_participant(c, i, b)) != SPK_NONE ? c->part_ent[p] : SPK_NONE;
-                else
-                    e = spk_title_alone(c, i, b, &rc);
-            }
-            if (rc < 0 || (e != SPK_NONE && spk_add_mention(c, i, b, e) < 0))
-                return -1;
-            if (e != SPK_NONE) {
-                i = b - 1;
-                continue;
-            }
+        size_t after = i == sig ? spk_initials_mention(c, i, &rc) : spk_bare_title(c, i, &rc);
+        if (rc < 0)
+            return -1;
+        if (after > i) {
+            i = after - 1;
+            continue;
         }
         /* "the President", "The General Secretary". */
         if ((spk_tok_is(c, i, "the") || spk_tok_is(c, i, "The")) && c->out->nparts) {
@@ -180,16 +211,8 @@ int spk_mentions(spk_ctx *c)
             if (adj && (b = spk_title_run(c, i + 2)) == i + 2)
                 b = i + 1;
             if (b > i + 1 && !spk_name_word(c, b)) {
-                for (size_t e = b; e > i + 1 + (size_t)adj; e--) {
-                    size_t p = spk_title_participant(c, i + 1, e);
-                    if (p == SPK_NONE && adj)
-                        p = spk_title_participant(c, i + 2, e);
-                    if (p != SPK_NONE) {
-                        if (spk_add_mention(c, i + 1, e, c->part_ent[p]) < 0)
-                            return -1;
-                        break;
-                    }
-                }
+                if (spk_title_mention(c, i + 1, b, adj) < 0)
+                    return -1;
                 i = b - 1;
                 continue;
             }

@@ -187,6 +187,37 @@ static int spk_list_name(const spk_ctx *c, size_t a, size_t b, int *titled)
     return spk_name_word(c, last);
 }
 
+/* Register participant PI's title [D, DE), and without the country's
+ * adjective before it ("Soviet Ambassador" is "the Ambassador" too). */
+static int spk_title_and_core(spk_ctx *c, size_t pi, size_t d, size_t de)
+{
+    if (d < de && spk_title_keys(c, pi, d, de) < 0)
+        return -1;
+    if (d + 1 < de && !(spk_tok_lex(c, d) & SPK_LX_TITLE) && (spk_tok_lex(c, d) & SPK_LX_NOTNAME) &&
+        (spk_tok_lex(c, d + 1) & SPK_LX_TITLE))
+        return spk_title_keys(c, pi, d + 1, de);
+    return 0;
+}
+
+/* "The Soviet Ambassador, Mr. Georgi N. Zaroubin": the title first (no name
+ * word in [*K, COMMA)), the name after the comma (up to HB).  Then *K and
+ * *NE bound the name, past its own titles, and 1 is returned; else 0. */
+static int spk_name_after_comma(const spk_ctx *c, size_t *k, size_t comma, size_t hb, size_t *ne)
+{
+    int titled;
+    if (comma + 1 >= hb || !spk_list_name(c, comma + 1, hb, &titled))
+        return 0;
+    for (size_t i = *k; i < comma; i++)
+        if (spk_name_word(c, i))
+            return 0;
+    size_t n = comma + 1;
+    while (n < hb && ((spk_tok_lex(c, n) & SPK_LX_TITLE) || spk_tok_punct(c, n, '.')))
+        n++;
+    *k = n;
+    *ne = hb;
+    return 1;
+}
+
 /* Parse the entry TEXT[A, B) of group SIDE.  JOIN, when not SPK_NONE, is
  * the token "and" between two titles of one surname ("Ambassador and Mrs.
  * Zarubin"): the title is the one before it, the name the one after the
@@ -255,22 +286,11 @@ static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side, size_t jo
     else if (comma + 1 < hb)
         pt->title = (spk_str){ spk_tok_p(c, comma + 1),
                                c->toks.v[hb - 1].end - c->toks.v[comma + 1].start };
-    /* "The Soviet Ambassador, Mr. Georgi N. Zaroubin": the title first,
-     * the name after the comma. */
     size_t ne = comma;
-    int titled, swapped = 0;
-    if (comma + 1 < hb && spk_list_name(c, comma + 1, hb, &titled)) {
-        size_t i = k;
-        while (i < comma && !spk_name_word(c, i))
-            i++;
-        if (i == comma) {
-            swapped = 1;
-            te = comma;
-            pt->title = (spk_str){ spk_tok_p(c, ts), c->toks.v[te - 1].end - c->toks.v[ts].start };
-            for (k = comma + 1; k < hb && ((spk_tok_lex(c, k) & SPK_LX_TITLE) || spk_tok_punct(c, k, '.'));)
-                k++;
-            ne = hb;
-        }
+    int swapped = spk_name_after_comma(c, &k, comma, hb, &ne);
+    if (swapped) {
+        te = comma;
+        pt->title = (spk_str){ spk_tok_p(c, ts), c->toks.v[te - 1].end - c->toks.v[ts].start };
     }
     size_t sur = SPK_NONE;
     for (size_t i = k; i < ne; i++)
@@ -298,23 +318,17 @@ static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side, size_t jo
         c->ents[e].participant = pi;
     c->ents[e].early = 1;
     pt->person = c->ents[e].person;
+    if (swapped)
+        return spk_title_and_core(c, pi, ts, te);
     if (ts < te && spk_title_keys(c, pi, ts, te) < 0)
         return -1;
-    if (swapped && ts + 1 < te && !(spk_tok_lex(c, ts) & SPK_LX_TITLE) &&
-        (spk_tok_lex(c, ts) & SPK_LX_NOTNAME) && (spk_tok_lex(c, ts + 1) & SPK_LX_TITLE))
-        return spk_title_keys(c, pi, ts + 1, te); /* "the Ambassador" too */
-    if (comma + 1 < hb && !swapped) {
+    if (comma + 1 < hb) {
         /* "Name, Ambassador of the USSR", "Mr. Name, Soviet Ambassador":
-         * the description's title too, and without the country's
-         * adjective before it ("the Ambassador"). */
-        size_t d = comma + 1, de = d;
+         * the description's title too. */
+        size_t de = comma + 1;
         while (de < hb && c->toks.v[de].kind == SPK_TOK_WORD && (c->toks.v[de].flags & SPK_TF_CAP))
             de++;
-        if (spk_title_keys(c, pi, d, de) < 0)
-            return -1;
-        if (d + 1 < de && !(spk_tok_lex(c, d) & SPK_LX_TITLE) && (spk_tok_lex(c, d) & SPK_LX_NOTNAME) &&
-            (spk_tok_lex(c, d + 1) & SPK_LX_TITLE))
-            return spk_title_keys(c, pi, d + 1, de);
+        return spk_title_and_core(c, pi, comma + 1, de);
     }
     return 0;
 }
