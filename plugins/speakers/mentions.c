@@ -94,9 +94,10 @@ static size_t spk_title_alone(spk_ctx *c, size_t a, size_t b, int *rc)
  * none (-1 through *RC when out of memory). */
 static size_t spk_bare_title(spk_ctx *c, size_t i, int *rc)
 {
-    if (!(spk_tok_lex(c, i) & SPK_LX_TITLE) || !(c->toks.v[i].flags & SPK_TF_CAP) ||
+    /* The cheap tests first: most tokens are no capital after a stop. */
+    if (!(c->toks.v[i].flags & SPK_TF_CAP) ||
         !(i == 0 || (c->toks.v[i].flags & SPK_TF_LINE) || spk_tok_punct(c, i - 1, '.')) ||
-        !spk_in_body(c, c->toks.v[i].start))
+        !(spk_tok_lex(c, i) & SPK_LX_TITLE) || !spk_in_body(c, c->toks.v[i].start))
         return i;
     size_t b = spk_title_run(c, i), e = SPK_NONE, p;
     if (b <= i || spk_name_word(c, b) || !spk_verb_follows(c, b - 1, 1))
