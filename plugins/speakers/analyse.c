@@ -145,6 +145,7 @@ int spk_analyse(const spk_config *cfg, const spk_input *in, spk_result *out)
         goto done;
     for (size_t i = 0; i < c.toks.n; i++)
         c.tok_ent[i] = SPK_NONE;
+    spk_promote_nounish(&c);
     if (spk_roster(&c) < 0 || spk_register(&c) < 0 || spk_register_cues(&c) < 0 ||
         spk_roster_resolve_titles(&c) < 0 ||
         spk_mentions(&c) < 0)

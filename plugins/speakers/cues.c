@@ -11,7 +11,8 @@
  *   - a list ("A, B, and C", "A and B") one of whose names is a person
  *     makes the others persons: lists do not mix people and places; a
  *     list of three or more names is people;
- *   - a possessive before what only people have: "Zorin's remarks".
+ *   - a possessive before what only people have: "Zorin's remarks";
+ *   - the one quoted inside speech: "quoted Lenin as saying".
  * Each is one pass over the tokens.
  */
 #include "spk_doc.h"
@@ -54,7 +55,8 @@ static int spk_person_follows(const spk_ctx *c, size_t i)
                                          "assured", "urged", "warned", "briefed", "congratulated",
                                          "telephoned", "phoned", "tell", "ask", "inform", "remind",
                                          "thank", "assure", "urge", "brief", "saw", "met",
-                                         "visited", "received", NULL };
+                                         "visited", "received", "Saw", "Met", "Told",
+                                         "Informed", "Visited", "Received", NULL };
     /* Source notes: who drafted, cleared, approved the document. */
     static const char *const agents[] = { "Drafted", "drafted", "Cleared", "cleared", "Approved",
                                           "approved", "prepared", "Prepared", "signed", NULL };
@@ -158,7 +160,10 @@ int spk_register_cues(spk_ctx *c)
             i = e;
             continue;
         }
-        if (!spk_person_follows(c, i) || spk_known(c, e))
+        /* "quoted Lenin as saying": the one quoted inside speech. */
+        int quoted = (spk_tok_is(c, i - 1, "quoted") || spk_tok_is(c, i - 1, "quoting")) &&
+                     spk_tok_is(c, e + 1, "as");
+        if ((!quoted && !spk_person_follows(c, i)) || spk_known(c, e))
             continue;
         if (spk_register_name(c, i, e, 0, 0) < 0)
             return -1;

@@ -221,6 +221,34 @@ int spk_verb_follows(const spk_ctx *c, size_t i, int any_past)
     return 0;
 }
 
+/* Does a verb follow the relative clause after token I: "Semenov, who was
+ * present, added ..."?  Only "who" (a person's relative pronoun), and the
+ * clause closes with a comma within a dozen words of one sentence. */
+static int spk_verb_after_who(const spk_ctx *c, size_t i)
+{
+    if (!spk_tok_punct(c, i + 1, ',') || !(spk_tok_is(c, i + 2, "who") || spk_tok_is(c, i + 2, "whom")))
+        return 0;
+    for (size_t k = i + 3; k < c->toks.n && k < i + 16; k++) {
+        if (spk_tok_punct(c, k, ','))
+            return spk_verb_follows(c, k, 1);
+        if (c->toks.v[k].kind == SPK_TOK_PUNCT && (c->toks.v[k].c == '.' || c->toks.v[k].c == ';'))
+            return 0;
+    }
+    return 0;
+}
+
+/* Let the title P[0, N) name entity E, unless another is written with it
+ * more often. */
+static int spk_title_names(spk_ctx *c, const char *p, size_t n, size_t e)
+{
+    size_t *v = spk_names_value(c->text_titles, p, n);
+    if (!v)
+        return spk_names_add(c->text_titles, p, n, e);
+    if (*v != e && c->ents[*v].titled < c->ents[e].titled)
+        *v = e;
+    return 0;
+}
+
 /* Register the name ending at token I (first token S) as a person, with the
  * title tokens [TA, TB) before it when there is one. */
 int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb)
@@ -239,7 +267,11 @@ int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb)
     if (ta < tb) {
         if (en->title_tok == SPK_NONE)
             en->title_tok = ta;
-        if (spk_female_title(c, ta, tb))
+        /* "Ambassador and Mrs. Zarubin" names a man and his wife: the
+         * surname stays his. */
+        int couple = ta >= 2 && spk_tok_is(c, ta - 1, "and") &&
+                     ((spk_tok_lex(c, ta - 2) & SPK_LX_TITLE) || spk_tok_punct(c, ta - 2, '.'));
+        if (!couple && spk_female_title(c, ta, tb))
             en->female = 1;
         const char *p = spk_tok_p(c, ta);
         size_t n = c->toks.v[tb - 1].end - c->toks.v[ta].start;
@@ -249,11 +281,12 @@ int spk_register_name(spk_ctx *c, size_t s, size_t i, size_t ta, size_t tb)
          * "President X" it happens to name.  The first on a tie.  A map,
          * not a list of every use. */
         en->titled += 1 + 2 * (size_t)spk_verb_follows(c, i, 0);
-        size_t *v = spk_names_value(c->text_titles, p, n);
-        if (!v)
-            return spk_names_add(c->text_titles, p, n, e);
-        if (*v != e && c->ents[*v].titled < en->titled)
-            *v = e;
+        if (spk_title_names(c, p, n, e) < 0)
+            return -1;
+        /* "Secretary of State Rusk" is also "the Secretary". */
+        for (size_t k = ta + 1; k + 1 < tb; k++)
+            if (spk_tok_is(c, k, "of"))
+                return spk_title_names(c, p, c->toks.v[k - 1].end - c->toks.v[ta].start, e);
     }
     return 0;
 }
@@ -336,6 +369,28 @@ static size_t spk_misspelt(const spk_ctx *c, size_t i)
     return found;
 }
 
+/* See spk_doc.h. */
+void spk_promote_nounish(spk_ctx *c)
+{
+    for (size_t i = 1; i < c->toks.n; i++) {
+        const spk_tok *t = &c->toks.v[i];
+        if (!(t->flags & SPK_TF_CAP) || (t->flags & SPK_TF_ALLCAPS) || t->end - t->start < 4 ||
+            (c->toks.v[i - 1].kind == SPK_TOK_WORD && !(c->toks.v[i - 1].flags & SPK_TF_CAP)))
+            continue; /* after a word in small letters: no title before it */
+        size_t ta;
+        if ((spk_tok_lex(c, i) & (SPK_TL_NAME | SPK_LX_TITLE | SPK_LX_NOTNAME | SPK_LX_VERB)) ||
+            (i + 1 < c->toks.n && (c->toks.v[i + 1].flags & SPK_TF_CAP)) || !spk_title_before(c, i, &ta))
+            continue;
+        const char *p = spk_tok_p(c, i);
+        size_t n = spk_tok_n(c, i);
+        for (size_t j = 0; j < c->toks.n; j++) {
+            spk_tok *k = &c->toks.v[j];
+            if (k->c == t->c && k->end - k->start == n && memcmp(c->t + k->start, p, n) == 0)
+                k->lex = (uint16_t)(spk_tok_lex(c, j) | SPK_TL_NAME);
+        }
+    }
+}
+
 int spk_register(spk_ctx *c)
 {
     if (spk_register_sender(c) < 0 || spk_register_signer(c) < 0)
@@ -394,7 +449,7 @@ int spk_register(spk_ctx *c)
                         i + 1 < c->toks.n &&
                         spk_tok_punct(c, i + 1, ':') && !(c->toks.v[i + 1].flags & SPK_TF_LINE) &&
                         spk_in_body(c, c->toks.v[i].start);
-            if (!label && !spk_verb_follows(c, i, 1))
+            if (!label && !spk_verb_follows(c, i, 1) && !spk_verb_after_who(c, i))
                 continue;
             /* "Kampleman said" at a meeting with Kampelman: the same man. */
             size_t e = s == i ? spk_misspelt(c, i) : SPK_NONE;

@@ -105,7 +105,8 @@ static const char *const spk_titles[] = {
     "Deputies", "Emperor", "Sheikh", "Shah", "Crown", "Foreign", "Defense",
     "Defence", "Minister-Counselor", "SecState", "SecDef", "Senior", "Principal",
     "Economic", "Military", "Press", "Science", "Naval", "Air", "Army",
-    "Ambassador-at-Large", "Coordinator", "Administrator", "Chairwoman", "Mayor",
+    "Ambassador-at-Large", "Coordinator", "Administrator", "Chairwoman", "Mayor", "Messrs", "Messieurs",
+    "FonMin", "DepFonMin", "PriMin", "SecGen", "SYG", /* telegrams */
     NULL
 };
 
@@ -145,6 +146,9 @@ static const char *const spk_notnames[] = {
     "Chron", "Folder", "Papers", "Station", "Room", "Building", "Hall", "Council",
     "Assembly", "Nations", "Organization", "Bank", "Fund", "Initiative",
     "Strategic", "Defense", "Space", "Nuclear", "Arms", "Control", "Agreement",
+    /* A telegram's sentence without its subject: "Saw Varga this morning". */
+    "Saw", "Met", "Told", "Called", "Asked", "Informed", "Received", "Visited", "Handed",
+    "Delivered", "Discussed", "Spoke",
     NULL
 };
 

@@ -88,15 +88,120 @@ static size_t spk_title_alone(spk_ctx *c, size_t a, size_t b, int *rc)
     return e;
 }
 
+/* A telegram's title without "the" that opens a sentence at token I and
+ * speaks or acts ("FonMin replied ...", "Secretary said ..."), made a
+ * mention of its holder: returns the token after it, or I when there is
+ * none (-1 through *RC when out of memory). */
+static size_t spk_bare_title(spk_ctx *c, size_t i, int *rc)
+{
+    /* The cheap tests first: most tokens are no capital after a stop. */
+    if (!(c->toks.v[i].flags & SPK_TF_CAP) ||
+        !(i == 0 || (c->toks.v[i].flags & SPK_TF_LINE) || spk_tok_punct(c, i - 1, '.')) ||
+        !(spk_tok_lex(c, i) & SPK_LX_TITLE) || !spk_in_body(c, c->toks.v[i].start))
+        return i;
+    size_t b = spk_title_run(c, i), e = SPK_NONE, p;
+    if (b <= i || spk_name_word(c, b) || !spk_verb_follows(c, b - 1, 1))
+        return i;
+    if (c->out->nparts)
+        e = (p = spk_title_participant(c, i, b)) != SPK_NONE ? c->part_ent[p] : SPK_NONE;
+    else
+        e = spk_title_alone(c, i, b, rc);
+    if (e == SPK_NONE)
+        return i;
+    if (spk_add_mention(c, i, b, e) < 0)
+        *rc = -1;
+    return b;
+}
+
+/* The token of a signature written as initials alone ("WPR", "RN"), or
+ * SPK_NONE: a signature section that holds one word, of two to four
+ * capitals. */
+static size_t spk_signature_initials(const spk_ctx *c)
+{
+    const spk_spans *secs = c->in->sections;
+    size_t found = SPK_NONE;
+    for (size_t s = 0; secs && s < secs->n; s++) {
+        if (secs->v[s].kind != SPK_SEC_SIGNATURE)
+            continue;
+        size_t a = spk_tok_at(c, secs->v[s].start), b = spk_tok_at(c, secs->v[s].end);
+        size_t n = b > a ? spk_tok_n(c, a) : 0;
+        if (b == a + 1 && (c->toks.v[a].flags & SPK_TF_ALLCAPS) && n >= 2 && n <= 4)
+            found = a;
+    }
+    return found;
+}
+
+/* Whose initials the word at token I is: the one person whose surname
+ * starts with its last letter and whose given names, when known, with the
+ * letters before ("WPR": William P. Rogers); else an entity of its own. */
+static size_t spk_initials_person(spk_ctx *c, size_t i)
+{
+    const char *p = spk_tok_p(c, i);
+    size_t n = spk_tok_n(c, i), found = SPK_NONE, count = 0;
+    for (size_t e = 0; e < c->nents; e++) {
+        const spk_entity *en = &c->ents[e];
+        if (!en->surname.n || en->surname.p[0] != p[n - 1])
+            continue;
+        size_t k = 0;
+        for (size_t j = 0; j < en->given.n && k + 1 < n; j++)
+            if ((j == 0 || en->given.p[j - 1] == ' ') && en->given.p[j] >= 'A' && en->given.p[j] <= 'Z' &&
+                en->given.p[j] == p[k])
+                k++;
+        if (en->given.n && k + 1 != n)
+            continue;
+        found = e;
+        count++;
+    }
+    if (count == 1)
+        return found;
+    size_t e = spk_title_entity(c, (spk_str){ p, n });
+    if (e != SPK_NONE)
+        c->ents[e].early = 0; /* known only by the initials: no principal */
+    return e;
+}
+
+/* The longest title [A, E) with E <= B that a participant holds, perhaps
+ * after a country's adjective (ADJ: "the Soviet Ambassador"), made a
+ * mention of that participant.  Returns 0, or -1 when out of memory. */
+static int spk_title_mention(spk_ctx *c, size_t a, size_t b, int adj)
+{
+    for (size_t e = b; e > a + (size_t)adj; e--) {
+        size_t p = spk_title_participant(c, a, e);
+        if (p == SPK_NONE && adj)
+            p = spk_title_participant(c, a + 1, e);
+        if (p != SPK_NONE)
+            return spk_add_mention(c, a, e, c->part_ent[p]);
+    }
+    return 0;
+}
+
+/* The signature of initials at token I made a mention of whom they fit:
+ * returns the token after it (-1 through *RC when out of memory). */
+static size_t spk_initials_mention(spk_ctx *c, size_t i, int *rc)
+{
+    size_t e = spk_initials_person(c, i);
+    if (e == SPK_NONE || spk_add_mention(c, i, i + 1, e) < 0)
+        *rc = -1;
+    return i + 1;
+}
+
 int spk_mentions(spk_ctx *c)
 {
     int rc = 0;
+    size_t sig = spk_signature_initials(c);
     for (size_t i = 0; i < c->toks.n; i++) {
         if (c->tok_ment[i] || c->toks.v[i].kind != SPK_TOK_WORD)
             continue;
         /* Only capitals and "the" are asked about below. */
         if (!(c->toks.v[i].flags & SPK_TF_CAP) && c->toks.v[i].c != 't')
             continue;
+        size_t after = i == sig ? spk_initials_mention(c, i, &rc) : spk_bare_title(c, i, &rc);
+        if (rc < 0)
+            return -1;
+        if (after > i) {
+            i = after - 1;
+            continue;
+        }
         /* "the President", "The General Secretary". */
         if ((spk_tok_is(c, i, "the") || spk_tok_is(c, i, "The")) && c->out->nparts) {
             size_t b = spk_title_run(c, i + 1);
@@ -107,16 +212,8 @@ int spk_mentions(spk_ctx *c)
             if (adj && (b = spk_title_run(c, i + 2)) == i + 2)
                 b = i + 1;
             if (b > i + 1 && !spk_name_word(c, b)) {
-                for (size_t e = b; e > i + 1 + (size_t)adj; e--) {
-                    size_t p = spk_title_participant(c, i + 1, e);
-                    if (p == SPK_NONE && adj)
-                        p = spk_title_participant(c, i + 2, e);
-                    if (p != SPK_NONE) {
-                        if (spk_add_mention(c, i + 1, e, c->part_ent[p]) < 0)
-                            return -1;
-                        break;
-                    }
-                }
+                if (spk_title_mention(c, i + 1, b, adj) < 0)
+                    return -1;
                 i = b - 1;
                 continue;
             }

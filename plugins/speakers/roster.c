@@ -156,8 +156,73 @@ size_t spk_title_entity(spk_ctx *c, spk_str title)
     return c->nents++;
 }
 
-/* Parse the entry TEXT[A, B) of group SIDE. */
-static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side)
+/* Is [A, B) one person's name as a list writes it: capitalised words and
+ * initials, perhaps after titles, ending in a word that may be a name
+ * ("Mr. Kohler", "Paul T. Bassett", "Davies"), or titles alone after "The"
+ * ("The Secretary")?  *TITLED tells whether it opens with a title. */
+static int spk_list_name(const spk_ctx *c, size_t a, size_t b, int *titled)
+{
+    size_t words = 0, last = SPK_NONE;
+    for (size_t i = a; i < b; i++) {
+        const spk_tok *t = &c->toks.v[i];
+        if (t->kind == SPK_TOK_PUNCT) {
+            if (t->c != '.' || i == a)
+                return 0;
+            continue;
+        }
+        if (t->kind != SPK_TOK_WORD || !(t->flags & SPK_TF_CAP))
+            return 0;
+        words++;
+        last = i;
+    }
+    if (!words)
+        return 0;
+    *titled = (spk_tok_lex(c, a) & SPK_LX_TITLE) || spk_tok_is(c, a, "The");
+    if (spk_tok_is(c, a, "The")) {
+        for (size_t i = a + 1; i < b; i++)
+            if (c->toks.v[i].kind == SPK_TOK_WORD && !(spk_tok_lex(c, i) & SPK_LX_TITLE))
+                return spk_name_word(c, last);
+        return words > 1;
+    }
+    return spk_name_word(c, last);
+}
+
+/* Register participant PI's title [D, DE), and without the country's
+ * adjective before it ("Soviet Ambassador" is "the Ambassador" too). */
+static int spk_title_and_core(spk_ctx *c, size_t pi, size_t d, size_t de)
+{
+    if (d < de && spk_title_keys(c, pi, d, de) < 0)
+        return -1;
+    if (d + 1 < de && !(spk_tok_lex(c, d) & SPK_LX_TITLE) && (spk_tok_lex(c, d) & SPK_LX_NOTNAME) &&
+        (spk_tok_lex(c, d + 1) & SPK_LX_TITLE))
+        return spk_title_keys(c, pi, d + 1, de);
+    return 0;
+}
+
+/* "The Soviet Ambassador, Mr. Georgi N. Zaroubin": the title first (no name
+ * word in [*K, COMMA)), the name after the comma (up to HB).  Then *K and
+ * *NE bound the name, past its own titles, and 1 is returned; else 0. */
+static int spk_name_after_comma(const spk_ctx *c, size_t *k, size_t comma, size_t hb, size_t *ne)
+{
+    int titled;
+    if (comma + 1 >= hb || !spk_list_name(c, comma + 1, hb, &titled))
+        return 0;
+    for (size_t i = *k; i < comma; i++)
+        if (spk_name_word(c, i))
+            return 0;
+    size_t n = comma + 1;
+    while (n < hb && ((spk_tok_lex(c, n) & SPK_LX_TITLE) || spk_tok_punct(c, n, '.')))
+        n++;
+    *k = n;
+    *ne = hb;
+    return 1;
+}
+
+/* Parse the entry TEXT[A, B) of group SIDE.  JOIN, when not SPK_NONE, is
+ * the token "and" between two titles of one surname ("Ambassador and Mrs.
+ * Zarubin"): the title is the one before it, the name the one after the
+ * second title. */
+static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side, size_t join)
 {
     size_t ta = spk_tok_at(c, a), tb = spk_tok_at(c, b);
     while (ta < tb && c->toks.v[ta].kind == SPK_TOK_PUNCT && spk_is_bullet(c->toks.v[ta].c))
@@ -185,7 +250,9 @@ static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side)
     size_t k = ta;
     while (k < comma) {
         const spk_tok *t = &c->toks.v[k];
-        if (t->kind == SPK_TOK_WORD &&
+        if (k == join) {
+            k++;
+        } else if (t->kind == SPK_TOK_WORD &&
             ((spk_tok_lex(c, k) & SPK_LX_TITLE) || (t->flags & SPK_TF_ALLCAPS) || spk_tok_is(c, k, "The"))) {
             k++;
         } else if (t->kind == SPK_TOK_PUNCT && (t->c == '/' || t->c == '-' || t->c == '&' ||
@@ -208,7 +275,7 @@ static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side)
     pt->end = c->toks.v[tb - 1].end;
     pt->side = side;
     pt->person = SPK_NONE;
-    size_t te = k; /* end of the title tokens */
+    size_t te = join != SPK_NONE && join < k ? join : k; /* end of the title tokens */
     while (te > ta && c->toks.v[te - 1].kind == SPK_TOK_PUNCT)
         te--;
     size_t ts = ta;
@@ -219,14 +286,20 @@ static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side)
     else if (comma + 1 < hb)
         pt->title = (spk_str){ spk_tok_p(c, comma + 1),
                                c->toks.v[hb - 1].end - c->toks.v[comma + 1].start };
+    size_t ne = comma;
+    int swapped = spk_name_after_comma(c, &k, comma, hb, &ne);
+    if (swapped) {
+        te = comma;
+        pt->title = (spk_str){ spk_tok_p(c, ts), c->toks.v[te - 1].end - c->toks.v[ts].start };
+    }
     size_t sur = SPK_NONE;
-    for (size_t i = k; i < comma; i++)
+    for (size_t i = k; i < ne; i++)
         if (c->toks.v[i].kind == SPK_TOK_WORD)
             sur = i;
     int rc = 0;
     size_t e;
     if (sur != SPK_NONE) {
-        pt->name = (spk_str){ spk_tok_p(c, k), c->toks.v[comma - 1].end - c->toks.v[k].start };
+        pt->name = (spk_str){ spk_tok_p(c, k), c->toks.v[ne - 1].end - c->toks.v[k].start };
         pt->surname = (spk_str){ spk_tok_p(c, sur), spk_tok_n(c, sur) };
         if (sur > k)
             pt->given = (spk_str){ spk_tok_p(c, k), c->toks.v[sur - 1].end - c->toks.v[k].start };
@@ -245,20 +318,17 @@ static int spk_entry(spk_ctx *c, size_t a, size_t b, const char *side)
         c->ents[e].participant = pi;
     c->ents[e].early = 1;
     pt->person = c->ents[e].person;
+    if (swapped)
+        return spk_title_and_core(c, pi, ts, te);
     if (ts < te && spk_title_keys(c, pi, ts, te) < 0)
         return -1;
     if (comma + 1 < hb) {
         /* "Name, Ambassador of the USSR", "Mr. Name, Soviet Ambassador":
-         * the description's title too, and without the country's
-         * adjective before it ("the Ambassador"). */
-        size_t d = comma + 1, de = d;
+         * the description's title too. */
+        size_t de = comma + 1;
         while (de < hb && c->toks.v[de].kind == SPK_TOK_WORD && (c->toks.v[de].flags & SPK_TF_CAP))
             de++;
-        if (spk_title_keys(c, pi, d, de) < 0)
-            return -1;
-        if (d + 1 < de && !(spk_tok_lex(c, d) & SPK_LX_TITLE) && (spk_tok_lex(c, d) & SPK_LX_NOTNAME) &&
-            (spk_tok_lex(c, d + 1) & SPK_LX_TITLE))
-            return spk_title_keys(c, pi, d + 1, de);
+        return spk_title_and_core(c, pi, comma + 1, de);
     }
     return 0;
 }
@@ -337,6 +407,70 @@ static int spk_set_side(spk_ctx *c, size_t ta, size_t tb, const char **side)
     return 0;
 }
 
+/* The entry TEXT[A, B) of group SIDE, which may name several people: two
+ * titles of one surname ("Ambassador and Mrs. Zarubin": the Ambassador over
+ * the whole entry, and Mrs. Zarubin), or names in a series ("Messrs. Beam,
+ * Kohler and Davies", "Mr. Beam, Mr. Kohler and Mr. Davies", "The
+ * Secretary, Ambassador Zarubin and Mr. Beam"), each its own participant.
+ * A series is names alone, all with titles or none (unless "Messrs." opens
+ * it), and ends with the name after "and": a description after it ("...,
+ * Interpreters") belongs to no one.  Anything else is one entry. */
+static int spk_entries(spk_ctx *c, size_t a, size_t b, const char *side)
+{
+    size_t ta = spk_tok_at(c, a), tb = spk_tok_at(c, b);
+    while (ta < tb && c->toks.v[ta].kind == SPK_TOK_PUNCT && spk_is_bullet(c->toks.v[ta].c))
+        ta++;
+    if (ta >= tb)
+        return 0;
+    /* Titles, "and", a title, a name. */
+    size_t k = ta;
+    while (k < tb && ((c->toks.v[k].kind == SPK_TOK_WORD && (spk_tok_lex(c, k) & SPK_LX_TITLE)) ||
+                      (k > ta && spk_tok_punct(c, k, '.'))))
+        k++;
+    if (k > ta && k + 2 < tb && spk_tok_is(c, k, "and") && (spk_tok_lex(c, k + 1) & SPK_LX_TITLE)) {
+        if (spk_entry(c, a, b, side, k) < 0)
+            return -1;
+        return spk_entry(c, c->toks.v[k + 1].start, b, side, SPK_NONE);
+    }
+    /* A series: pieces between commas and "and", up to the piece after "and". */
+    size_t s = ta;
+    int messrs = spk_tok_is(c, s, "Messrs") || spk_tok_is(c, s, "Messieurs");
+    if (messrs) {
+        s++;
+        if (spk_tok_punct(c, s, '.'))
+            s++;
+    }
+    enum { MAXP = 16 };
+    size_t ps[MAXP], pe[MAXP], np = 0;
+    int last = 0, titled_all = 1, titled_none = 1;
+    size_t i = s;
+    while (i < tb && np < MAXP) {
+        size_t e = i;
+        while (e < tb && !spk_tok_punct(c, e, ',') && !spk_tok_is(c, e, "and") &&
+               !spk_tok_punct(c, e, 0x2014) && !spk_tok_punct(c, e, 0x2013))
+            e++;
+        int titled;
+        if (!spk_list_name(c, i, e, &titled))
+            break;
+        titled_all &= titled;
+        titled_none &= !titled;
+        ps[np] = i;
+        pe[np++] = e;
+        if (last || e >= tb || !(spk_tok_punct(c, e, ',') || spk_tok_is(c, e, "and")))
+            break;
+        if (spk_tok_punct(c, e, ',') && spk_tok_is(c, e + 1, "and"))
+            e++;
+        last = spk_tok_is(c, e, "and");
+        i = e + 1;
+    }
+    if (np < 2 || !(last || (messrs && pe[np - 1] == tb)) || !(messrs || titled_all || titled_none))
+        return spk_entry(c, a, b, side, SPK_NONE);
+    for (size_t p = 0; p < np; p++)
+        if (spk_entry(c, c->toks.v[ps[p]].start, c->toks.v[pe[p] - 1].end, side, SPK_NONE) < 0)
+            return -1;
+    return 0;
+}
+
 /* Go through the lines of a participants section [A, B).  A bulleted list
  * ends where its bullets do: a line after it without one (a run-in heading
  * "SALT", "SUMMARY OF DECISIONS", a numbered list) is no participant; a
@@ -390,7 +524,7 @@ static int spk_section(spk_ctx *c, size_t a, size_t b)
         while (p < eol) {
             const char *semi = memchr(c->t + p, ';', eol - p);
             size_t pe = semi ? (size_t)(semi - c->t) : eol;
-            if (spk_entry(c, p, pe, side) < 0)
+            if (spk_entries(c, p, pe, side) < 0)
                 return -1;
             p = pe + 1;
         }

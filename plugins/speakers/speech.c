@@ -480,6 +480,17 @@ static size_t spk_opening_person(const spk_ctx *c, size_t ta, size_t tb)
     return k < tb && c->tok_ment[k] ? c->tok_ent[k] : SPK_NONE;
 }
 
+/* Whom the writer last named in [TA, TB), into *NAMED: his counterpart
+ * when nobody else (OTHER) has spoken yet ("I saw Zorin. I told him ... He
+ * replied ...", "Saw Zorin this morning. He said ..."). */
+static void spk_writer_named(const spk_ctx *c, size_t ta, size_t tb, size_t other, size_t *named)
+{
+    if (c->writer != SPK_NONE && other == SPK_NONE)
+        for (size_t k = ta; k < tb; k++)
+            if (c->tok_ent[k] != SPK_NONE && c->tok_ent[k] != c->writer)
+                *named = c->tok_ent[k];
+}
+
 static int spk_cmp_speech(const void *x, const void *y)
 {
     const spk_speech *a = x, *b = y;
@@ -526,8 +537,10 @@ int spk_attribute(spk_ctx *c)
         size_t ta = spk_tok_from(c, a, tok), tb = spk_tok_from(c, b, ta);
         tok = tb; /* the next sentence starts at or after this one's end */
         int whole = in_para && paras->v[para].start == a && paras->v[para].end == b;
-        if (spk_not_speech(c, a, b, ta, tb, whole))
+        if (spk_not_speech(c, a, b, ta, tb, whole)) {
+            spk_writer_named(c, ta, tb, other, &named);
             continue;
+        }
         size_t who = SPK_NONE, verb = SPK_NONE, speaker = SPK_NONE;
         int how = SPK_CARRIED, shifted = 0;
         /* A sentence that starts inside a quotation ("Good. I will tell
@@ -564,18 +577,19 @@ int spk_attribute(spk_ctx *c)
                 speaker = narrated;
                 break;
             }
+            /* "Saw Varga this morning. He said ...": in a first-person
+             * report, before anyone has spoken, the man the writer named. */
+            if (cur == SPK_NONE && named != SPK_NONE) {
+                speaker = named;
+                break;
+            }
             /* fall through */
         default: /* a pronoun, or nobody named: the last speaker goes on */
             if (cur != SPK_NONE)
                 speaker = spk_carry(c, ta, tb, cur, last);
             break;
         }
-        /* Whom the writer last named: his counterpart when nobody else
-         * has spoken yet ("I saw Zorin. I told him ... He replied ..."). */
-        if (c->writer != SPK_NONE && other == SPK_NONE)
-            for (size_t k = ta; k < tb; k++)
-                if (c->tok_ent[k] != SPK_NONE && c->tok_ent[k] != c->writer)
-                    named = c->tok_ent[k];
+        spk_writer_named(c, ta, tb, other, &named);
         if (speaker == SPK_NONE) {
             narrated = spk_opening_person(c, ta, tb);
             continue;

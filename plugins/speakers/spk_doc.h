@@ -111,6 +111,14 @@ static inline int spk_name_word(const spk_ctx *c, size_t i)
 }
 
 /* ---- people (entities.c) ---- */
+/* A surname shaped like a noun ("Jarring", "Pickering", "Lawrence", whose
+ * endings make most such words no name) is a name in a document that writes
+ * it after a title ("Ambassador Jarring", "Mr. Pickering"): then every
+ * token of that spelling is a name word.  Only a capitalised word that is
+ * neither a title, a verb nor a common word can be one, and not before
+ * another capitalised word ("Director Planning Board").  Run before
+ * anything asks whether a word is a name. */
+void spk_promote_nounish(spk_ctx *c);
 /* The entity named by the word token I (a surname), creating it from the
  * known people when needed; SPK_NONE when none.  -1 only when out of memory
  * (returned through *RC). */

@@ -1024,6 +1024,164 @@ START_TEST(speech_misspelt_participant)
 }
 END_TEST
 
+/* Several people in one entry: a man and his wife under one surname (the
+ * man's title, the whole entry; then the wife), and names in a series,
+ * each its own participant; a name and its description stay one. */
+START_TEST(roster_several_people_in_one_entry)
+{
+    tdoc *d = run("12. Memorandum of Conversation",
+                  "PARTICIPANTS\n\n  • The Secretary\n  • Ambassador and Mrs. Zarubin\n"
+                  "  • Messrs. Beam, Kohler, Davies and Akalovsky\n"
+                  "  • Mr. Hale, Mr. Ortiz and Mr. Lund, Interpreters\n"
+                  "  • Mr. Brandt, Research and Development",
+                  "Zarubin said Moscow agreed. He added that the note was ready. Kohler "
+                  "remarked that the Germans disagreed. Ortiz asked why.");
+    CHECK(participants(d), "The Secretary//Secretary/ | Zarubin/Zarubin/Ambassador/ | "
+                           "Zarubin/Zarubin/Mrs/ | Beam/Beam// | "
+                           "Kohler/Kohler// | Davies/Davies// | "
+                           "Akalovsky/Akalovsky// | Hale/Hale/Mr/ | "
+                           "Ortiz/Ortiz/Mr/ | Lund/Lund/Mr/ | "
+                           "Brandt/Brandt/Mr/");
+    CHECK(speech(d), "named:Zarubin*=Zarubin said Moscow agreed. | "
+                     "carried:Zarubin*=He added that the note was ready. | "
+                     "named:Kohler*=Kohler remarked that the Germans disagreed. | "
+                     "named:Ortiz*=Ortiz asked why.");
+    done(d);
+}
+END_TEST
+
+/* A participants line of names in a series, the 1950s way. */
+START_TEST(roster_series_on_one_line)
+{
+    tdoc *d = run("7. Memorandum of Conversation",
+                  "PARTICIPANTS: The Secretary, Ambassador Menshikov, Mr. Kohler and Mr. Akalovsky",
+                  "The Ambassador said Moscow agreed. Kohler doubted it.");
+    CHECK(participants(d), "The Secretary//Secretary/ | Menshikov/Menshikov/Ambassador/ | "
+                           "Kohler/Kohler/Mr/ | Akalovsky/Akalovsky/Mr/");
+    CHECK(speech(d), "named:Menshikov*=The Ambassador said Moscow agreed. | named:Kohler*=Kohler doubted it.");
+    done(d);
+}
+END_TEST
+
+/* The title first and the name after the comma, the 1950s way: "the
+ * Ambassador" and "the Soviet Ambassador" are then the man named. */
+START_TEST(roster_title_before_name)
+{
+    tdoc *d = run("88. Memorandum of Conversation",
+                  "PARTICIPANTS\n\nThe Secretary\nThe Soviet Ambassador, Mr. Ivan P. Voronin\n"
+                  "The Counselor, Mr. Hale",
+                  "The Soviet Ambassador called at his own request. He said that he had a message. "
+                  "The Secretary thanked him. The Ambassador replied that it was urgent.");
+    CHECK(participants(d), "The Secretary//Secretary/ | Ivan P. Voronin/Voronin/Soviet Ambassador/ | "
+                           "Hale/Hale/Counselor/");
+    CHECK(speech(d), "carried:Voronin*=He said that he had a message. | "
+                     "named:Secretary*=The Secretary thanked him. | "
+                     "named:Voronin*=The Ambassador replied that it was urgent.");
+    done(d);
+}
+END_TEST
+
+/* No list: a name that speaks after a relative clause ("Semenov, who was
+ * present, added") is a person and the speaker; "Secretary of State Rusk"
+ * in the title is "the Secretary" of the text. */
+START_TEST(no_roster_relative_clause_and_title_of)
+{
+    tdoc *d = run_signed("46. Telegram From the Embassy in Ruritania to the Department of State", NULL,
+                         "Saw Varga this morning at his request. He said his government had studied "
+                         "our note. I said we expected a reply soon. Toth, who was also present, "
+                         "added that it would be positive.",
+                         "Hollis");
+    CHECK(speech(d), "carried:Varga=He said his government had studied our note. | "
+                     "named:Hollis=I said we expected a reply soon. | "
+                     "named:Toth=Toth, who was also present, added that it would be positive.");
+    done(d);
+    d = run("91. Memorandum of Telephone Conversation Between President Garfield and Secretary "
+            "of State Norwood", NULL,
+            "The President said he wanted to see the draft. The Secretary said he would come over.");
+    CHECK(speech(d), "named:Garfield=The President said he wanted to see the draft. | "
+                     "named:Norwood=The Secretary said he would come over.");
+    done(d);
+}
+END_TEST
+
+/* A surname shaped like a noun ("-ing", "-ence") is a name once a title
+ * stands before it; a noun after a title before another capitalised word
+ * is not. */
+START_TEST(mentions_nounish_surname_after_title)
+{
+    tdoc *d = run("5. Telegram From the Embassy in Ruritania to the Department of State", NULL,
+                  "Ambassador Pelling arrived today. Gorrin said the text would go to Pelling on "
+                  "Monday. The Director Planning Board met later. Nothing was heard of Pellings.");
+    CHECK(mentions(d), "Pelling | Gorrin | Pelling");
+    done(d);
+}
+END_TEST
+
+/* Speech quoted inside speech: the participant who quotes speaks, in the
+ * quotation too; the person quoted is a mention, and "he" after it is still
+ * the one who quoted. */
+START_TEST(speech_quoted_inside_speech)
+{
+    tdoc *d = run("12. Memorandum of Conversation",
+                  "PARTICIPANTS\n\n  • The Secretary\n  • Ambassador Zarubin",
+                  "The Secretary asked about Germany. Zarubin recalled Stalin saying, "
+                  "\u201cThe Germans will always come back.\u201d He added that nobody doubted it. "
+                  "Zarubin quoted Lenin as saying that trust was good.");
+    CHECK(speech(d), "named:Secretary*=The Secretary asked about Germany. | "
+                     "named:Zarubin*=Zarubin recalled Stalin saying, \u201cThe Germans will always "
+                     "come back.\u201d | quoted:Zarubin*=The Germans will always come back. | "
+                     "carried:Zarubin*=He added that nobody doubted it. | "
+                     "named:Zarubin*=Zarubin quoted Lenin as saying that trust was good.");
+    CHECK(mentions(d), "Secretary@ | Zarubin@Zarubin | Secretary@ | "
+                       "Zarubin@Zarubin | Stalin | Zarubin@Zarubin | Lenin");
+    done(d);
+}
+END_TEST
+
+/* A signature of initials alone names the one person they fit ("WPR":
+ * Walter P. Roane, not Ralph Rusk, whose given name starts otherwise), who
+ * then writes the "I"; initials that fit nobody are a mention of their own. */
+START_TEST(signature_initials)
+{
+    tdoc *d = run_signed("14. Memorandum of Conversation",
+                         "PARTICIPANTS\n\n  • Mr. Walter P. Roane\n  • Mr. Ralph Rusk\n"
+                         "  • Ambassador Zarubin",
+                         "I told the Ambassador that the talks were over. He replied that Moscow "
+                         "did not agree.",
+                         "WPR");
+    CHECK(speech(d), "named:Roane*=I told the Ambassador that the talks were over. | "
+                     "carried:Zarubin*=He replied that Moscow did not agree.");
+    CHECK(mentions(d), "Walter P. Roane@Roane | Ralph Rusk@Rusk | Zarubin@Zarubin | "
+                       "Ambassador@Zarubin | WPR@Roane");
+    done(d);
+    d = run_signed("15. Letter From the Ambassador to Ruritania", NULL, "The talks went well.", "JQX");
+    CHECK(mentions(d), "JQX");
+    done(d);
+}
+END_TEST
+
+/* Telegraphic style: a title without "the" opens the sentence ("FonMin
+ * replied", "Secretary said"): the holder of that title, named with it
+ * elsewhere or on the list. */
+START_TEST(telegram_bare_titles)
+{
+    tdoc *d = run_signed("312. Telegram From the Embassy in Ruritania to the Department of State", NULL,
+                         "Saw FonMin Varga this afternoon. I said situation was serious. FonMin "
+                         "replied Ruritania had no desire for war. He added that talks could go on.",
+                         "Hollis");
+    CHECK(speech(d), "named:Hollis=I said situation was serious. | "
+                     "named:Varga=FonMin replied Ruritania had no desire for war. | "
+                     "carried:Varga=He added that talks could go on.");
+    done(d);
+    d = run("7. Memorandum of Conversation", "PARTICIPANTS: The Secretary; Ambassador Zarubin",
+            "Ambassador opened by saying Moscow wanted talks. Secretary replied that Washington "
+            "agreed.");
+    CHECK(speech(d), "named:Zarubin*=Ambassador opened by saying Moscow wanted talks. | "
+                     "named:Secretary*=Secretary replied that Washington agreed.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -1073,6 +1231,14 @@ static Suite *suite(void)
     tcase_add_test(t, old_style_minutes_without_list);
     tcase_add_test(t, old_style_memorandum_of_conversation);
     tcase_add_test(t, speech_misspelt_participant);
+    tcase_add_test(t, roster_several_people_in_one_entry);
+    tcase_add_test(t, roster_series_on_one_line);
+    tcase_add_test(t, roster_title_before_name);
+    tcase_add_test(t, no_roster_relative_clause_and_title_of);
+    tcase_add_test(t, mentions_nounish_surname_after_title);
+    tcase_add_test(t, speech_quoted_inside_speech);
+    tcase_add_test(t, signature_initials);
+    tcase_add_test(t, telegram_bare_titles);
     suite_add_tcase(s, t);
     return s;
 }
