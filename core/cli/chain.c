@@ -59,8 +59,16 @@ void *cli_xrealloc(void *p, size_t n)
 
 char *cli_xstrdup(const char *s)
 {
-    size_t n = strlen(s) + 1;
-    return memcpy(cli_xmalloc(n), s, n);
+    return cli_xstrndup(s, strlen(s));
+}
+
+char *cli_xstrndup(const char *s, size_t n)
+{
+    n = strnlen(s, n);
+    char *p = cli_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
 }
 
 int cli_docs_init(cli_docs *d, int argc)

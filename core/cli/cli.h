@@ -142,6 +142,7 @@ void *cli_xmalloc(size_t n);
 void *cli_xcalloc(size_t n, size_t size);
 void *cli_xrealloc(void *p, size_t n);
 char *cli_xstrdup(const char *s);
+char *cli_xstrndup(const char *s, size_t n);
 
 /* Print "spanpipe: FMT" and a newline on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -464,16 +464,20 @@ static const char *map_rule(const char *src, const char *dst)
         return "a layer name, then @ and an attribute name";
     if (!xml_name(dst, en) || (da && !xml_name(da + 1, strlen(da + 1))))
         return "TEI element and attribute names are XML names (letters, digits, _ - .)";
-    char *layer = strndup(src, ln), *el = strndup(dst, en);
+    char *layer = cli_xstrndup(src, ln), *el = cli_xstrndup(dst, en);
     json_t *m = json_object_get(tei_map, layer);
     const char *why = NULL;
+    /* json_object_set_new takes M even when it fails (a name that is not
+     * UTF-8): M is not used after a failure. */
     if (!m) {
         m = json_pack("{s:s, s:{}}", "element", el, "attrs");
-        json_object_set_new(tei_map, layer, m);
+        if (json_object_set_new(tei_map, layer, m) < 0)
+            why = "the layer name is not UTF-8 text";
     } else if (strcmp(json_string_value(json_object_get(m, "element")), el))
         why = "the layer is mapped to another element on an earlier line";
-    if (!why && da)
-        json_object_set_new(json_object_get(m, "attrs"), sa + 1, json_string(da + 1));
+    if (!why && da &&
+        json_object_set_new(json_object_get(m, "attrs"), sa + 1, json_string(da + 1)) < 0)
+        why = "the attribute name is not UTF-8 text";
     free(layer);
     free(el);
     return why;
