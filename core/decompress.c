@@ -1,4 +1,5 @@
 /* decompress.c — gzip, zstd, xz and bzip2 streams (see decompress.h). */
+#include "config.h"
 #include "decompress.h"
 
 #include <bzlib.h>
@@ -8,6 +9,9 @@
 #include <string.h>
 #include <zlib.h>
 #include <zstd.h>
+#ifdef HAVE_ISAL
+#include <isa-l/igzip_lib.h>
+#endif
 
 struct dz {
     dz_kind kind;
@@ -15,7 +19,15 @@ struct dz {
     int started;            /* a stream has begun */
     size_t zstd_hint;       /* ZSTD_decompressStream's last return: 0 at a frame's end */
     buf late;               /* an error to give after the data before it */
+#ifdef HAVE_ISAL
+    struct inflate_state *is;   /* gzip: ISA-L's igzip (README, Dependencies) */
+    /* What follows a gzip member's end that igzip had already taken into its
+     * bit buffer, with what was left of the carry before: read first. */
+    unsigned char carry[16];
+    size_t carry_len;
+#else
     z_stream zs;
+#endif
     ZSTD_DStream *zd;
     lzma_stream xs;
     bz_stream bs;
@@ -50,9 +62,14 @@ dz *dz_new(dz_kind k)
     d->kind = k;
     switch (k) {
     case DZ_GZIP:
+#ifdef HAVE_ISAL
+        /* calloc: igzip's assembly reads parts of its state it never wrote */
+        d->is = xcalloc(1, sizeof *d->is);
+#else
         /* 16 + MAX_WBITS: a gzip wrapper, not zlib or raw deflate */
         if (inflateInit2(&d->zs, 16 + MAX_WBITS) != Z_OK)
             oom_abort();
+#endif
         break;
     case DZ_ZSTD:
         d->zd = ZSTD_createDStream();
@@ -78,8 +95,12 @@ void dz_free(dz *d)
 {
     if (!d)
         return;
+#ifdef HAVE_ISAL
+    free(d->is);
+#else
     if (d->kind == DZ_GZIP)
         inflateEnd(&d->zs);
+#endif
     ZSTD_freeDStream(d->zd);
     if (d->kind == DZ_XZ)
         lzma_end(&d->xs);
@@ -125,6 +146,88 @@ static int next_stream(dz *d, const unsigned char *in, size_t avail, int finish,
     return 1;
 }
 
+#ifdef HAVE_ISAL
+/* zlib's words for what igzip finds wrong, so that messages stay the same. */
+static const char *isal_error(int rc)
+{
+    switch (rc) {
+    case ISAL_INVALID_BLOCK: return "invalid block type";
+    case ISAL_INVALID_SYMBOL: return "invalid code";
+    case ISAL_INVALID_LOOKBACK: return "invalid distance too far back";
+    case ISAL_INVALID_WRAPPER: return "incorrect header check";
+    case ISAL_UNSUPPORTED_METHOD: return "unknown compression method";
+    case ISAL_INCORRECT_CHECKSUM: return "incorrect data check";
+    default: return "bad data";
+    }
+}
+
+/* One isal_inflate from *P (*LEN bytes, both advanced) into DST (N bytes).
+ * Returns the bytes out, with igzip's code in *RC. */
+static size_t isal_step(dz *d, const unsigned char **p, size_t *len, void *dst, size_t n,
+                        int *rc)
+{
+    struct inflate_state *st = d->is;
+    uint32_t in_chunk = (uint32_t)(*len > (1u << 30) ? (1u << 30) : *len);
+    uint32_t out_chunk = (uint32_t)(n > (1u << 30) ? (1u << 30) : n);
+    st->next_in = (uint8_t *)*p;
+    st->avail_in = in_chunk;
+    st->next_out = dst;
+    st->avail_out = out_chunk;
+    *rc = isal_inflate(st);
+    *p += in_chunk - st->avail_in;
+    *len -= in_chunk - st->avail_in;
+    return out_chunk - st->avail_out;
+}
+
+/* A member ended: what igzip took past it into its bit buffer goes back in
+ * front of the input, before what is left of the carry.  The trailer ends on
+ * a byte, so the bit buffer holds whole bytes, the next one lowest. */
+static void isal_member_end(dz *d)
+{
+    struct inflate_state *st = d->is;
+    size_t k = (size_t)st->read_in_length / 8;
+    memmove(d->carry + k, d->carry, d->carry_len); /* k <= 8, the carry <= 8 */
+    for (size_t i = 0; i < k; i++)
+        d->carry[i] = (unsigned char)(st->read_in >> (8 * i));
+    d->carry_len += k;
+    d->in_stream = 0;
+}
+
+static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int finish,
+                        void *dst, size_t n, int *end, buf *err)
+{
+    if (!d->in_stream) {
+        const unsigned char *next = d->carry_len ? d->carry : *in;
+        int go = next_stream(d, next, d->carry_len + *avail, finish, end, err);
+        if (go <= 0)
+            return go;
+        isal_inflate_reset(d->is);
+        d->is->crc_flag = ISAL_GZIP; /* the header read, the CRC and length checked */
+        d->in_stream = 1;
+    }
+    int rc = ISAL_DECOMP_OK;
+    size_t produced = 0;
+    if (d->carry_len) {
+        const unsigned char *p = d->carry;
+        size_t left = d->carry_len;
+        produced = isal_step(d, &p, &left, dst, n, &rc);
+        memmove(d->carry, p, left);
+        d->carry_len = left;
+    }
+    /* the input proper once the carry is used up, unless the member ended in it */
+    if (!produced && !d->carry_len && rc >= 0 && d->is->block_state != ISAL_BLOCK_FINISH)
+        produced = isal_step(d, in, avail, dst, n, &rc);
+    if (rc < 0)
+        /* As zcat does: what was decompressed goes out, then the error (a bad
+         * CRC is only known once all the data is out). */
+        return failed(d, produced, err, "corrupt %s data (%s)", isal_error(rc));
+    if (d->is->block_state == ISAL_BLOCK_FINISH)
+        isal_member_end(d);
+    else if (!produced && !d->carry_len && *avail == 0 && finish)
+        return truncated(d, 0, err);
+    return (ssize_t)produced;
+}
+#else
 static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int finish,
                         void *dst, size_t n, int *end, buf *err)
 {
@@ -162,6 +265,8 @@ static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int fini
         return truncated(d, 0, err);
     return (ssize_t)produced;
 }
+
+#endif
 
 static ssize_t run_zstd(dz *d, const unsigned char **in, size_t *avail, int finish,
                         void *dst, size_t n, int *end, buf *err)

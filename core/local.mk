@@ -33,9 +33,9 @@ noinst_LTLIBRARIES += %reldir%/libspcore.la
 	%reldir%/sink_callback.c
 %canon_reldir%_libspcore_la_CPPFLAGS = $(AM_CPPFLAGS) -DSP_PLUGINDIR='"$(plugindir)"'
 %canon_reldir%_libspcore_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS) $(LIBDEFLATE_CFLAGS) \
-	$(LIBZSTD_CFLAGS) $(LIBLZMA_CFLAGS) $(BZIP2_CFLAGS) $(LIBARCHIVE_CFLAGS) -pthread
+	$(LIBZSTD_CFLAGS) $(LIBLZMA_CFLAGS) $(BZIP2_CFLAGS) $(LIBARCHIVE_CFLAGS) $(LIBISAL_CFLAGS) -pthread
 %canon_reldir%_libspcore_la_LIBADD = $(JANSSON_LIBS) $(ZLIB_LIBS) $(LIBDEFLATE_LIBS) \
-	$(LIBZSTD_LIBS) $(LIBLZMA_LIBS) $(BZIP2_LIBS) $(LIBARCHIVE_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
+	$(LIBZSTD_LIBS) $(LIBLZMA_LIBS) $(BZIP2_LIBS) $(LIBARCHIVE_LIBS) $(LIBISAL_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
 
 lib_LTLIBRARIES += %reldir%/libspanpipe.la
 %canon_reldir%_libspanpipe_la_SOURCES =

@@ -6,7 +6,7 @@
 set -eu
 build="build-essential autoconf automake libtool libltdl-dev libjansson-dev
   zlib1g-dev libdeflate-dev check pkg-config libzstd-dev liblzma-dev libbz2-dev
-  libarchive-dev"
+  libarchive-dev libisal-dev"
 # valgrind: the memcheck run; clang and its runtime: the fuzz targets;
 # chromium: view.test; python3: the export and view checkers; libxml2-utils:
 # xmllint; parallel: the GNU parallel recipe; man-db: man.test; zstd, xz-utils,
