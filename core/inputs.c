@@ -13,6 +13,7 @@ static void add(input_list *l, const char *path, const char *rel, const char *er
 {
     l->file = xgrow(l->file, &l->cap, l->n + 1, sizeof *l->file);
     input_file *f = &l->file[l->n++];
+    memset(f, 0, sizeof *f);
     f->path = xstrdup(path);
     f->rel = rel ? xstrdup(rel) : NULL;
     f->name = xstrdup(strcmp(path, "-") == 0 ? "<stdin>" : path);
@@ -172,32 +173,91 @@ void inputs_expand(input_list *l, const char *const *args, size_t nargs)
         add_path(l, args[i]);
 }
 
+static void file_free(input_file *f)
+{
+    free(f->path);
+    free(f->name);
+    free(f->rel);
+    free(f->error);
+    free(f->out);
+}
+
 void inputs_free(input_list *l)
 {
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->file[i].path);
-        free(l->file[i].name);
-        free(l->file[i].rel);
-        free(l->file[i].error);
+    for (size_t i = 0; i < l->n; i++)
+        file_free(&l->file[i]);
+    for (size_t i = 0; i < l->nmember; i++) {
+        file_free(l->member[i]);
+        free(l->member[i]);
     }
     free(l->file);
+    free(l->member);
     memset(l, 0, sizeof *l);
+}
+
+/* The length of PATH without a compression extension and then one more. */
+static size_t stem_len(const char *path)
+{
+    static const char *const packed[] = { ".gz", ".zst", ".xz", ".bz2" };
+    size_t n = strlen(path);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t b = (size_t)(base - path);
+    for (size_t k = 0; k < sizeof packed / sizeof *packed; k++) {
+        size_t e = strlen(packed[k]);
+        if (n - b > e && strcmp(path + n - e, packed[k]) == 0) {
+            n -= e;
+            break;
+        }
+    }
+    for (size_t i = n; i > b + 1; i--) /* a leading dot is a name, not an extension */
+        if (path[i - 1] == '.')
+            return i - 1;
+    return n;
 }
 
 char *inputs_text_id(const char *path)
 {
     if (strcmp(path, "-") == 0)
         return xstrdup("<stdin>");
-    size_t n = strlen(path);
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    size_t b = (size_t)(base - path);
-    if (n - b > 3 && strcmp(path + n - 3, ".gz") == 0)
-        n -= 3;
-    for (size_t i = n; i > b + 1; i--) /* a leading dot is a name, not an extension */
-        if (path[i - 1] == '.') {
-            n = i - 1;
-            break;
-        }
-    return xstrndup(path, n);
+    return xstrndup(path, stem_len(path));
+}
+
+char *inputs_line_id(const input_file *in, unsigned long line)
+{
+    buf b = BUF_INIT;
+    buf_printf(&b, "%s:%lu", in->archive ? in->path : in->name, line);
+    return buf_steal(&b);
+}
+
+/* What comes before a member's name in its path: the archive's path as a
+ * folder ("corpus/" for "corpus.tar.gz"), nothing for standard input. */
+static void folder_of(buf *b, const char *path)
+{
+    if (!path || strcmp(path, "-") == 0)
+        return;
+    buf_add(b, path, stem_len(path));
+    buf_addc(b, '/');
+}
+
+input_file *inputs_add_member(input_list *l, const input_file *archive, const char *member,
+                              uint64_t size)
+{
+    input_file *f = xcalloc(1, sizeof *f);
+    buf b = BUF_INIT;
+    folder_of(&b, archive->path);
+    buf_adds(&b, member);
+    f->path = buf_steal(&b);
+    if (archive->rel) {
+        folder_of(&b, archive->rel);
+        buf_adds(&b, member);
+        f->rel = buf_steal(&b);
+    }
+    buf_printf(&b, "%s(%s)", archive->name, member);
+    f->name = buf_steal(&b);
+    f->size = size;
+    f->archive = archive;
+    l->member = xgrow(l->member, &l->cap_member, l->nmember + 1, sizeof *l->member);
+    l->member[l->nmember++] = f;
+    return f;
 }

@@ -10,11 +10,15 @@ noinst_LTLIBRARIES += %reldir%/libspcore.la
 	%reldir%/document.c %reldir%/doc_internal.h \
 	%reldir%/docread.c %reldir%/docread.h \
 	%reldir%/docwrite.c %reldir%/docwrite.h \
+	%reldir%/decompress.c %reldir%/decompress.h \
 	%reldir%/source.c %reldir%/source.h \
+	%reldir%/strset.c %reldir%/strset.h \
+	%reldir%/members.c %reldir%/members.h \
 	%reldir%/reader.c %reldir%/reader.h \
 	%reldir%/inputs.c %reldir%/inputs.h \
 	%reldir%/outfile.c %reldir%/outfile.h \
 	%reldir%/outstream.c %reldir%/outstream.h \
+	%reldir%/pack.c %reldir%/pack.h \
 	%reldir%/outdir.c %reldir%/outdir.h \
 	%reldir%/options.c %reldir%/options.h \
 	%reldir%/loader.c %reldir%/loader.h \
@@ -28,8 +32,10 @@ noinst_LTLIBRARIES += %reldir%/libspcore.la
 	%reldir%/sink.h %reldir%/sink_jsonl.c %reldir%/sink_outdir.c %reldir%/sink_errors.c \
 	%reldir%/sink_callback.c
 %canon_reldir%_libspcore_la_CPPFLAGS = $(AM_CPPFLAGS) -DSP_PLUGINDIR='"$(plugindir)"'
-%canon_reldir%_libspcore_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS) $(LIBDEFLATE_CFLAGS) -pthread
-%canon_reldir%_libspcore_la_LIBADD = $(JANSSON_LIBS) $(ZLIB_LIBS) $(LIBDEFLATE_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
+%canon_reldir%_libspcore_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS) $(LIBDEFLATE_CFLAGS) \
+	$(LIBZSTD_CFLAGS) $(LIBLZMA_CFLAGS) $(BZIP2_CFLAGS) $(LIBARCHIVE_CFLAGS) $(LIBISAL_CFLAGS) -pthread
+%canon_reldir%_libspcore_la_LIBADD = $(JANSSON_LIBS) $(ZLIB_LIBS) $(LIBDEFLATE_LIBS) \
+	$(LIBZSTD_LIBS) $(LIBLZMA_LIBS) $(BZIP2_LIBS) $(LIBARCHIVE_LIBS) $(LIBISAL_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
 
 lib_LTLIBRARIES += %reldir%/libspanpipe.la
 %canon_reldir%_libspanpipe_la_SOURCES =

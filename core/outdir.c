@@ -1,17 +1,26 @@
 /* outdir.c — outputs mirroring inputs under -O DIR (see outdir.h). */
 #include "outdir.h"
+#include "pack.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-/* REL with its extension replaced by .jsonl, keeping a final .gz. */
+/* REL with its extension replaced by .jsonl, keeping a final .gz, .zst or
+ * .xz (compressed in, compressed out; bzip2 is read, not written). */
 static char *mapped(const char *dir, const char *rel)
 {
     size_t n = strlen(rel);
-    int gz = n > 3 && strcmp(rel + n - 3, ".gz") == 0;
-    if (gz)
-        n -= 3;
+    const char *packed = NULL;
+    static const char *const exts[] = { ".gz", ".zst", ".xz", ".bz2" };
+    for (size_t k = 0; k < sizeof exts / sizeof *exts; k++) {
+        size_t e = strlen(exts[k]);
+        if (n > e && strcmp(rel + n - e, exts[k]) == 0) {
+            packed = pack_kind_of_name(rel) != PACK_NONE ? exts[k] : "";
+            n -= e;
+            break;
+        }
+    }
     const char *slash = memrchr(rel, '/', n);
     size_t base = slash ? (size_t)(slash - rel) + 1 : 0;
     for (size_t i = n; i > base + 1; i--) /* a leading dot names, it does not extend */
@@ -24,8 +33,15 @@ static char *mapped(const char *dir, const char *rel)
     if (b.len && b.data[b.len - 1] != '/')
         buf_addc(&b, '/');
     buf_add(&b, rel, n);
-    buf_adds(&b, gz ? ".jsonl.gz" : ".jsonl");
+    buf_adds(&b, ".jsonl");
+    if (packed)
+        buf_adds(&b, packed);
     return buf_steal(&b);
+}
+
+char *outdir_name(const char *dir, const char *rel)
+{
+    return mapped(dir, rel);
 }
 
 typedef struct named {

@@ -24,6 +24,11 @@
 int outdir_names(const input_list *l, const char *dir, char ***out, buf *err);
 void outdir_free(char **names, size_t n);
 
+/* The output path under DIR of an input whose path below its argument is
+ * REL (malloc'd): what outdir_names gives each input, and an archive's
+ * members (inputs.h) get as they are met. */
+char *outdir_name(const char *dir, const char *rel);
+
 /* Whether PATH exists (a finished output). */
 int outdir_done(const char *path);
 

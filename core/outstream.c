@@ -1,40 +1,10 @@
-/* outstream.c — queued, chunked, plain or gzip output (see outstream.h). */
+/* outstream.c — queued, chunked, plain or compressed output (see outstream.h). */
 #include "outstream.h"
 
-#include <libdeflate.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define FLUSH_AT (256 * 1024)
-
-gz_compressor *gz_compressor_new(void)
-{
-    gz_compressor *c = libdeflate_alloc_compressor(1);
-    if (!c)
-        oom_abort(); /* it fails only for want of memory at a valid level */
-    return c;
-}
-
-void gz_compressor_free(gz_compressor *c)
-{
-    libdeflate_free_compressor(c);
-}
-
-int gz_name(const char *path)
-{
-    size_t n = path ? strlen(path) : 0;
-    return n > 3 && strcmp(path + n - 3, ".gz") == 0;
-}
-
-void gz_member(gz_compressor *c, const void *p, size_t n, buf *out)
-{
-    size_t bound = libdeflate_gzip_compress_bound(c, n);
-    buf_reserve(out, bound);
-    size_t got = libdeflate_gzip_compress(c, p, n, out->data + out->len, bound);
-    if (got == 0)
-        oom_abort(); /* cannot happen: the bound is the worst case */
-    out->len += got;
-}
 
 int outstream_open(outstream *s, const char *path, unsigned flags, buf *err)
 {
@@ -44,7 +14,7 @@ int outstream_open(outstream *s, const char *path, unsigned flags, buf *err)
         return -1;
     /* What is written straight (standard output, a FIFO, a device) is
      * plain whatever its name: a reader at the other end wants lines. */
-    s->gz = !sp_outfile_is_stream(s->f) && gz_name(path);
+    s->gz = sp_outfile_is_stream(s->f) ? PACK_NONE : pack_kind_of_name(path);
     return 0;
 }
 
@@ -56,9 +26,9 @@ static int flush_pending(outstream *s, buf *err)
     int rc;
     if (s->gz) {
         if (!s->zc)
-            s->zc = gz_compressor_new();
+            s->zc = pack_new(s->gz);
         buf_clear(&s->zbuf);
-        gz_member(s->zc, s->pending.data, s->pending.len, &s->zbuf);
+        pack_frame(s->zc, s->pending.data, s->pending.len, &s->zbuf);
         rc = outfile_write(s->f, s->zbuf.data, s->zbuf.len, err);
         s->gz_any = 1;
     } else
@@ -94,11 +64,11 @@ int outstream_close(outstream *s, int commit, buf *err)
     /* A stream (standard output, a FIFO): what was produced goes out anyway. */
     if (commit || sp_outfile_is_stream(s->f)) {
         rc = flush_pending(s, err);
-        /* An empty gzip file is not a gzip file: it gets an empty member. */
+        /* An empty file is not a gzip (zstd, xz) file: it gets an empty member. */
         if (rc == 0 && s->gz && !s->gz_any) {
             if (!s->zc)
-                s->zc = gz_compressor_new();
-            gz_member(s->zc, "", 0, &s->zbuf);
+                s->zc = pack_new(s->gz);
+            pack_frame(s->zc, "", 0, &s->zbuf);
             rc = outfile_write(s->f, s->zbuf.data, s->zbuf.len, err);
         }
     }
@@ -106,7 +76,7 @@ int outstream_close(outstream *s, int commit, buf *err)
         rc = -1;
     buf_free(&s->pending);
     buf_free(&s->zbuf);
-    gz_compressor_free(s->zc);
+    pack_free(s->zc);
     memset(s, 0, sizeof *s);
     return rc;
 }

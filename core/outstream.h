@@ -11,7 +11,7 @@
  * one valid gzip file (RFC 1952; gzip -d, zcat, Python's gzip and our reader
  * read them as one stream).  libdeflate compresses a whole buffer at a time
  * two to three times faster than zlib's level 1 streams, and members that
- * stand alone can be made by the workers in parallel (gz_member), leaving
+ * stand alone can be made by the workers in parallel (pack_frame), leaving
  * the writer only to write them.  The corpora are large: the time goes on
  * compression long before the size gain of a higher level shows.
  */
@@ -20,24 +20,13 @@
 
 #include "buf.h"
 #include "outfile.h"
-
-/* A libdeflate compressor: not to be shared between threads. */
-typedef struct libdeflate_compressor gz_compressor;
-
-gz_compressor *gz_compressor_new(void);
-void gz_compressor_free(gz_compressor *c);
-
-/* Whether output to PATH is written as gzip: its name ends in ".gz". */
-int gz_name(const char *path);
-
-/* Append P[0..N) to OUT as one complete gzip member. */
-void gz_member(gz_compressor *c, const void *p, size_t n, buf *out);
+#include "pack.h"
 
 typedef struct outstream {
     sp_outfile *f;
-    int gz;              /* gzip: a file whose name ends in ".gz" */
-    int gz_any;          /* a gzip member has been written */
-    gz_compressor *zc;   /* made on first use */
+    pack_kind gz;        /* compressed as its name says (pack.h), or PACK_NONE */
+    int gz_any;          /* a member (frame, stream) has been written */
+    pack_ctx *zc;        /* made on first use */
     buf pending;         /* plain bytes not yet written */
     buf zbuf;            /* a member on its way out */
 } outstream;
@@ -51,7 +40,7 @@ int outstream_open(outstream *s, const char *path, unsigned flags, buf *err);
 int outstream_write(outstream *s, const void *p, size_t n, buf *err);
 
 /*
- * Write P[0..N), one or more complete gzip members (from gz_member), after
+ * Write P[0..N), one or more complete gzip members (from pack_frame, of the stream's kind), after
  * what is queued; only for a gzip stream.  Returns 0, or -1 with ERR.
  */
 int outstream_write_gz(outstream *s, const void *p, size_t n, buf *err);

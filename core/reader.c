@@ -9,6 +9,11 @@
 /* Read more content after buf[len); returns bytes added, 0 at the end, -1. */
 static ssize_t more(reader *r, buf *err)
 {
+    if (r->late_error.len) {
+        buf_add(err, r->late_error.data, r->late_error.len);
+        buf_clear(&r->late_error);
+        return -1;
+    }
     if (r->eof)
         return 0;
     if (r->pos > 0 && r->pos == r->len)
@@ -28,6 +33,14 @@ static ssize_t more(reader *r, buf *err)
     if (n == 0)
         r->eof = 1;
     r->len += (size_t)n;
+    r->content += (uint64_t)n;
+    if (r->limit && r->content > r->limit) {
+        /* a member that unpacks to more than it should: a bomb, or a corpus
+         * bigger than the limit was set for */
+        buf_printf(err, "more than %llu bytes, the limit for a member (--max-member): "
+                   "not read further", (unsigned long long)r->limit);
+        return -1;
+    }
     return n;
 }
 
@@ -36,11 +49,24 @@ static int is_blank(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-int reader_open(reader *r, const char *path, buf *err)
+/* Find out what the content holds. */
+static int find_kind(reader *r, buf *err)
 {
-    memset(r, 0, sizeof *r);
-    if (source_open(&r->src, path, err) < 0)
-        return -1;
+    /* An archive is told by its first bytes, before a byte order mark or
+     * white space is stepped over. */
+    while (r->len < MEMBERS_SNIFF_BYTES && !r->eof)
+        if (more(r, err) < 0) {
+            if (r->len == 0)
+                return -1;
+            /* what came before the trouble is content: the trouble comes after */
+            buf_add(&r->late_error, err->data, err->len);
+            buf_clear(err);
+            break;
+        }
+    if (members_sniff(r->buf, r->len)) {
+        r->kind = INPUT_ARCHIVE;
+        return 0;
+    }
     /* A UTF-8 byte order mark (editors on some systems write one) is not
      * content: step over it, then look past leading white space for the
      * first byte that tells. */
@@ -67,6 +93,30 @@ int reader_open(reader *r, const char *path, buf *err)
     }
     r->kind = r->buf[r->pos + i] == '{' ? INPUT_JSONL : INPUT_TEXT;
     return 0;
+}
+
+int reader_open(reader *r, const char *path, buf *err)
+{
+    memset(r, 0, sizeof *r);
+    if (source_open(&r->src, path, err) < 0)
+        return -1;
+    return find_kind(r, err);
+}
+
+int reader_open_member(reader *r, members *m, uint64_t limit, buf *err)
+{
+    memset(r, 0, sizeof *r);
+    source_open_fn(&r->src, members_read, m);
+    r->archive_src = members_source(m);
+    r->limit = limit;
+    return find_kind(r, err);
+}
+
+members *reader_members(reader *r, uint64_t limit)
+{
+    members *m = members_open(&r->src, r->buf + r->pos, r->len - r->pos, limit);
+    r->pos = r->len;
+    return m;
 }
 
 int reader_line(reader *r, const char **line, size_t *len, buf *err)
@@ -131,6 +181,7 @@ int reader_all(reader *r, char **text, size_t *len, buf *err)
 void reader_close(reader *r)
 {
     source_close(&r->src);
+    buf_free(&r->late_error);
     free(r->buf);
     memset(r, 0, sizeof *r);
 }

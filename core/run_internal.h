@@ -19,6 +19,7 @@
 #include "pipeline_internal.h"
 #include "inputs.h"
 #include "run_ring.h"
+#include "strset.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -103,12 +104,25 @@ void report_progress(run_report *rep, int final);
 typedef struct run_reader {
     run_ring *ring;
     batch *batches;             /* one per slot */
-    const input_list *inputs;
-    char *const *out_names;     /* -O: each input's output, else NULL */
+    input_list *inputs;         /* archives' members are added as met */
+    char *const *out_names;     /* -O: each input's output, else NULL (an
+                                   archive member's is its own: run_out_name) */
+    const char *output_dir;     /* -O DIR, for the members' outputs */
     int resume;                 /* -O --resume: skip inputs whose output exists */
+    uint64_t max_member;        /* sp_run_options.max_member */
     _Atomic uint64_t in_bytes;  /* read so far (for progress) */
+    uint64_t archive_base;      /* in_bytes before the archive being read */
+    strset out_seen;            /* -O: the outputs given so far, once a member's is */
     uint64_t skipped;           /* inputs found done */
 } run_reader;
+
+/* -O: the output file of IN, a listed input (NAMES, of list L) or an
+ * archive's member (its own). */
+static inline const char *run_out_name(char *const *names, const input_list *l,
+                                       const input_file *in)
+{
+    return in->archive ? in->out : names[in - l->file];
+}
 
 /* Read every input into the ring, then close it (run_read.c). */
 void run_read_inputs(run_reader *rd);

@@ -54,13 +54,6 @@ static batch *note(run_reader *rd, batch *b, const input_file *in, unsigned long
     return add_marker(rd, b, REC_NOTE, in, line, msg);
 }
 
-static char *line_id(const input_file *in, unsigned long line)
-{
-    buf b = BUF_INIT;
-    buf_printf(&b, "%s:%lu", in->name, line);
-    return buf_steal(&b);
-}
-
 static int is_blank_line(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -108,7 +101,7 @@ static batch *read_lines(run_reader *rd, batch *b, reader *in_rd, const input_fi
         r.line = in_rd->line;
         r.data = xstrndup(line, len);
         r.len = len;
-        r.id = line_id(in, in_rd->line);
+        r.id = inputs_line_id(in, in_rd->line);
         atomic_store(&rd->in_bytes, base + reader_raw_bytes(in_rd));
         b = add_record(rd, b, &r);
         if (b && ring_stopping(rd->ring))
@@ -120,17 +113,114 @@ static batch *read_lines(run_reader *rd, batch *b, reader *in_rd, const input_fi
     return b;
 }
 
-static batch *read_records(run_reader *rd, batch *b, const input_file *in)
+static batch *read_records(run_reader *rd, batch *b, const input_file *in, members *m,
+                           int *archive);
+
+/* One input (a listed file, or the member of an archive M is at) into the
+ * ring; returns the batch to go on with, or NULL. */
+static batch *read_input(run_reader *rd, batch *b, const input_file *in, members *m)
+{
+    if (rd->out_names && rd->resume &&
+        outdir_done(run_out_name(rd->out_names, rd->inputs, in))) {
+        rd->skipped++; /* done by an earlier run */
+        return b;
+    }
+    int archive = 0;
+    b = read_records(rd, b, in, m, &archive);
+    /* An archive read whole has no output of its own: its members have. */
+    if (b && rd->out_names && !archive) {
+        b = add_marker(rd, b, REC_EOF, in, 0, NULL);
+        /* each input in its own batch: its output is put in place as soon
+         * as it is done, not when a later input fills the batch */
+        if (b && b->n)
+            b = publish(rd);
+    }
+    return b;
+}
+
+/* The largest member read, by default (sp_run_options.max_member). */
+#define MAX_MEMBER_DEFAULT (1ull << 30)
+
+static uint64_t member_limit(const run_reader *rd)
+{
+    return rd->max_member ? rd->max_member : MAX_MEMBER_DEFAULT;
+}
+
+/* -O: where member F goes; NULL, or why it cannot go there. */
+static const char *member_output(run_reader *rd, input_file *f)
+{
+    if (!rd->out_names)
+        return NULL;
+    f->out = outdir_name(rd->output_dir, f->rel);
+    if (rd->out_seen.n == 0) /* the listed inputs' outputs are taken */
+        for (size_t i = 0; i < rd->inputs->n; i++)
+            strset_add(&rd->out_seen, rd->out_names[i]);
+    if (!strset_add(&rd->out_seen, f->out))
+        return "its output would be written where another input's is: not read";
+    return NULL;
+}
+
+/* The members of archive IN, open in IN_RD, each as an input.  Returns the
+ * batch to go on with, or NULL; *WHOLE: the archive was read to its end. */
+static batch *read_members(run_reader *rd, batch *b, const input_file *in, reader *in_rd,
+                           int *whole)
+{
+    members *m = reader_members(in_rd, member_limit(rd));
+    rd->archive_base = atomic_load(&rd->in_bytes);
+    buf err = BUF_INIT;
+    char *last = NULL; /* the last member met, to say where damage is */
+    *whole = 1;
+    while (b) {
+        const char *name;
+        buf_clear(&err);
+        member_step st = members_next(m, &name, &err);
+        if (st == MEMBER_END)
+            break;
+        if (st == MEMBER_BROKEN) {
+            buf msg = BUF_INIT;
+            if (last)
+                buf_printf(&msg, "damaged after member %s: %s", last, err.data);
+            else
+                buf_printf(&msg, "damaged archive: %s", err.data);
+            b = note(rd, b, in, 0, msg.data);
+            buf_free(&msg);
+            *whole = 0;
+            break;
+        }
+        input_file *f = inputs_add_member(rd->inputs, in, name, 0);
+        const char *why = st == MEMBER_REFUSED ? err.data : member_output(rd, f);
+        if (why)
+            f->error = xstrdup(why); /* reported in its place, as a file's would be */
+        b = read_input(rd, b, f, m);
+        free(last);
+        last = xstrdup(name);
+    }
+    free(last);
+    buf_free(&err);
+    members_close(m);
+    return b;
+}
+
+static batch *read_records(run_reader *rd, batch *b, const input_file *in, members *m,
+                           int *archive)
 {
     if (in->error)
         return note(rd, b, in, 0, in->error);
     reader in_rd;
     buf err = BUF_INIT;
-    uint64_t base = atomic_load(&rd->in_bytes);
-    if (reader_open(&in_rd, in->path, &err) < 0) {
+    /* Progress counts bytes as stored: a member's are its archive's. */
+    uint64_t base = m ? rd->archive_base : atomic_load(&rd->in_bytes);
+    int opened = m ? reader_open_member(&in_rd, m, member_limit(rd), &err)
+                   : reader_open(&in_rd, in->path, &err);
+    if (opened < 0) {
         b = note(rd, b, in, 0, err.data);
     } else {
-        if (in_rd.kind == INPUT_TEXT)
+        if (in_rd.kind == INPUT_ARCHIVE && m)
+            b = note(rd, b, in, 0, "an archive inside an archive is not read (unpack the "
+                                   "outer one first)");
+        else if (in_rd.kind == INPUT_ARCHIVE)
+            b = read_members(rd, b, in, &in_rd, archive);
+        else if (in_rd.kind == INPUT_TEXT)
             b = read_text(rd, b, &in_rd, in, base);
         else if (in_rd.kind == INPUT_JSONL)
             b = read_lines(rd, b, &in_rd, in, base);
@@ -141,30 +231,13 @@ static batch *read_records(run_reader *rd, batch *b, const input_file *in)
     return b;
 }
 
-/* Read one input into the ring; returns the batch to go on with, or NULL. */
-static batch *read_input(run_reader *rd, batch *b, size_t i)
-{
-    const input_file *in = &rd->inputs->file[i];
-    if (rd->out_names && rd->resume && outdir_done(rd->out_names[i])) {
-        rd->skipped++; /* done by an earlier run */
-        return b;
-    }
-    b = read_records(rd, b, in);
-    if (b && rd->out_names) {
-        b = add_marker(rd, b, REC_EOF, in, 0, NULL);
-        /* each input in its own batch: its output is put in place as soon
-         * as it is done, not when a later input fills the batch */
-        if (b && b->n)
-            b = publish(rd);
-    }
-    return b;
-}
-
 void run_read_inputs(run_reader *rd)
 {
     batch *b = reserve(rd);
-    for (size_t i = 0; i < rd->inputs->n && b; i++)
-        b = read_input(rd, b, i);
+    size_t listed = rd->inputs->n; /* members are added apart (inputs.h) */
+    for (size_t i = 0; i < listed && b; i++)
+        b = read_input(rd, b, &rd->inputs->file[i], NULL);
+    strset_free(&rd->out_seen);
     if (b && b->n)
         ring_publish(rd->ring);
     else if (b)

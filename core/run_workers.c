@@ -78,7 +78,7 @@ static void process_record(const run_workers *w, record *r, sp_error *werr)
 
 /* A worker's means of compressing its batches' output. */
 typedef struct packer {
-    gz_compressor *zc;       /* made on first use */
+    pack_ctx *zc[PACK_KINDS]; /* one of each kind met, made on first use */
     buf plain;               /* a run of documents' lines, joined */
 } packer;
 
@@ -127,9 +127,10 @@ static void pack_batch(const sink *out, batch *b, packer *pk)
             continue;
         }
         gather_run(out, b, i, pk);
-        if (!pk->zc)
-            pk->zc = gz_compressor_new();
-        gz_member(pk->zc, pk->plain.data, pk->plain.len, &head->gz);
+        pack_kind k = (pack_kind)sink_gz(out, head->in);
+        if (!pk->zc[k])
+            pk->zc[k] = pack_new(k);
+        pack_frame(pk->zc[k], pk->plain.data, pk->plain.len, &head->gz);
         buf_trim(&head->gz); /* made room for the worst case; waits in the ring */
         i = head->pack_end;
     }
@@ -154,7 +155,7 @@ static void *worker_main(void *arg)
     watch_bind(&w->slot[((worker_arg *)arg)->index]);
     watch_altstack();
     sp_error *werr = sp_error_new();
-    packer pk = { NULL, BUF_INIT };
+    packer pk = { { NULL }, BUF_INIT };
     long slot;
     int skip;
     while ((slot = ring_take(w->ring, &skip)) >= 0) {
@@ -167,7 +168,8 @@ static void *worker_main(void *arg)
     pthread_cond_broadcast(&w->cv);
     pthread_mutex_unlock(&w->mu);
     sp_error_free(werr);
-    gz_compressor_free(pk.zc);
+    for (int k = 0; k < PACK_KINDS; k++)
+        pack_free(pk.zc[k]);
     buf_free(&pk.plain);
     watch_altstack_free();
     watch_bind(NULL);

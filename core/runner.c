@@ -111,7 +111,8 @@ static void wire_run(run *R, const sp_pipeline *p, const sp_run_options *o, unsi
     R->batches = xcalloc(R->ring.size, sizeof *R->batches);
     R->reader = (run_reader){ .ring = &R->ring, .batches = R->batches,
                               .inputs = &R->inputs, .out_names = R->out_names,
-                              .resume = o->resume };
+                              .output_dir = o->output_dir, .resume = o->resume,
+                              .max_member = o->max_member };
     R->rep.in_bytes = &R->reader.in_bytes;
     R->rep.in_total = R->inputs.size_unknown ? 0 : R->inputs.total;
     R->workers = (run_workers){ .ring = &R->ring, .batches = R->batches, .p = p, .o = o,

@@ -39,8 +39,8 @@ typedef struct sink_ops {
     /* Finish and free S; COMMIT: put what it wrote in place, else drop it.
      * Returns 0, or -1 with ERR. */
     int (*close)(sink *s, int commit, buf *err);
-    /* Whether the documents of IN go out as gzip members (pack_batch makes
-     * them).  NULL: never. */
+    /* How the documents of IN go out: a pack_kind (pack.h), members, frames
+     * or streams that pack_batch makes; PACK_NONE (0) plain.  NULL: plain. */
     int (*gz)(const sink *s, const input_file *in);
 } sink_ops;
 

@@ -13,31 +13,31 @@ typedef struct outdir_sink {
     sink base;
     const input_list *inputs;
     char *const *names;
-    outstream out;      /* the current input's output, when OPEN >= 0 */
-    long open;          /* which input OUT is open for, or -1 */
+    outstream out;      /* the current input's output, when OPEN */
+    const input_file *open; /* which input OUT is open for, or NULL */
 } outdir_sink;
 
-static long index_of(const outdir_sink *d, const input_file *in)
+static const char *name_of(const outdir_sink *d, const input_file *in)
 {
-    return (long)(in - d->inputs->file);
+    return run_out_name(d->names, d->inputs, in);
 }
 
-/* Open the output of input I, unless it is open. */
-static int open_for(outdir_sink *d, long i, buf *err)
+/* Open the output of input IN, unless it is open. */
+static int open_for(outdir_sink *d, const input_file *in, buf *err)
 {
-    if (d->open == i)
+    if (d->open == in)
         return 0;
-    outfile_clean(d->names[i]); /* what a killed run left */
-    if (outstream_open(&d->out, d->names[i], SP_OUTFILE_MKDIRS, err) < 0)
+    outfile_clean(name_of(d, in)); /* what a killed run left */
+    if (outstream_open(&d->out, name_of(d, in), SP_OUTFILE_MKDIRS, err) < 0)
         return -1;
-    d->open = i;
+    d->open = in;
     return 0;
 }
 
 static int outdir_put(sink *s, const record *r, int done, buf *err)
 {
     outdir_sink *d = (outdir_sink *)s;
-    if (open_for(d, index_of(d, r->in), err) < 0)
+    if (open_for(d, r->in, err) < 0)
         return -1;
     return sink_jsonl_line(&d->out, r, done, err);
 }
@@ -46,12 +46,11 @@ static int outdir_put(sink *s, const record *r, int done, buf *err)
 static int outdir_end_input(sink *s, const input_file *in, int whole, buf *err)
 {
     outdir_sink *d = (outdir_sink *)s;
-    long i = index_of(d, in);
-    if (whole && open_for(d, i, err) < 0)
+    if (whole && open_for(d, in, err) < 0)
         return -1;
-    if (d->open != i)
+    if (d->open != in)
         return 0;
-    d->open = -1;
+    d->open = NULL;
     buf scratch = BUF_INIT; /* dropping a file cut short: nothing to say */
     int rc = outstream_close(&d->out, whole, whole ? err : &scratch);
     buf_free(&scratch);
@@ -61,7 +60,7 @@ static int outdir_end_input(sink *s, const input_file *in, int whole, buf *err)
 static int outdir_flush(sink *s, buf *err)
 {
     outdir_sink *d = (outdir_sink *)s;
-    return d->open >= 0 ? outstream_flush(&d->out, err) : 0;
+    return d->open ? outstream_flush(&d->out, err) : 0;
 }
 
 /* An output still open belongs to an input never finished: dropped. */
@@ -69,7 +68,7 @@ static int outdir_close(sink *s, int commit, buf *err)
 {
     outdir_sink *d = (outdir_sink *)s;
     (void)commit;
-    int rc = d->open >= 0 ? outstream_close(&d->out, 0, err) : 0;
+    int rc = d->open ? outstream_close(&d->out, 0, err) : 0;
     free(d);
     return rc;
 }
@@ -77,7 +76,7 @@ static int outdir_close(sink *s, int commit, buf *err)
 static int outdir_gz(const sink *s, const input_file *in)
 {
     const outdir_sink *d = (const outdir_sink *)s;
-    return in && gz_name(d->names[index_of(d, in)]);
+    return in ? (int)pack_kind_of_name(name_of(d, in)) : PACK_NONE;
 }
 
 static const sink_ops outdir_ops = {
@@ -95,6 +94,6 @@ sink *sink_outdir_new(const input_list *inputs, char *const *names)
     d->base.per_input = 1;
     d->inputs = inputs;
     d->names = names;
-    d->open = -1;
+    d->open = NULL;
     return &d->base;
 }

@@ -5,12 +5,14 @@
 # (the README's test command and .ci/run).  The one list of packages.
 set -eu
 build="build-essential autoconf automake libtool libltdl-dev libjansson-dev
-  zlib1g-dev libdeflate-dev check pkg-config"
+  zlib1g-dev libdeflate-dev check pkg-config libzstd-dev liblzma-dev libbz2-dev
+  libarchive-dev libisal-dev"
 # valgrind: the memcheck run; clang and its runtime: the fuzz targets;
 # chromium: view.test; python3: the export and view checkers; libxml2-utils:
-# xmllint; parallel: the GNU parallel recipe; man-db: man.test
+# xmllint; parallel: the GNU parallel recipe; man-db: man.test; zstd, xz-utils,
+# bzip2: the archive and compressed-input cases make their fixtures with them
 tests="valgrind parallel python3 libxml2-utils clang libclang-rt-14-dev chromium
-  chromium-driver fonts-dejavu-core man-db"
+  chromium-driver fonts-dejavu-core man-db zstd xz-utils bzip2"
 case ${1:-test} in
 build) pkgs=$build ;;
 test) pkgs="$build $tests" ;;

@@ -16,20 +16,24 @@ static const char run_usage[] =
     "usage: spanpipe run -p STAGE[:key=value,...] ... [options] [INPUT ...]\n"
     "\n"
     "Annotate documents with the given stages, in order.  INPUTs are JSON Lines\n"
-    "files, plain-text files (one document each), either gzipped, directories\n"
+    "files, plain-text files (one document each), either compressed (gzip, zstd,\n"
+    "xz, bzip2), tar or zip archives (every member, in archive order), directories\n"
     "(every file under them, in sorted order) or '-'; none means standard input.\n"
     "Annotated documents go to standard output as JSON Lines, in input order.\n"
     "\n"
     "  -p, --stage STAGE[:k=v,...]  add a stage (repeatable; 'a,b' is a then b)\n"
     "      --pipeline FILE          add the stages of a JSON pipeline file:\n"
     "                               [{\"stage\":\"segment\",\"options\":{...}}, ...]\n"
-    "  -o, --output FILE            write to FILE (gzip when it ends in .gz); it\n"
+    "  -o, --output FILE            write to FILE (gzip, zstd, xz when it ends in\n"
+    "                               .gz, .zst, .xz); it\n"
     "                               appears only once complete\n"
     "  -O, --output-dir DIR         one output per input file under DIR, mirroring\n"
     "                               the inputs' paths (NAME.jsonl, or NAME.jsonl.gz\n"
     "                               for a gzipped input), each once complete\n"
     "      --resume                 with -O: skip inputs whose output is there, to\n"
     "                               finish a batch that was stopped\n"
+    "      --max-member SIZE        archives: a member of more than SIZE bytes\n"
+    "                               (suffix k, M or G) is not read (default 1G)\n"
     "  -j, --jobs N                 worker threads (default: one per core)\n"
     "      --shard K/N              only the documents whose id hashes to shard K\n"
     "                               of N (0 <= K < N), the same on every machine\n"
@@ -51,7 +55,8 @@ static const char run_usage[] =
     "(colon-separated), then the installed plugin directory.\n";
 
 enum { OPT_ERRORS = 256, OPT_ON_ERROR, OPT_PROGRESS, OPT_NO_PROGRESS,
-       OPT_PROGRESS_INTERVAL, OPT_RESUME, OPT_SHARD, OPT_STAGE_TIMEOUT };
+       OPT_PROGRESS_INTERVAL, OPT_RESUME, OPT_SHARD, OPT_STAGE_TIMEOUT,
+       OPT_MAX_MEMBER };
 
 static void human_time(char *out, size_t n, double s)
 {
@@ -131,6 +136,27 @@ static int parse_shard(const char *s, unsigned *k, unsigned *n)
     return 0;
 }
 
+/* "N", "Nk", "NM" or "NG" bytes, N > 0, into *N. */
+static int parse_size(const char *s, uint64_t *n)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    unsigned shift = 0;
+    if (*end == 'k' || *end == 'K')
+        shift = 10;
+    else if (*end == 'M')
+        shift = 20;
+    else if (*end == 'G')
+        shift = 30;
+    if (shift)
+        end++;
+    if (end == s || *end || s[0] == '-' || errno || v == 0 || v > (UINT64_MAX >> shift))
+        return -1;
+    *n = (uint64_t)v << shift;
+    return 0;
+}
+
 /*
  * Take run's own option C (the chain's are cli_docs_getopt's) into O,
  * *PROGRESS and *QUIET.  Returns 0; 1 after printing the help; -1 after
@@ -139,6 +165,13 @@ static int parse_shard(const char *s, unsigned *k, unsigned *n)
 static int run_option(int c, sp_run_options *o, int *progress, int *quiet)
 {
     switch (c) {
+    case OPT_MAX_MEMBER:
+        if (parse_size(optarg, &o->max_member) < 0) {
+            cli_error("--max-member wants a number of bytes above 0, with k, M or G "
+                      "after it for 2^10, 2^20, 2^30, e.g. 500M, not '%s'", optarg);
+            return -1;
+        }
+        break;
     case 'o': o->output = optarg; break;
     case 'O': o->output_dir = optarg; break;
     case OPT_RESUME: o->resume = 1; break;
@@ -235,6 +268,7 @@ int cmd_run(int argc, char **argv)
         { "resume", no_argument, NULL, OPT_RESUME },
         { "shard", required_argument, NULL, OPT_SHARD },
         { "stage-timeout", required_argument, NULL, OPT_STAGE_TIMEOUT },
+        { "max-member", required_argument, NULL, OPT_MAX_MEMBER },
         { "jobs", required_argument, NULL, 'j' },
         { "plugin-dir", required_argument, NULL, 'P' },
         { "errors", required_argument, NULL, OPT_ERRORS },

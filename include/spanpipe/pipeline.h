@@ -136,7 +136,8 @@ typedef struct sp_progress {
 typedef struct sp_run_options {
     unsigned jobs;            /* worker threads; 0 for one per core */
     const char *output;       /* file to write, NULL or "-" for standard output;
-                                 a name ending in ".gz" is written gzipped */
+                                 a name ending in ".gz", ".zst" or ".xz" is
+                                 written compressed so */
     const char *errors;       /* file for failed documents as received, or NULL;
                                  their reasons go to ERRORS.reasons */
     int stop_on_error;        /* stop at the first failed document */
@@ -172,6 +173,11 @@ typedef struct sp_run_options {
      * return stops the run as an output error would (status SP_IO): the
      * callback says why itself.  NULL: write JSON Lines. */
     int (*on_document)(void *ctx, const sp_doc *doc);
+    /* An archive's member (tar, zip) whose content is more than this many
+     * bytes, once decompressed, is not read: it is reported as an input that
+     * could not be read, the documents before the limit kept.  0: the
+     * default, 1 GiB (2^30 bytes). */
+    uint64_t max_member;
 } sp_run_options;
 
 typedef struct sp_run_stats {

@@ -64,10 +64,10 @@ START_TEST(gzip_members_read_back)
     make_lines(&a, 700 * 1024);
     make_lines(&m, 300 * 1024);
     make_lines(&c, 1000);
-    gz_compressor *zc = gz_compressor_new();
-    gz_member(zc, m.data, m.len / 2, &member);
-    gz_member(zc, m.data + m.len / 2, m.len - m.len / 2, &member);
-    gz_compressor_free(zc);
+    pack_ctx *zc = pack_new(PACK_GZIP);
+    pack_frame(zc, m.data, m.len / 2, &member);
+    pack_frame(zc, m.data + m.len / 2, m.len - m.len / 2, &member);
+    pack_free(zc);
 
     outstream s;
     buf err = BUF_INIT;

@@ -118,9 +118,9 @@ START_TEST(jsonl_gzip_packed_runs)
     doc_record(&r[1], NULL, "{\"id\":\"b\"}\n");
     doc_record(&r[2], NULL, "{\"id\":\"c\"}\n");
     /* the workers packed a and b into one member held by a */
-    gz_compressor *zc = gz_compressor_new();
-    gz_member(zc, "{\"id\":\"a\"}\n{\"id\":\"b\"}\n", 22, &r[0].gz);
-    gz_compressor_free(zc);
+    pack_ctx *zc = pack_new(PACK_GZIP);
+    pack_frame(zc, "{\"id\":\"a\"}\n{\"id\":\"b\"}\n", 22, &r[0].gz);
+    pack_free(zc);
     r[0].packed = r[1].packed = 1;
     r[0].pack_end = 2;
     sink *s = sink_jsonl_open(at("out.jsonl.gz"), &err);
