@@ -66,6 +66,9 @@ void sp_pipeline_free(sp_pipeline *p)
 
 void sp_pipeline_add_dir(sp_pipeline *p, const char *dir)
 {
+    /* "" names no folder: joined to a name it would search the root (/x.so) */
+    if (!*dir)
+        return;
     p->dir = xgrow(p->dir, &p->dir_cap, p->ndir + 1, sizeof *p->dir);
     p->dir[p->ndir++] = xstrdup(dir);
 }
