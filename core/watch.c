@@ -1,6 +1,7 @@
 /* watch.c — what workers are doing, for crash and hang reports (see watch.h). */
 #include "watch.h"
 #include "buf.h"
+#include "childgroups.h"
 
 #include <signal.h>
 #include <stdlib.h>
@@ -98,6 +99,7 @@ static void on_fatal(int sig)
         put("\"");
     }
     put("; the documents written before it are complete\n");
+    childgroups_kill_all(); /* no exec stage's process outlives us */
     /* die of the signal, as without us */
     signal(sig, SIG_DFL);
     raise(sig);
