@@ -4,6 +4,7 @@
 #include "builtins.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -75,6 +76,14 @@ int loader_check(const sp_plugin *d, const char *path, buf *err)
                                                 : "the plugin's is newer");
         return -1;
     }
+    /* Its minor is not newer than ours, so its descriptor is no larger than
+     * ours: a larger size (1 GiB, 4 GiB - 1) is garbage, not a future. */
+    if (d->size > sizeof(sp_plugin)) {
+        buf_printf(err, "%s: its descriptor says it is %u bytes, larger than any "
+                   "descriptor of ABI %u.%u (%zu bytes): the descriptor is garbled",
+                   path, d->size, d->abi_major, d->abi_minor, sizeof(sp_plugin));
+        return -1;
+    }
     if (d->size < offsetof(sp_plugin, reserved)) {
         buf_printf(err, "%s: its descriptor is %u bytes, too small for ABI %u.%u",
                    path, d->size, d->abi_major, d->abi_minor);
@@ -101,12 +110,38 @@ int loader_check(const sp_plugin *d, const char *path, buf *err)
     return 0;
 }
 
+/* When PATH, which could not be loaded, is no shared library at all (libltdl
+ * says "file not found" for that too), say what it is.  Returns 1 when so. */
+static int not_a_library(const char *path, buf *err)
+{
+    size_t len = strlen(path);
+    if (len > 3 && strcmp(path + len - 3, ".la") == 0)
+        return 0; /* a libtool archive is text: libltdl reads it */
+    unsigned char head[512];
+    size_t n = 0;
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        n = fread(head, 1, sizeof head, f);
+        fclose(f);
+    }
+    if (!f || (n >= 4 && memcmp(head, "\177ELF", 4) == 0))
+        return 0;
+    size_t text = 0;
+    for (size_t i = 0; i < n; i++)
+        text += head[i] >= 0x20 || head[i] == '\n' || head[i] == '\t' || head[i] == '\r';
+    buf_printf(err, "cannot load plugin %s: it is not a shared library (ELF) but %s", path,
+               n == 0 ? "an empty file" : text == n ? "a text file" : "data of another kind");
+    return 1;
+}
+
 /* Load the module file PATH and check it. */
 static int open_file(const char *path, plugin_mod *out, buf *err)
 {
     lt_dlhandle h = lt_dlopen(path);
     if (!h) {
         const char *why = lt_dlerror();
+        if (not_a_library(path, err))
+            return -1;
         buf_printf(err, "cannot load plugin %s: %s (the most common cause is a "
                    "library it needs that is not installed: try ldd on it)",
                    path, why ? why : "unknown error");
