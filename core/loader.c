@@ -4,10 +4,14 @@
 #include "builtins.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 void loader_init(void)
 {
@@ -134,9 +138,48 @@ static int not_a_library(const char *path, buf *err)
     return 1;
 }
 
+/* What the probe's child exits with when the file would not load (a
+ * message the parent's own lt_dlopen gives again); 0 when it loaded.  Any
+ * other end (a signal; AddressSanitizer's exit status) is a crash. */
+#define PROBE_NOT_LOADED 3
+
+/*
+ * Load PATH in a child process first: a library whose constructor (or a
+ * library it needs) crashes when loaded would take the whole process down,
+ * naming nothing, and `plugins` with it.  Returns 0 when the child loaded it
+ * or only failed to (the caller loads it and says why); -1 with a message
+ * naming the file in ERR when the child crashed.
+ */
+static int probe(const char *path, buf *err)
+{
+    fflush(NULL); /* nothing buffered is written twice */
+    pid_t pid = fork();
+    if (pid < 0)
+        return 0; /* cannot isolate it: load it as before */
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_WRONLY);
+        if (devnull >= 0)
+            dup2(devnull, 2); /* the crash report is ours to give */
+        _exit(lt_dlopen(path) ? 0 : PROBE_NOT_LOADED);
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return 0;
+    if (WIFEXITED(status) &&
+        (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == PROBE_NOT_LOADED))
+        return 0;
+    /* the signal is not named: under a sanitizer the child exits instead */
+    buf_printf(err, "cannot load plugin %s: it crashed when loaded (in its constructor, "
+               "or in a library it needs)", path);
+    return -1;
+}
+
 /* Load the module file PATH and check it. */
 static int open_file(const char *path, plugin_mod *out, buf *err)
 {
+    if (probe(path, err) < 0)
+        return -1;
     lt_dlhandle h = lt_dlopen(path);
     if (!h) {
         const char *why = lt_dlerror();
