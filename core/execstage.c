@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "docread.h"
 #include "docwrite.h"
+#include "childgroups.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -25,12 +26,20 @@
 
 extern char **environ;
 
+/* How much of a child's standard error is kept, its end, for messages. */
+#define ERR_TAIL 600
+
 typedef struct child {
-    pid_t pid;
+    pid_t pid;           /* also its process group's id */
     int to;              /* its standard input */
     int from;            /* its standard output */
-    int err;             /* an unlinked file holding its standard error */
+    int err;             /* its standard error, drained into `tail` as it
+                            comes; -1 once it is closed */
+    char tail[ERR_TAIL]; /* the last bytes of its standard error, a ring */
+    size_t tail_len;     /* how many are kept (at most ERR_TAIL) */
+    size_t tail_at;      /* where the next byte goes */
     buf pending;         /* bytes read past the last line */
+    size_t scanned;      /* of which the first this many hold no newline */
     struct child *next;
 } child;
 
@@ -38,6 +47,7 @@ typedef struct exec_state {
     char *command;
     int timeout_ms;               /* per document */
     int handshake_ms;             /* for the handshake line */
+    size_t max_answer;            /* bytes of one answer line */
     int handshake;                /* each child starts with a handshake line */
     char **requires, **produces;  /* NULL-terminated, owned */
     char *name, *version;         /* from the handshake, or NULL */
@@ -48,25 +58,86 @@ typedef struct exec_state {
 
 /* ---------------------------------------------------------------- children */
 
-/* The end of its standard error, on one line, for a message. */
-static void stderr_tail(const child *c, buf *out)
+/* Read what the child wrote to its standard error into its tail, without
+ * waiting; at most a few reads, so that a child that writes without end
+ * cannot keep us here. */
+static void drain_stderr(child *c)
 {
-    struct stat st;
-    if (c->err < 0 || fstat(c->err, &st) < 0 || st.st_size == 0)
-        return;
-    off_t n = st.st_size > 600 ? 600 : st.st_size;
-    char tail[600];
-    ssize_t r = pread(c->err, tail, (size_t)n, st.st_size - n);
-    if (r <= 0)
+    char chunk[4096];
+    for (int i = 0; i < 64 && c->err >= 0; i++) {
+        ssize_t got = read(c->err, chunk, sizeof chunk);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            if (got == 0 || errno != EAGAIN) {
+                close(c->err); /* closed (or broken): nothing more to come */
+                c->err = -1;
+            }
+            return;
+        }
+        /* only the last ERR_TAIL bytes of a read can be kept */
+        size_t n = (size_t)got, from = n > ERR_TAIL ? n - ERR_TAIL : 0;
+        for (size_t k = from; k < n; k++) {
+            c->tail[c->tail_at] = chunk[k];
+            c->tail_at = (c->tail_at + 1) % ERR_TAIL;
+        }
+        c->tail_len = c->tail_len + (n - from) > ERR_TAIL ? ERR_TAIL : c->tail_len + (n - from);
+    }
+}
+
+/* The end of its standard error, on one line, for a message. */
+static void stderr_tail(child *c, buf *out)
+{
+    drain_stderr(c);
+    if (c->tail_len == 0)
         return;
     buf_adds(out, "; its standard error ends: \"");
-    for (ssize_t i = 0; i < r; i++) {
-        unsigned char ch = (unsigned char)tail[i];
-        if (ch == '\n' && i == r - 1)
+    size_t first = (c->tail_at + ERR_TAIL - c->tail_len) % ERR_TAIL;
+    for (size_t i = 0; i < c->tail_len; i++) {
+        unsigned char ch = (unsigned char)c->tail[(first + i) % ERR_TAIL];
+        if (ch == '\n' && i == c->tail_len - 1)
             break;
         buf_addc(out, ch == '\n' ? '|' : ch < 0x20 ? ' ' : (char)ch);
     }
     buf_addc(out, '"');
+}
+
+static void pause_10ms(void)
+{
+    struct timespec ts = { 0, 10 * 1000 * 1000 };
+    nanosleep(&ts, NULL);
+}
+
+/*
+ * End the child's process group and reap its leader: wait up to WAIT_MS for
+ * the leader to exit by itself, then SIGKILL the whole group, whatever it
+ * started included (the leader, not yet reaped, keeps the group's id from
+ * being reused meanwhile).  Returns 1 when the leader had exited by itself,
+ * its status in *STATUS; 0 when it was killed.
+ */
+static int child_end(child *c, int wait_ms, int *status)
+{
+    siginfo_t si;
+    int exited = 0;
+    for (int waited = 0;; waited += 10) {
+        memset(&si, 0, sizeof si);
+        if (waitid(P_PID, (id_t)c->pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 && si.si_pid) {
+            exited = 1;
+            break;
+        }
+        if (waited >= wait_ms)
+            break;
+        pause_10ms();
+    }
+    kill(-c->pid, SIGKILL);
+    int st = 0;
+    while (waitpid(c->pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    childgroups_remove(c->pid);
+    c->pid = 0;
+    if (status)
+        *status = st;
+    return exited;
 }
 
 static void child_free(child *c, int kill_it)
@@ -75,20 +146,8 @@ static void child_free(child *c, int kill_it)
         return;
     if (c->to >= 0)
         close(c->to); /* end of input: a well-behaved child exits */
-    if (c->pid > 0) {
-        if (kill_it)
-            kill(c->pid, SIGKILL);
-        /* give it a second to finish, then insist */
-        for (int i = 0; i < 100; i++) {
-            if (waitpid(c->pid, NULL, WNOHANG) != 0)
-                goto reaped;
-            struct timespec ts = { 0, 10 * 1000 * 1000 };
-            nanosleep(&ts, NULL);
-        }
-        kill(c->pid, SIGKILL);
-        waitpid(c->pid, NULL, 0);
-    }
-reaped:
+    if (c->pid > 0)
+        child_end(c, kill_it ? 0 : 1000, NULL); /* a second to finish, then insist */
     if (c->from >= 0)
         close(c->from);
     if (c->err >= 0)
@@ -97,16 +156,19 @@ reaped:
     free(c);
 }
 
+static void nonblocking(int fd)
+{
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
 static child *child_start(const exec_state *st, buf *err)
 {
-    int in[2] = { -1, -1 }, out[2] = { -1, -1 };
+    int in[2] = { -1, -1 }, out[2] = { -1, -1 }, errp[2] = { -1, -1 };
     child *c = xcalloc(1, sizeof *c);
     c->to = c->from = c->err = -1;
-    char tmpl[] = "/tmp/spanpipe-exec-XXXXXX";
-    c->err = mkostemp(tmpl, O_CLOEXEC); /* not inherited by later children */
-    if (c->err >= 0)
-        unlink(tmpl);
-    if (c->err < 0 || pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0) {
+    /* O_CLOEXEC: not inherited by later children */
+    if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0 ||
+        pipe2(errp, O_CLOEXEC) < 0) {
         buf_printf(err, "cannot start '%s': %s", st->command, strerror(errno));
         goto fail;
     }
@@ -114,22 +176,31 @@ static child *child_start(const exec_state *st, buf *err)
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, in[0], 0);
     posix_spawn_file_actions_adddup2(&fa, out[1], 1);
-    posix_spawn_file_actions_adddup2(&fa, c->err, 2);
+    posix_spawn_file_actions_adddup2(&fa, errp[1], 2);
+    /* its own process group, so that what it starts can be stopped with it */
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
     char *argv[] = { "sh", "-c", st->command, NULL };
-    int rc = posix_spawn(&c->pid, "/bin/sh", &fa, NULL, argv, environ);
+    int rc = posix_spawn(&c->pid, "/bin/sh", &fa, &attr, argv, environ);
+    posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&fa);
-    close(in[0]);
-    close(out[1]);
-    in[0] = out[1] = -1;
     if (rc != 0) {
         c->pid = 0;
         buf_printf(err, "cannot start '%s': %s", st->command, strerror(rc));
         goto fail;
     }
+    childgroups_add(c->pid);
+    close(in[0]);
+    close(out[1]);
+    close(errp[1]);
     c->to = in[1];
     c->from = out[0];
-    fcntl(c->to, F_SETFL, fcntl(c->to, F_GETFL) | O_NONBLOCK);
-    fcntl(c->from, F_SETFL, fcntl(c->from, F_GETFL) | O_NONBLOCK);
+    c->err = errp[0];
+    nonblocking(c->to);
+    nonblocking(c->from);
+    nonblocking(c->err);
     return c;
 fail:
     for (int i = 0; i < 2; i++) {
@@ -137,6 +208,8 @@ fail:
             close(in[i]);
         if (out[i] >= 0)
             close(out[i]);
+        if (errp[i] >= 0)
+            close(errp[i]);
     }
     child_free(c, 1);
     return NULL;
@@ -154,16 +227,7 @@ static long now_ms(void)
 static void child_gone(child *c, const char *command, buf *err)
 {
     int status = 0;
-    pid_t r = 0;
-    for (int i = 0; i < 100 && r == 0; i++) {
-        r = waitpid(c->pid, &status, WNOHANG);
-        if (r == 0) {
-            struct timespec ts = { 0, 10 * 1000 * 1000 };
-            nanosleep(&ts, NULL);
-        }
-    }
-    if (r == c->pid) {
-        c->pid = 0;
+    if (child_end(c, 1000, &status)) {
         if (WIFEXITED(status))
             buf_printf(err, "'%s' exited with status %d", command, WEXITSTATUS(status));
         else if (WIFSIGNALED(status))
@@ -181,11 +245,58 @@ static void child_gone(child *c, const char *command, buf *err)
  * says what it was waiting for. */
 #define TIMED_OUT (-2)
 
+/* Move the line that ends at pending[K] (the newline) into LINE, and what
+ * follows it to the front of PENDING. */
+static void take_line(child *c, size_t k, buf *line)
+{
+    if (k + 1 == c->pending.len) {
+        /* the usual case, the answer and nothing after it: hand the buffer
+         * over rather than copy what may be hundreds of megabytes */
+        buf t = *line;
+        *line = c->pending;
+        line->len = k;
+        line->data[k] = '\0';
+        c->pending = t;
+        buf_clear(&c->pending);
+    } else {
+        buf_add(line, c->pending.data, k);
+        memmove(c->pending.data, c->pending.data + k + 1, c->pending.len - k - 1);
+        c->pending.len -= k + 1;
+    }
+    c->scanned = 0;
+}
+
+/* Read what the child has written to its standard output.  Returns 0, or
+ * -1 with what went wrong in ERR. */
+static int read_answer(const exec_state *st, child *c, buf *err)
+{
+    /* read into all the room there is: an answer of hundreds of megabytes
+     * in 64 KiB reads would cost a poll and a read per 64 KiB */
+    size_t room = c->pending.cap - c->pending.len;
+    if (room < 65536 + 1)
+        buf_reserve(&c->pending, 65536);
+    room = c->pending.cap - c->pending.len - 1;
+    ssize_t got = read(c->from, c->pending.data + c->pending.len, room);
+    if (got > 0) {
+        c->pending.len += (size_t)got;
+        return 0;
+    }
+    if (got == 0) {
+        child_gone(c, st->command, err);
+        return -1;
+    }
+    if (errno == EAGAIN || errno == EINTR)
+        return 0;
+    buf_printf(err, "reading from '%s': %s", st->command, strerror(errno));
+    return -1;
+}
+
 /*
  * Write SEND[0..N) (may be empty) and read one line back into LINE, both at
  * once so neither pipe can fill up and stall the other side, within
- * TIMEOUT_MS.  Returns 0; TIMED_OUT; or -1 with what went wrong in ERR (the
- * child is then not to be used again, nor after TIMED_OUT).
+ * TIMEOUT_MS; its standard error is drained meanwhile.  Returns 0;
+ * TIMED_OUT; or -1 with what went wrong in ERR (the child is then not to be
+ * used again, nor after TIMED_OUT).
  */
 static int exchange(const exec_state *st, child *c, const char *send, size_t n,
                     int timeout_ms, buf *line, buf *err)
@@ -194,27 +305,39 @@ static int exchange(const exec_state *st, child *c, const char *send, size_t n,
     size_t sent = 0;
     buf_clear(line);
     for (;;) {
-        char *nl = c->pending.len ? memchr(c->pending.data, '\n', c->pending.len) : NULL;
+        /* only the bytes not searched before: the answer arrives in many
+         * reads, and searching it whole after each was quadratic */
+        char *nl = c->pending.len > c->scanned
+                       ? memchr(c->pending.data + c->scanned, '\n',
+                                c->pending.len - c->scanned)
+                       : NULL;
+        c->scanned = nl ? (size_t)(nl - c->pending.data) : c->pending.len;
         if (nl && sent == n) {
-            size_t k = (size_t)(nl - c->pending.data);
-            buf_add(line, c->pending.data, k);
-            memmove(c->pending.data, nl + 1, c->pending.len - k - 1);
-            c->pending.len -= k + 1;
+            take_line(c, (size_t)(nl - c->pending.data), line);
             return 0;
+        }
+        if (!nl && c->pending.len > st->max_answer) {
+            buf_printf(err, "'%s' answered more than %zu MiB without ending its line "
+                       "(max-answer=%zu)", st->command, st->max_answer >> 20,
+                       st->max_answer >> 20);
+            stderr_tail(c, err);
+            return -1;
         }
         long left = deadline - now_ms();
         if (left <= 0)
             return TIMED_OUT;
-        struct pollfd pf[2] = { { c->from, POLLIN, 0 }, { c->to, POLLOUT, 0 } };
-        int np = sent < n ? 2 : 1;
-        int r = poll(pf, (nfds_t)np, left > 1000000 ? 1000000 : (int)left);
+        struct pollfd pf[3] = { { c->from, POLLIN, 0 }, { c->err, POLLIN, 0 },
+                                { sent < n ? c->to : -1, POLLOUT, 0 } };
+        int r = poll(pf, 3, left > 1000000 ? 1000000 : (int)left);
         if (r < 0 && errno != EINTR) {
             buf_printf(err, "poll: %s", strerror(errno));
             return -1;
         }
         if (r <= 0)
             continue;
-        if (np == 2 && (pf[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+        if (pf[1].revents)
+            drain_stderr(c);
+        if (pf[2].revents & (POLLOUT | POLLERR | POLLHUP)) {
             ssize_t w = write(c->to, send + sent, n - sent);
             if (w > 0)
                 sent += (size_t)w;
@@ -223,19 +346,8 @@ static int exchange(const exec_state *st, child *c, const char *send, size_t n,
                 return -1;
             }
         }
-        if (pf[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            buf_reserve(&c->pending, 65536);
-            ssize_t got = read(c->from, c->pending.data + c->pending.len, 65536);
-            if (got > 0)
-                c->pending.len += (size_t)got;
-            else if (got == 0) {
-                child_gone(c, st->command, err);
-                return -1;
-            } else if (errno != EAGAIN && errno != EINTR) {
-                buf_printf(err, "reading from '%s': %s", st->command, strerror(errno));
-                return -1;
-            }
-        }
+        if ((pf[0].revents & (POLLIN | POLLHUP | POLLERR)) && read_answer(st, c, err) < 0)
+            return -1;
     }
 }
 
@@ -422,6 +534,11 @@ static void exec_fini(void *state)
     free(st);
 }
 
+/* The bound on one answer line, in MiB (max-answer): a command that never
+ * ends its line must not take all memory before its timeout. */
+#define DEFAULT_ANSWER_MIB 1024
+#define MAX_ANSWER_MIB (1024 * 1024)
+
 /* An integer option in seconds as milliseconds; DEF when out of range. */
 static int seconds_ms(const json_t *options, const char *key, int def)
 {
@@ -439,6 +556,9 @@ static int exec_init(const json_t *options, void **state, sp_error *err)
     exec_state *st = xcalloc(1, sizeof *st);
     st->command = xstrdup(command);
     st->timeout_ms = seconds_ms(options, "timeout", 60);
+    json_int_t mib = json_integer_value(json_object_get(options, "max-answer"));
+    st->max_answer = (size_t)(mib > 0 && mib <= MAX_ANSWER_MIB ? mib : DEFAULT_ANSWER_MIB)
+                     << 20;
     /* A command that will never say hello should not cost a minute; but a
      * program that loads a model before its handshake, or any program on a
      * loaded machine (10 s was seen to fail python3 at load 20), needs more
@@ -509,7 +629,7 @@ static int take_spans(const exec_state *st, sp_doc *doc, const sp_doc *back, buf
 }
 
 /* Say why the answer LINE is no document (the reader said WHY). */
-static void bad_answer(const exec_state *st, const child *c, const buf *line,
+static void bad_answer(const exec_state *st, child *c, const buf *line,
                        const char *why, buf *out)
 {
     const char *l = line->data ? line->data : "";
@@ -576,6 +696,9 @@ static const sp_option exec_options[] = {
       "layers it adds, separated by ';' (else its first line declares them)" },
     { "requires", SP_OPT_STRING, NULL, "layers it needs, separated by ';'" },
     { "timeout", SP_OPT_INT, "60", "seconds it may take on one document" },
+    /* no default value: it would show in every exec stage's provenance */
+    { "max-answer", SP_OPT_INT, NULL,
+      "MiB one answer line may take (default 1024): a longer one fails the document" },
     /* no default value: it would show in every exec stage's provenance */
     { "handshake-timeout", SP_OPT_INT, NULL,
       "seconds it may take to print its handshake line (default 30, or timeout "

@@ -20,7 +20,11 @@
  *     ignored; the text must come back unchanged.
  *   - a child that exits, answers garbage or takes longer than `timeout`
  *     seconds fails that document, with the tail of its standard error in the
- *     message, and is replaced for the next one.
+ *     message, and is replaced for the next one; so does an answer line
+ *     longer than `max-answer` MiB;
+ *   - each child is the leader of its own process group (childgroups.h):
+ *     the group is killed when the child is given up and when spanpipe
+ *     exits; its standard error is a pipe drained into its last 600 bytes.
  */
 #ifndef SPANPIPE_EXECSTAGE_H
 #define SPANPIPE_EXECSTAGE_H

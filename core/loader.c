@@ -4,9 +4,14 @@
 #include "builtins.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 void loader_init(void)
 {
@@ -75,6 +80,14 @@ int loader_check(const sp_plugin *d, const char *path, buf *err)
                                                 : "the plugin's is newer");
         return -1;
     }
+    /* Its minor is not newer than ours, so its descriptor is no larger than
+     * ours: a larger size (1 GiB, 4 GiB - 1) is garbage, not a future. */
+    if (d->size > sizeof(sp_plugin)) {
+        buf_printf(err, "%s: its descriptor says it is %u bytes, larger than any "
+                   "descriptor of ABI %u.%u (%zu bytes): the descriptor is garbled",
+                   path, d->size, d->abi_major, d->abi_minor, sizeof(sp_plugin));
+        return -1;
+    }
     if (d->size < offsetof(sp_plugin, reserved)) {
         buf_printf(err, "%s: its descriptor is %u bytes, too small for ABI %u.%u",
                    path, d->size, d->abi_major, d->abi_minor);
@@ -101,12 +114,77 @@ int loader_check(const sp_plugin *d, const char *path, buf *err)
     return 0;
 }
 
+/* When PATH, which could not be loaded, is no shared library at all (libltdl
+ * says "file not found" for that too), say what it is.  Returns 1 when so. */
+static int not_a_library(const char *path, buf *err)
+{
+    size_t len = strlen(path);
+    if (len > 3 && strcmp(path + len - 3, ".la") == 0)
+        return 0; /* a libtool archive is text: libltdl reads it */
+    unsigned char head[512];
+    size_t n = 0;
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        n = fread(head, 1, sizeof head, f);
+        fclose(f);
+    }
+    if (!f || (n >= 4 && memcmp(head, "\177ELF", 4) == 0))
+        return 0;
+    size_t text = 0;
+    for (size_t i = 0; i < n; i++)
+        text += head[i] >= 0x20 || head[i] == '\n' || head[i] == '\t' || head[i] == '\r';
+    buf_printf(err, "cannot load plugin %s: it is not a shared library (ELF) but %s", path,
+               n == 0 ? "an empty file" : text == n ? "a text file" : "data of another kind");
+    return 1;
+}
+
+/* What the probe's child exits with when the file would not load (a
+ * message the parent's own lt_dlopen gives again); 0 when it loaded.  Any
+ * other end (a signal; AddressSanitizer's exit status) is a crash. */
+#define PROBE_NOT_LOADED 3
+
+/*
+ * Load PATH in a child process first: a library whose constructor (or a
+ * library it needs) crashes when loaded would take the whole process down,
+ * naming nothing, and `plugins` with it.  Returns 0 when the child loaded it
+ * or only failed to (the caller loads it and says why); -1 with a message
+ * naming the file in ERR when the child crashed.
+ */
+static int probe(const char *path, buf *err)
+{
+    fflush(NULL); /* nothing buffered is written twice */
+    pid_t pid = fork();
+    if (pid < 0)
+        return 0; /* cannot isolate it: load it as before */
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_WRONLY);
+        if (devnull >= 0)
+            dup2(devnull, 2); /* the crash report is ours to give */
+        _exit(lt_dlopen(path) ? 0 : PROBE_NOT_LOADED);
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return 0;
+    if (WIFEXITED(status) &&
+        (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == PROBE_NOT_LOADED))
+        return 0;
+    /* the signal is not named: under a sanitizer the child exits instead */
+    buf_printf(err, "cannot load plugin %s: it crashed when loaded (in its constructor, "
+               "or in a library it needs)", path);
+    return -1;
+}
+
 /* Load the module file PATH and check it. */
 static int open_file(const char *path, plugin_mod *out, buf *err)
 {
+    if (probe(path, err) < 0)
+        return -1;
     lt_dlhandle h = lt_dlopen(path);
     if (!h) {
         const char *why = lt_dlerror();
+        if (not_a_library(path, err))
+            return -1;
         buf_printf(err, "cannot load plugin %s: %s (the most common cause is a "
                    "library it needs that is not installed: try ldd on it)",
                    path, why ? why : "unknown error");

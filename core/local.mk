@@ -25,6 +25,7 @@ noinst_LTLIBRARIES += %reldir%/libspcore.la
 	%reldir%/pipeline.c %reldir%/pipeline_internal.h \
 	%reldir%/builtins.c %reldir%/builtins.h \
 	%reldir%/execstage.c %reldir%/execstage.h \
+	%reldir%/childgroups.c %reldir%/childgroups.h \
 	%reldir%/watch.c %reldir%/watch.h \
 	%reldir%/runner.c %reldir%/run_internal.h %reldir%/run_ring.c %reldir%/run_ring.h \
 	%reldir%/run_read.c %reldir%/run_report.c %reldir%/run_workers.c %reldir%/run_workers.h \

@@ -66,6 +66,9 @@ void sp_pipeline_free(sp_pipeline *p)
 
 void sp_pipeline_add_dir(sp_pipeline *p, const char *dir)
 {
+    /* "" names no folder: joined to a name it would search the root (/x.so) */
+    if (!*dir)
+        return;
     p->dir = xgrow(p->dir, &p->dir_cap, p->ndir + 1, sizeof *p->dir);
     p->dir[p->ndir++] = xstrdup(dir);
 }
@@ -238,7 +241,12 @@ static int start_stage(stage *s, sp_error *perr, buf *err)
 {
     const sp_plugin *d = s->desc;
     s->decl = (sp_stage_decl){ d->name, d->version, d->requires, d->produces };
-    if (d->init && d->init(s->options, &s->state, perr) < 0)
+    watch_install(); /* a crash in init names the stage and its file */
+    watch_starting(d->name, s->mod.path);
+    int init_rc = d->init ? d->init(s->options, &s->state, perr) : 0;
+    watch_starting(NULL, NULL);
+    watch_uninstall();
+    if (init_rc < 0)
         goto failed;
     s->inited = 1;
     if (d->abi_minor >= 2 && d->declare) {

@@ -63,11 +63,16 @@ typedef struct record {
     sp_doc *doc;             /* with on_document: the document, kept for it */
 } record;
 
-/* The records of one slot of the ring. */
+/* The records of one slot of the ring.  A worker takes it; the others,
+ * when they have nothing else to do, help with its records (run_workers.c). */
 typedef struct batch {
     record *rec;
     size_t n, cap;
     size_t bytes;
+    /* while workers put it through the stages (run_workers.c) */
+    atomic_size_t next;     /* the next record to be claimed */
+    unsigned inside;        /* workers in it (under the workers' lock) */
+    int open;               /* taken and not finished: may be helped with */
 } batch;
 
 /* (runner.c) */

@@ -71,19 +71,53 @@ void ring_close(run_ring *r)
     pthread_mutex_unlock(&r->mu);
 }
 
-long ring_take(run_ring *r, int *skip)
+/* Whether every slot taken is done (or written). */
+static int taken_done(const run_ring *r)
+{
+    for (size_t pos = r->written; pos < r->taken; pos++)
+        if (!r->done[pos % r->size])
+            return 0;
+    return 1;
+}
+
+/* Whether a worker has nothing more to take; with SEEN, nor to help with:
+ * a slot another worker took and has not finished may still be opened to
+ * helpers (unless a worker is stuck: then nobody waits for anything). */
+static int no_more_work(const run_ring *r, const unsigned long *seen)
+{
+    return r->closed && r->taken == r->filled && (!seen || r->halted || taken_done(r));
+}
+
+long ring_take_nudged(run_ring *r, int *skip, unsigned long *seen)
 {
     pthread_mutex_lock(&r->mu);
-    while (r->taken == r->filled && !r->closed)
+    while (r->taken == r->filled && !no_more_work(r, seen) &&
+           (!seen || *seen == r->nudges))
         pthread_cond_wait(&r->cv_work, &r->mu);
     long slot = -1;
     if (r->taken < r->filled) {
         slot = (long)(r->taken++ % r->size);
         *skip = r->stopped || r->halted;
         ring_check(r);
+    } else if (!no_more_work(r, seen)) {
+        *seen = r->nudges;
+        slot = RING_NUDGED;
     }
     pthread_mutex_unlock(&r->mu);
     return slot;
+}
+
+long ring_take(run_ring *r, int *skip)
+{
+    return ring_take_nudged(r, skip, NULL);
+}
+
+void ring_nudge(run_ring *r)
+{
+    pthread_mutex_lock(&r->mu);
+    r->nudges++;
+    pthread_cond_broadcast(&r->cv_work);
+    pthread_mutex_unlock(&r->mu);
 }
 
 void ring_complete(run_ring *r, size_t slot)
@@ -91,6 +125,7 @@ void ring_complete(run_ring *r, size_t slot)
     pthread_mutex_lock(&r->mu);
     r->done[slot] = 1;
     pthread_cond_broadcast(&r->cv_done);
+    pthread_cond_broadcast(&r->cv_work); /* ring_take_nudged may end */
     pthread_mutex_unlock(&r->mu);
 }
 

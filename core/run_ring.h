@@ -33,6 +33,7 @@ typedef struct run_ring {
     int closed;              /* the reader will publish no more */
     atomic_int stopped;      /* read no more; what is taken is skipped */
     atomic_int halted;       /* a worker is stuck: nobody waits any more */
+    unsigned long nudges;    /* ring_nudge calls so far */
     pthread_mutex_t mu;
     pthread_cond_t cv_work;  /* a slot to take, or the end */
     pthread_cond_t cv_done;  /* a slot done, or the end */
@@ -61,6 +62,21 @@ void ring_close(run_ring *r);
  * was stopped or halted: the worker marks the slot done without doing it.
  */
 long ring_take(run_ring *r, int *skip);
+
+/* What ring_take_nudged returns when woken by ring_nudge. */
+#define RING_NUDGED (-2)
+
+/*
+ * Worker: as ring_take; but when there is no slot to take and ring_nudge
+ * has been called since *SEEN was last set, returns RING_NUDGED at once (or
+ * once nudged while waiting) and sets *SEEN: there may be other work than a
+ * new slot (run_workers.c: a batch to help with).  Returns -1 only once the
+ * ring is closed and every slot taken is done, or the ring is halted.
+ */
+long ring_take_nudged(run_ring *r, int *skip, unsigned long *seen);
+
+/* Worker: wake the workers waiting in ring_take_nudged. */
+void ring_nudge(run_ring *r);
 
 /* Worker: done with SLOT, which the writer may now write. */
 void ring_complete(run_ring *r, size_t slot);

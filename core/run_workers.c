@@ -138,15 +138,64 @@ static void pack_batch(const sink *out, batch *b, packer *pk)
 
 /* ---------------------------------------------------------------- workers */
 
-static void do_batch(const run_workers *w, batch *b, sp_error *werr, packer *pk)
+/*
+ * A batch is taken by one worker, but its records are claimed one at a
+ * time, so that workers with nothing else to do help with it: small
+ * documents travel 256 to a batch, and when each takes long (an exec stage
+ * that times out) one worker would otherwise do them all in turn while the
+ * others wait.  The last worker to leave a batch packs it and hands it to
+ * the writer, which writes its records in their order whoever did them.
+ */
+
+/* Put the records of B through the stages until none is left to claim,
+ * then leave it. */
+static void work_in(run_workers *w, batch *b, sp_error *werr, packer *pk)
 {
-    for (size_t i = 0; i < b->n; i++) {
-        if (b->rec[i].kind == REC_JSON || b->rec[i].kind == REC_TEXT)
-            process_record(w, &b->rec[i], werr);
-        atomic_store(&b->rec[i].finished, 1); /* the writer may take it now */
+    size_t i;
+    while ((i = atomic_fetch_add(&b->next, 1)) < b->n) {
+        record *r = &b->rec[i];
+        if (r->kind == REC_JSON || r->kind == REC_TEXT)
+            process_record(w, r, werr);
+        atomic_store(&r->finished, 1); /* the writer may take it now */
     }
+    pthread_mutex_lock(&w->mu);
+    int last = --b->inside == 0;
+    if (last)
+        b->open = 0; /* every record is done: nobody may join any more */
+    pthread_mutex_unlock(&w->mu);
+    if (!last)
+        return;
     if (w->out)
         pack_batch(w->out, b, pk);
+    ring_complete(w->ring, (size_t)(b - w->batches));
+}
+
+/* Join a batch with records left to claim.  Returns it, or NULL. */
+static batch *join(run_workers *w)
+{
+    batch *found = NULL;
+    pthread_mutex_lock(&w->mu);
+    for (size_t i = 0; i < w->ring->size && !found; i++) {
+        batch *b = &w->batches[i];
+        if (b->open && atomic_load(&b->next) < b->n) {
+            b->inside++;
+            found = b;
+        }
+    }
+    pthread_mutex_unlock(&w->mu);
+    return found;
+}
+
+/* A batch just taken: open it to helpers, and wake those waiting. */
+static void open_batch(run_workers *w, batch *b)
+{
+    pthread_mutex_lock(&w->mu);
+    atomic_store(&b->next, 0);
+    b->inside = 1;
+    b->open = 1;
+    pthread_mutex_unlock(&w->mu);
+    if (b->n > 1)
+        ring_nudge(w->ring);
 }
 
 static void *worker_main(void *arg)
@@ -156,12 +205,25 @@ static void *worker_main(void *arg)
     watch_altstack();
     sp_error *werr = sp_error_new();
     packer pk = { { NULL }, BUF_INIT };
-    long slot;
-    int skip;
-    while ((slot = ring_take(w->ring, &skip)) >= 0) {
-        if (!skip)
-            do_batch(w, &w->batches[slot], werr, &pk);
-        ring_complete(w->ring, (size_t)slot);
+    unsigned long seen = 0;
+    for (;;) {
+        batch *b = join(w);
+        if (b) {
+            work_in(w, b, werr, &pk);
+            continue;
+        }
+        int skip;
+        long slot = ring_take_nudged(w->ring, &skip, &seen);
+        if (slot == RING_NUDGED)
+            continue;
+        if (slot < 0)
+            break; /* nothing to take, ever, and every batch taken is done */
+        if (skip) {
+            ring_complete(w->ring, (size_t)slot);
+            continue;
+        }
+        open_batch(w, &w->batches[slot]);
+        work_in(w, &w->batches[slot], werr, &pk);
     }
     pthread_mutex_lock(&w->mu);
     w->alive--;

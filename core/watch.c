@@ -1,6 +1,7 @@
 /* watch.c — what workers are doing, for crash and hang reports (see watch.h). */
 #include "watch.h"
 #include "buf.h"
+#include "childgroups.h"
 
 #include <signal.h>
 #include <stdlib.h>
@@ -10,6 +11,13 @@
 
 static _Thread_local watch_slot *my_slot;
 static _Thread_local void *my_altstack;
+static const char *volatile starting_stage, *volatile starting_path;
+
+void watch_starting(const char *stage, const char *path)
+{
+    starting_stage = stage;
+    starting_path = path;
+}
 
 void watch_bind(watch_slot *slot)
 {
@@ -86,7 +94,13 @@ static void on_fatal(int sig)
     put("fatal signal ");
     put_num((unsigned long)sig);
     put(sig == SIGSEGV ? " (segmentation fault)" : sig == SIGABRT ? " (abort)" : "");
-    if (s && atomic_load(&s->since_ms) && s->stage) {
+    if (!s && starting_stage) {
+        put(" in stage '");
+        put(starting_stage);
+        put("' (");
+        put(starting_path ? starting_path : "?");
+        put(") while it started");
+    } else if (s && atomic_load(&s->since_ms) && s->stage) {
         put(" in stage '");
         put(s->stage);
         put("'");
@@ -97,7 +111,8 @@ static void on_fatal(int sig)
         put(s->doc_id);
         put("\"");
     }
-    put("; the documents written before it are complete\n");
+    put(s ? "; the documents written before it are complete\n" : "\n");
+    childgroups_kill_all(); /* no exec stage's process outlives us */
     /* die of the signal, as without us */
     signal(sig, SIG_DFL);
     raise(sig);

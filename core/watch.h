@@ -26,6 +26,11 @@ void watch_bind(watch_slot *slot);
 /* The calling thread is on a document (a NULL DOC_ID: none now). */
 void watch_document(const char *doc_id, const char *file, unsigned long line);
 
+/* A stage is being started (init, declare): STAGE, its file PATH; NULL,
+ * NULL when done.  A crash meanwhile names them.  Not thread-safe: the
+ * stages are started by one thread, before any worker. */
+void watch_starting(const char *stage, const char *path);
+
 /* The calling thread enters and leaves stage STAGE's process(). */
 void watch_enter(const char *stage);
 void watch_leave(void);

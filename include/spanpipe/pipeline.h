@@ -67,7 +67,8 @@ void sp_pipeline_free(sp_pipeline *p);
 
 /*
  * Append DIR (copied) to the plugin search path; the first directory that has
- * a plugin wins.  The current directory is searched only when added.
+ * a plugin wins.  The current directory is searched only when added.  An
+ * empty DIR names no folder and is ignored (it does not mean "/").
  */
 void sp_pipeline_add_dir(sp_pipeline *p, const char *dir);
 

@@ -13,6 +13,8 @@
  *   FAULT_CRASH    dereferences NULL on documents whose text contains "CRASH",
  *                  after a pause that lets the writer finish what came before
  *   FAULT_HANG     never returns on documents whose text contains "HANG"
+ *   FAULT_CTOR_CRASH  crashes (SIGSEGV) when loaded, in a constructor
+ *   FAULT_INIT_CRASH  crashes (SIGSEGV) in init
  */
 #include <spanpipe/spanpipe.h>
 #include <string.h>
@@ -22,10 +24,29 @@
 #error "compile with -DFAULT_NAME=... and one FAULT_* macro"
 #endif
 
+#if defined(FAULT_CTOR_CRASH) || defined(FAULT_INIT_CRASH)
+#include <signal.h>
+/* raise, not a NULL dereference: the compiler may not remove it */
+static void crash(void)
+{
+    raise(SIGSEGV);
+}
+#endif
+
+#ifdef FAULT_CTOR_CRASH
+__attribute__((constructor)) static void crash_when_loaded(void)
+{
+    crash();
+}
+#endif
+
 static int fault_init(const json_t *opts, void **state, sp_error *err)
 {
     (void)opts;
     *state = NULL;
+#ifdef FAULT_INIT_CRASH
+    crash();
+#endif
 #ifdef FAULT_INIT
     sp_error_set(err, "cannot open model file '%s': No such file or directory",
                  "missing.bin");

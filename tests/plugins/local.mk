@@ -74,3 +74,23 @@ check_LTLIBRARIES += %reldir%/badmajor.la %reldir%/badminor.la %reldir%/badmagic
 %canon_reldir%_badmagic_la_CFLAGS = $(TEST_PLUGIN_CFLAGS) -DBAD_MAGIC -DBAD_NAME='"badmagic"'
 %canon_reldir%_badmagic_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 %canon_reldir%_badmagic_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+
+check_LTLIBRARIES += %reldir%/badsize1g.la %reldir%/badsize4g.la
+%canon_reldir%_badsize1g_la_SOURCES = %reldir%/badabi.c
+%canon_reldir%_badsize1g_la_CFLAGS = $(TEST_PLUGIN_CFLAGS) -DBAD_SIZE=0x40000000u -DBAD_NAME='"badsize1g"'
+%canon_reldir%_badsize1g_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%canon_reldir%_badsize1g_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+%canon_reldir%_badsize4g_la_SOURCES = %reldir%/badabi.c
+%canon_reldir%_badsize4g_la_CFLAGS = $(TEST_PLUGIN_CFLAGS) -DBAD_SIZE=0xffffffffu -DBAD_NAME='"badsize4g"'
+%canon_reldir%_badsize4g_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%canon_reldir%_badsize4g_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+
+check_LTLIBRARIES += %reldir%/ctorcrash.la %reldir%/initcrash.la
+%canon_reldir%_ctorcrash_la_SOURCES = %reldir%/faulty.c
+%canon_reldir%_ctorcrash_la_CFLAGS = $(TEST_PLUGIN_CFLAGS) -DFAULT_CTOR_CRASH -DFAULT_NAME='"ctorcrash"'
+%canon_reldir%_ctorcrash_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%canon_reldir%_ctorcrash_la_LIBADD = $(TEST_PLUGIN_LIBADD)
+%canon_reldir%_initcrash_la_SOURCES = %reldir%/faulty.c
+%canon_reldir%_initcrash_la_CFLAGS = $(TEST_PLUGIN_CFLAGS) -DFAULT_INIT_CRASH -DFAULT_NAME='"initcrash"'
+%canon_reldir%_initcrash_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+%canon_reldir%_initcrash_la_LIBADD = $(TEST_PLUGIN_LIBADD)

@@ -96,7 +96,11 @@ class ExecTest(unittest.TestCase):
         docs = self.path("docs.jsonl")
         write_docs(docs, [("one", "one"), ("two", "two RAISE"), ("three", "three PRINT"),
                           ("four", "four SLOW"), ("five", "five")])
-        cmd = "exec:command=" + stage_command(os.path.join(STAGES, "faults.py")) + ",timeout=3"
+        # the handshake gets longer than the 3 s of a document: with -j, the
+        # workers start a copy each, and Python starts slowly on a loaded
+        # machine (3 s were seen to pass at load 25)
+        cmd = ("exec:command=" + stage_command(os.path.join(STAGES, "faults.py")) +
+               ",timeout=3,handshake-timeout=60")
         out = run("run", "-p", cmd, docs)
         self.assertEqual(out.returncode, 1, out.stderr)
         # the stage that raised fails its document only, with the exception's

@@ -30,7 +30,7 @@ START_TEST(unknown_option)
 {
     ck_assert_int_eq(sp_pipeline_add_spec(P, "exec:bogus=1", E), -1);
     ck_assert_str_eq(sp_error_message(E), "stage 'exec' has no option 'bogus' (its options: "
-                     "command produces requires timeout handshake-timeout)");
+                     "command produces requires timeout max-answer handshake-timeout)");
     ck_assert_int_eq(sp_pipeline_add_spec(P, "exec:timeout=soon", E), -1);
     ck_assert_str_eq(sp_error_message(E), "stage 'exec': option 'timeout' must be an integer, "
                      "not \"soon\"");
