@@ -105,6 +105,7 @@ typedef struct run_reader {
     batch *batches;             /* one per slot */
     const input_list *inputs;
     char *const *out_names;     /* -O: each input's output, else NULL */
+    const char *out_dir;        /* -O DIR, else NULL */
     int resume;                 /* -O --resume: skip inputs whose output exists */
     _Atomic uint64_t in_bytes;  /* read so far (for progress) */
     uint64_t skipped;           /* inputs found done */

@@ -145,7 +145,7 @@ static batch *read_records(run_reader *rd, batch *b, const input_file *in)
 static batch *read_input(run_reader *rd, batch *b, size_t i)
 {
     const input_file *in = &rd->inputs->file[i];
-    if (rd->out_names && rd->resume && outdir_done(rd->out_names[i])) {
+    if (rd->out_names && rd->resume && outdir_done(rd->out_dir, rd->out_names[i])) {
         rd->skipped++; /* done by an earlier run */
         return b;
     }
