@@ -58,7 +58,8 @@ int overlap_file(const overlap *o, const char *out, buf *err)
 {
     struct stat st;
     const char *in;
-    if (!out || !strcmp(out, "-") || stat(out, &st) < 0 || !(in = input_of(o, &st)))
+    if (!out || !strcmp(out, "-") || stat(out, &st) < 0 || !S_ISREG(st.st_mode) ||
+        !(in = input_of(o, &st)))
         return 0;
     buf_printf(err, "%s is the input %s: refused before reading anything (writing it "
                     "would replace the input)", out, in);

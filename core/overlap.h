@@ -27,8 +27,8 @@ typedef struct overlap {
 void overlap_init(overlap *o, const char *const *inputs, size_t n);
 void overlap_free(overlap *o);
 
-/* 0, or -1 with a message in ERR when the file OUT (NULL or "-": none)
- * exists and is one of the inputs. */
+/* 0, or -1 with a message in ERR when the regular file OUT (NULL or "-":
+ * none) exists and is one of the inputs. */
 int overlap_file(const overlap *o, const char *out, buf *err);
 
 /* 0, or -1 with a message in ERR when OUT (a file or folder, which need not

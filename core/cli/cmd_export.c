@@ -189,7 +189,8 @@ static int export_check(const export_cmd *c, const export_args *a)
 static int export_run(export_cmd *c, cli_docs *d, char **inputs, size_t n, const char *output)
 {
     int status;
-    if (cli_out_refuse_input(output, inputs, n) < 0)
+    /* -O: files in an input folder would be read as inputs next time */
+    if (cli_out_refuse_input(c->x.dir ? c->x.dir : output, inputs, n) < 0)
         return SP_USAGE;
     if (!c->x.dir && cli_out_open(&c->x.out, output, 0) < 0)
         return SP_IO;
