@@ -29,14 +29,15 @@ static long index_of(const outdir_sink *d, const input_file *in)
     return (long)(in - d->inputs->file);
 }
 
-/* Whether NAME (N bytes) in the folder whose REL is FOLDER is one of the
- * run's outputs. */
+/* A folder being cleaned: PATH holds its REL ("a/b/", or "" for DIR),
+ * FOLDER_LEN bytes, then the name looked at. */
 typedef struct in_folder {
     const outdir_sink *d;
     buf path;
     size_t folder_len;
 } in_folder;
 
+/* Whether NAME (N bytes) in F's folder is one of the run's outputs. */
 static int is_output(void *ctx, const char *name, size_t n)
 {
     in_folder *f = ctx;
@@ -54,9 +55,7 @@ static void clean_folder(outdir_sink *d, const char *rel)
 {
     const char *slash = strrchr(rel, '/');
     in_folder f = { d, BUF_INIT, slash ? (size_t)(slash - rel) + 1 : 0 };
-    buf_add(&f.path, rel, f.folder_len);
-    buf_addc(&f.path, '\0'); /* "" (DIR itself) is a key too */
-    f.path.len--;
+    buf_add(&f.path, rel, f.folder_len); /* "" (DIR itself) too */
     if (json_object_get(d->scanned, f.path.data)) {
         buf_free(&f.path);
         return;
