@@ -81,12 +81,18 @@ static int read_key(reading *rd)
 }
 
 /* The string at the cursor, copied into the document's arena; *OK is 0 on error. */
-static const char *string_value(reading *rd, int *ok)
+/* Span I's string KEY ("id", "layer"), or NULL and *OK 0 after an error.
+ * Ids and layer names are C strings to the stages and the exporters: one
+ * holding U+0000 is refused whole rather than cut at the NUL. */
+static const char *string_value(reading *rd, size_t i, const char *key, int *ok)
 {
     buf s = BUF_INIT;
-    int nul;
+    int nul = 0;
     *ok = 0;
-    if (js_string(&rd->j, &s, &nul) < 0) {
+    if (js_string(&rd->j, &s, &nul) < 0 || nul) {
+        if (nul)
+            buf_printf(rd->err, "span %zu: \"%s\" holds U+0000 (\\u0000), which span "
+                       "ids and layer names may not", i, key);
         buf_free(&s);
         return NULL;
     }
@@ -159,7 +165,7 @@ static int read_span(reading *rd, size_t i)
                            i, js_kind_name(vk));
                 return -1;
             }
-            const char *v = string_value(rd, &ok);
+            const char *v = string_value(rd, i, key, &ok);
             if (!ok)
                 return -1;
             if (!*v) {

@@ -682,7 +682,9 @@ static int check_refs(sp_doc *doc, const doc_stage *st, const span *s, buf *err)
             buf_printf(err, "attr '%s' of %s is not a span id", key, s->pub.id);
             return -1;
         }
-        if (!find_span(doc, json_string_value(v))) {
+        /* no span id holds U+0000 (docread.c): such a value names none */
+        if (strlen(json_string_value(v)) != json_string_length(v) ||
+            !find_span(doc, json_string_value(v))) {
             buf_printf(err, "attr '%s' of %s refers to \"%s\", which no span has",
                        key, s->pub.id, json_string_value(v));
             return -1;

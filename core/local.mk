@@ -19,7 +19,7 @@ noinst_LTLIBRARIES += %reldir%/libspcore.la
 	%reldir%/outfile.c %reldir%/outfile.h \
 	%reldir%/outstream.c %reldir%/outstream.h \
 	%reldir%/pack.c %reldir%/pack.h \
-	%reldir%/outdir.c %reldir%/outdir.h \
+	%reldir%/outdir.c %reldir%/outdir.h %reldir%/overlap.c %reldir%/overlap.h \
 	%reldir%/options.c %reldir%/options.h \
 	%reldir%/loader.c %reldir%/loader.h \
 	%reldir%/pipeline.c %reldir%/pipeline_internal.h \

@@ -1,10 +1,13 @@
 /* outdir.c — outputs mirroring inputs under -O DIR (see outdir.h). */
 #include "outdir.h"
+#include "outfile.h"
 #include "pack.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* REL with its extension replaced by .jsonl, keeping a final .gz, .zst or
  * .xz (compressed in, compressed out; bzip2 is read, not written). */
@@ -92,8 +95,23 @@ void outdir_free(char **names, size_t n)
     free(names);
 }
 
-int outdir_done(const char *path)
+size_t outdir_rel_at(const char *dir)
 {
+    size_t n = strlen(dir);
+    return n && dir[n - 1] != '/' ? n + 1 : n;
+}
+
+int outdir_done(const char *dir, const char *name)
+{
+    const char *base;
+    buf scratch = BUF_INIT; /* not there, or not ours: not done, nothing to say */
+    int fd = outfile_opendir_in(dir, name + outdir_rel_at(dir), 0, &base, &scratch);
+    buf_free(&scratch);
+    if (fd < 0)
+        return 0;
     struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    int done = fstatat(fd, base, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+               st.st_nlink == 1;
+    close(fd);
+    return done;
 }

@@ -6,8 +6,9 @@
  * its extension replaced: "corpus/1985/d12.txt.gz" under "corpus" becomes
  * "OUT/1985/d12.jsonl.gz" (gzip in, gzip out), "a/b.jsonl" becomes
  * "OUT/b.jsonl".  An output exists only once complete (spanpipe/outfile.h),
- * so "the output exists" is what "this input is done" means to --resume;
- * the -O sink (sink_outdir.c) writes them.
+ * so "the output is there" is what "this input is done" means to --resume
+ * (outdir_done says which files count); the -O sink (sink_outdir.c) writes
+ * them, never outside DIR whatever links it holds.
  */
 #ifndef SPANPIPE_OUTDIR_H
 #define SPANPIPE_OUTDIR_H
@@ -29,7 +30,18 @@ void outdir_free(char **names, size_t n);
  * members (inputs.h) get as they are met. */
 char *outdir_name(const char *dir, const char *rel);
 
-/* Whether PATH exists (a finished output). */
-int outdir_done(const char *path);
+/* Where an output's path below DIR starts in the names outdir_names()
+ * gives (after "DIR/"). */
+size_t outdir_rel_at(const char *dir);
+
+/*
+ * Whether NAME, an output under DIR from outdir_names(), is a finished
+ * output, as --resume trusts it: a regular file with one link (as the
+ * rename of our temporary leaves it), reached from DIR without following a
+ * symbolic link.  A link planted there (to any file), a hard link to some
+ * other file, a folder or a FIFO is not done: the run writes the output,
+ * replacing it.
+ */
+int outdir_done(const char *dir, const char *name);
 
 #endif

@@ -1,14 +1,18 @@
 /*
  * outfile.c — the output file that is whole or not there (see
  * spanpipe/outfile.h): the one place that makes temporary names, renames
- * them into place and cleans up after a killed run.
+ * them into place, cleans up after a killed run, and keeps the list of the
+ * temporaries being written, for a signal handler to remove.
  */
 #include "outfile.h"
 #include "error_internal.h"
+#include "overlap.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,14 +24,82 @@
 #define TMP_MARK ".tmp."
 #define TMP_LETTERS 6
 
+/* A temporary being written: its name in the folder DIRFD. */
+typedef struct tmp_ref {
+    int dirfd;      /* AT_FDCWD, or the folder outfile_open_in() opened */
+    char *name;
+} tmp_ref;
+
 struct sp_outfile {
     int fd;
-    char *path;     /* the final name, or NULL for standard output */
-    char *tmp;      /* the temporary written until the rename, or NULL */
+    int dirfd;      /* the folder NAME_AT is in: AT_FDCWD or our own */
+    char *path;     /* the final name for messages, or NULL for standard output */
+    const char *name_at; /* the final name relative to DIRFD (in PATH) */
+    tmp_ref *tmp;   /* the temporary written until the rename, or NULL */
+    _Atomic(tmp_ref *) *slot; /* where TMP is registered */
     const char *name;
     FILE *stream;   /* sp_outfile_stream's, or NULL */
     int failed;     /* a write failed: never committed */
 };
+
+/* ------------------------------------------------------- live temporaries */
+
+/*
+ * The temporaries being written, for sp_outfile_remove_temporaries(), which
+ * runs in a signal handler: so no lock on its side, only atomic exchanges.
+ * A slot holds a tmp_ref or NULL; whoever exchanges a tmp_ref out of its slot
+ * owns it: the closer frees it, the handler removes the file and leaves the
+ * memory (the process is about to die).  Chunks are never freed, so the
+ * handler may walk them at any time; registering takes a lock so that two
+ * writers never take the same free slot.
+ */
+#define SLOTS 64
+typedef struct slot_chunk {
+    _Atomic(tmp_ref *) slot[SLOTS];
+    _Atomic(struct slot_chunk *) next;
+} slot_chunk;
+
+static slot_chunk live;
+static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static _Atomic(tmp_ref *) *live_add(tmp_ref *t)
+{
+    pthread_mutex_lock(&live_lock);
+    slot_chunk *c = &live;
+    for (;;) {
+        for (size_t i = 0; i < SLOTS; i++)
+            if (!atomic_load(&c->slot[i])) {
+                atomic_store(&c->slot[i], t);
+                pthread_mutex_unlock(&live_lock);
+                return &c->slot[i];
+            }
+        slot_chunk *next = atomic_load(&c->next);
+        if (!next) {
+            next = xcalloc(1, sizeof *next);
+            atomic_store(&c->next, next);
+        }
+        c = next;
+    }
+}
+
+/* Take T back from its slot: 1 when it was still there (the caller owns
+ * it), 0 when the signal handler took it. */
+static int live_take(_Atomic(tmp_ref *) *slot)
+{
+    return atomic_exchange(slot, NULL) != NULL;
+}
+
+void sp_outfile_remove_temporaries(void)
+{
+    for (slot_chunk *c = &live; c; c = atomic_load(&c->next))
+        for (size_t i = 0; i < SLOTS; i++) {
+            tmp_ref *t = atomic_exchange(&c->slot[i], NULL);
+            if (t)
+                unlinkat(t->dirfd, t->name, 0);
+        }
+}
+
+/* ------------------------------------------------------------- folders */
 
 static int make_parents(const char *path, buf *err)
 {
@@ -45,18 +117,90 @@ static int make_parents(const char *path, buf *err)
     return 0;
 }
 
+/* ROOT/ + the first N bytes of REL, into B (no doubled '/'). */
+static void join(buf *b, const char *root, const char *rel, size_t n)
+{
+    buf_adds(b, root);
+    if (b->len && b->data[b->len - 1] != '/')
+        buf_addc(b, '/');
+    buf_add(b, rel, n);
+}
+
+/* A component that names no file of its own below its folder. */
+static int not_a_name(const char *c, size_t n)
+{
+    return n == 0 || (n == 1 && c[0] == '.') || (n == 2 && c[0] == '.' && c[1] == '.');
+}
+
+int outfile_opendir_in(const char *root, const char *rel, int mkdirs, const char **base,
+                       buf *err)
+{
+    buf b = BUF_INIT;
+    join(&b, root, "", 0);
+    if (mkdirs && make_parents(b.data, err) < 0) {
+        buf_free(&b);
+        return -1;
+    }
+    /* ROOT is the user's: a link there is theirs to make.  Below it, none. */
+    int fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 && (mkdirs || errno != ENOENT))
+        buf_printf(err, "%s: cannot open directory: %s", root, strerror(errno));
+    const char *p = rel;
+    for (const char *s; fd >= 0 && (s = strchr(p, '/')); p = s + 1) {
+        size_t n = (size_t)(s - p);
+        if (n == 0 || (n == 1 && *p == '.'))
+            continue;
+        buf_clear(&b);
+        join(&b, root, rel, (size_t)(s - rel));
+        int e = 0, sub = -1;
+        if (n == 2 && p[0] == '.' && p[1] == '.')
+            e = EXDEV;
+        else {
+            char *c = xstrndup(p, n);
+            if (mkdirs && mkdirat(fd, c, 0777) < 0 && errno != EEXIST)
+                e = errno;
+            else if ((sub = openat(fd, c, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+                e = errno;
+            struct stat st; /* a link gives ENOTDIR or ELOOP: say which it is */
+            if ((e == ENOTDIR || e == ELOOP) && fstatat(fd, c, &st, AT_SYMLINK_NOFOLLOW) == 0)
+                e = S_ISLNK(st.st_mode) ? ELOOP : ENOTDIR;
+            free(c);
+        }
+        close(fd);
+        fd = sub;
+        if (e == EXDEV || e == ELOOP)
+            buf_printf(err, "%s: %s: outputs are written only inside %s", b.data,
+                       e == ELOOP ? "a symbolic link, not followed" : "\"..\" is refused", root);
+        else if (e && (mkdirs || e != ENOENT))
+            buf_printf(err, "%s: cannot %s directory: %s", b.data,
+                       mkdirs ? "create" : "open", strerror(e));
+        errno = e;
+    }
+    buf_free(&b);
+    if (fd >= 0 && base)
+        *base = p;
+    return fd;
+}
+
+/* ---------------------------------------------------------- the file */
+
 /*
- * Create PATH.tmp.XXXXXX, close-on-exec.  Not mkostemp(): it makes the file
- * 0600, and giving it a new file's mode would take umask(), which is
- * process-wide and so races with the other threads; open() with 0666
- * applies the umask itself.
+ * Create NAME_AT.tmp.XXXXXX in F's folder, close-on-exec, registered for
+ * the signal handler before it exists (a signal in between leaves nothing).
+ * Not mkostemp(): it makes the file 0600, and giving it a new file's mode
+ * would take umask(), which is process-wide and so races with the other
+ * threads; open() with 0666 applies the umask itself.
  */
 static int create_tmp(sp_outfile *f, buf *err)
 {
     static const char set[] =
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     buf t = BUF_INIT;
-    buf_printf(&t, "%s" TMP_MARK "XXXXXX", f->path);
+    buf_printf(&t, "%s" TMP_MARK "XXXXXX", f->name_at);
+    f->tmp = xmalloc(sizeof *f->tmp);
+    f->tmp->dirfd = f->dirfd;
+    f->tmp->name = t.data;
+    f->slot = live_add(f->tmp);
     char *x = t.data + t.len - TMP_LETTERS;
     for (int tries = 0; tries < 100; tries++) {
         unsigned char r[TMP_LETTERS];
@@ -68,30 +212,52 @@ static int create_tmp(sp_outfile *f, buf *err)
         }
         for (int i = 0; i < TMP_LETTERS; i++)
             x[i] = set[r[i] % (sizeof set - 1)];
-        f->fd = open(t.data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        f->fd = openat(f->dirfd, t.data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (f->fd >= 0 || errno != EEXIST)
             break;
     }
     if (f->fd < 0) {
         buf_printf(err, "%s: cannot create: %s", f->path, strerror(errno));
-        buf_free(&t);
         return -1;
     }
-    f->tmp = buf_steal(&t);
     return 0;
+}
+
+/* Free F, its temporary unless the signal handler has it, and its folder. */
+static void outfile_free(sp_outfile *f)
+{
+    int ours = 1;
+    if (f->tmp && (ours = live_take(f->slot))) {
+        free(f->tmp->name);
+        free(f->tmp);
+    }
+    if (ours && f->dirfd >= 0)
+        close(f->dirfd);
+    free(f->path);
+    free(f);
+}
+
+static sp_outfile *outfile_new(char *path, int dirfd, const char *name_at)
+{
+    sp_outfile *f = xcalloc(1, sizeof *f);
+    f->fd = -1;
+    f->path = path;
+    f->name = path;
+    f->dirfd = dirfd;
+    f->name_at = name_at;
+    return f;
 }
 
 sp_outfile *outfile_open(const char *path, unsigned flags, buf *err)
 {
-    sp_outfile *f = xcalloc(1, sizeof *f);
-    f->fd = -1;
     if (!path || strcmp(path, "-") == 0) {
+        sp_outfile *f = outfile_new(NULL, AT_FDCWD, NULL);
         f->fd = STDOUT_FILENO;
         f->name = "<stdout>";
         return f;
     }
-    f->path = xstrdup(path);
-    f->name = f->path;
+    sp_outfile *f = outfile_new(xstrdup(path), AT_FDCWD, NULL);
+    f->name_at = f->path;
     struct stat st;
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
         f->fd = open(path, O_WRONLY | O_CLOEXEC);
@@ -100,8 +266,31 @@ sp_outfile *outfile_open(const char *path, unsigned flags, buf *err)
     } else if (!(flags & SP_OUTFILE_MKDIRS) || make_parents(path, err) == 0)
         create_tmp(f, err);
     if (f->fd < 0) {
-        free(f->path);
-        free(f);
+        outfile_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+sp_outfile *outfile_open_in(const char *dir, const char *rel, unsigned flags, buf *err)
+{
+    const char *base;
+    int dfd = outfile_opendir_in(dir, rel, !!(flags & SP_OUTFILE_MKDIRS), &base, err);
+    if (dfd < 0)
+        return NULL;
+    buf b = BUF_INIT;
+    join(&b, dir, rel, strlen(rel));
+    sp_outfile *f = outfile_new(buf_steal(&b), dfd, NULL);
+    f->name_at = f->path + strlen(f->path) - strlen(base);
+    struct stat st;
+    if (not_a_name(base, strlen(base)))
+        buf_printf(err, "%s: not a file name", f->path);
+    else if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))
+        buf_printf(err, "%s: cannot create: a directory is there", f->path);
+    else
+        create_tmp(f, err);
+    if (f->fd < 0) {
+        outfile_free(f);
         return NULL;
     }
     return f;
@@ -154,12 +343,12 @@ static int finish_tmp(sp_outfile *f, int commit, buf *err)
         rc = fail(err, f, "write error");
         commit = 0;
     }
-    if (commit && rename(f->tmp, f->path) < 0) {
+    if (commit && renameat(f->dirfd, f->tmp->name, f->dirfd, f->name_at) < 0) {
         rc = fail(err, f, "cannot rename into place");
         commit = 0;
     }
     if (!commit)
-        unlink(f->tmp);
+        unlinkat(f->dirfd, f->tmp->name, 0);
     return rc;
 }
 
@@ -180,31 +369,43 @@ int outfile_close(sp_outfile *f, int commit, buf *err)
     } else if (close_fd(f) != 0 && rc == 0) {
         rc = fail(err, f, "write error"); /* written straight: errors count */
     }
-    free(f->tmp);
-    free(f->path);
-    free(f);
+    outfile_free(f);
     return rc;
+}
+
+void outfile_clean_at(int dirfd, int (*ours)(void *ctx, const char *name, size_t n),
+                      void *ctx)
+{
+    int fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d && fd >= 0)
+        close(fd);
+    size_t tail = strlen(TMP_MARK) + TMP_LETTERS;
+    for (struct dirent *de; d && (de = readdir(d));) {
+        size_t n = strlen(de->d_name);
+        if (n > tail && !strncmp(de->d_name + n - tail, TMP_MARK, strlen(TMP_MARK)) &&
+            ours(ctx, de->d_name, n - tail))
+            unlinkat(dirfd, de->d_name, 0);
+    }
+    if (d)
+        closedir(d);
+}
+
+static int is_base(void *ctx, const char *name, size_t n)
+{
+    const char *base = ctx;
+    return strlen(base) == n && !memcmp(name, base, n);
 }
 
 void outfile_clean(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
-    const char *base = slash ? slash + 1 : path;
-    size_t blen = strlen(base), mlen = strlen(TMP_MARK);
-    DIR *d = opendir(dir);
-    for (struct dirent *de; d && (de = readdir(d));) {
-        if (strncmp(de->d_name, base, blen) == 0 &&
-            strncmp(de->d_name + blen, TMP_MARK, mlen) == 0 &&
-            strlen(de->d_name + blen + mlen) == TMP_LETTERS) {
-            buf p = BUF_INIT;
-            buf_printf(&p, "%s/%s", dir, de->d_name);
-            unlink(p.data);
-            buf_free(&p);
-        }
+    char *dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        outfile_clean_at(fd, is_base, (void *)(slash ? slash + 1 : path));
+        close(fd);
     }
-    if (d)
-        closedir(d);
     free(dir);
 }
 
@@ -232,6 +433,30 @@ sp_outfile *sp_outfile_open(const char *path, unsigned flags, sp_error *err)
     mark(err, f ? 0 : -1);
     buf_free(&scratch);
     return f;
+}
+
+sp_outfile *sp_outfile_open_in(const char *dir, const char *rel, unsigned flags,
+                               sp_error *err)
+{
+    buf scratch = BUF_INIT;
+    sp_outfile *f = outfile_open_in(dir, rel, flags, msg_of(err, &scratch));
+    mark(err, f ? 0 : -1);
+    buf_free(&scratch);
+    return f;
+}
+
+int sp_outfile_check_inputs(const char *path, const char *const *inputs, size_t n,
+                            sp_error *err)
+{
+    buf scratch = BUF_INIT;
+    buf *msg = msg_of(err, &scratch);
+    overlap o;
+    overlap_init(&o, inputs, n);
+    int rc = overlap_file(&o, path, msg) < 0 || overlap_below(&o, path, msg) < 0 ? -1 : 0;
+    overlap_free(&o);
+    mark(err, rc);
+    buf_free(&scratch);
+    return rc;
 }
 
 const char *sp_outfile_name(const sp_outfile *f)

@@ -6,16 +6,28 @@
 
 #define FLUSH_AT (256 * 1024)
 
-int outstream_open(outstream *s, const char *path, unsigned flags, buf *err)
+/* S on the file F (opened for PATH), or -1 when F could not be opened. */
+static int outstream_on(outstream *s, sp_outfile *f, const char *path)
 {
     memset(s, 0, sizeof *s);
-    s->f = outfile_open(path, flags, err);
+    s->f = f;
     if (!s->f)
         return -1;
     /* What is written straight (standard output, a FIFO, a device) is
      * plain whatever its name: a reader at the other end wants lines. */
     s->gz = sp_outfile_is_stream(s->f) ? PACK_NONE : pack_kind_of_name(path);
     return 0;
+}
+
+int outstream_open(outstream *s, const char *path, unsigned flags, buf *err)
+{
+    return outstream_on(s, outfile_open(path, flags, err), path);
+}
+
+int outstream_open_in(outstream *s, const char *dir, const char *rel, unsigned flags,
+                      buf *err)
+{
+    return outstream_on(s, outfile_open_in(dir, rel, flags, err), rel);
 }
 
 /* Write what is queued: for gzip, compressed as a member of its own. */

@@ -36,6 +36,10 @@ typedef struct outstream {
  * ".gz".  Returns 0, or -1 with ERR. */
 int outstream_open(outstream *s, const char *path, unsigned flags, buf *err);
 
+/* The same for DIR/REL, written only inside DIR (sp_outfile_open_in()). */
+int outstream_open_in(outstream *s, const char *dir, const char *rel, unsigned flags,
+                      buf *err);
+
 /* Queue N bytes; returns 0, or -1 with ERR (write error). */
 int outstream_write(outstream *s, const void *p, size_t n, buf *err);
 

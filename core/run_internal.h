@@ -112,7 +112,7 @@ typedef struct run_reader {
     input_list *inputs;         /* archives' members are added as met */
     char *const *out_names;     /* -O: each input's output, else NULL (an
                                    archive member's is its own: run_out_name) */
-    const char *output_dir;     /* -O DIR, for the members' outputs */
+    const char *output_dir;     /* -O DIR, else NULL; the members' outputs are under it */
     int resume;                 /* -O --resume: skip inputs whose output exists */
     uint64_t max_member;        /* sp_run_options.max_member */
     _Atomic uint64_t in_bytes;  /* read so far (for progress) */

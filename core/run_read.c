@@ -121,7 +121,7 @@ static batch *read_records(run_reader *rd, batch *b, const input_file *in, membe
 static batch *read_input(run_reader *rd, batch *b, const input_file *in, members *m)
 {
     if (rd->out_names && rd->resume &&
-        outdir_done(run_out_name(rd->out_names, rd->inputs, in))) {
+        outdir_done(rd->output_dir, run_out_name(rd->out_names, rd->inputs, in))) {
         rd->skipped++; /* done by an earlier run */
         return b;
     }

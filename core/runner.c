@@ -17,6 +17,7 @@
 #include "run_write.h"
 #include "docread.h"
 #include "outdir.h"
+#include "overlap.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,40 @@ typedef struct run {
     int writer_started;
 } run;
 
+/*
+ * Whether an output of the run is an input, or lies in an input folder
+ * (overlap.h): the N ARGS as given and the files they expanded to are
+ * compared with -o, --errors and -O's folder and outputs.  0, or -1 with ERR.
+ */
+static int refuse_overlap(const run *R, const sp_run_options *o, const char *const *args,
+                          size_t n, buf *err)
+{
+    const char **all = xmalloc((n + R->inputs.n + 1) * sizeof *all);
+    if (n)
+        memcpy(all, args, n * sizeof *all);
+    for (size_t i = 0; i < R->inputs.n; i++)
+        all[n + i] = R->inputs.file[i].path;
+    overlap ov;
+    overlap_init(&ov, all, n + R->inputs.n);
+    buf reasons = BUF_INIT;
+    if (o->errors)
+        buf_printf(&reasons, "%s.reasons", o->errors);
+    const char *files[] = { o->output_dir ? NULL : o->output, o->errors, reasons.data };
+    int rc = 0;
+    for (size_t i = 0; i < 3 && rc == 0; i++)
+        if (files[i])
+            rc = overlap_file(&ov, files[i], err) < 0 || overlap_below(&ov, files[i], err) < 0
+                     ? -1 : 0;
+    if (rc == 0 && o->output_dir && overlap_below(&ov, o->output_dir, err) < 0)
+        rc = -1;
+    for (size_t i = 0; rc == 0 && R->out_names && i < R->inputs.n; i++)
+        rc = overlap_file(&ov, R->out_names[i], err);
+    buf_free(&reasons);
+    overlap_free(&ov);
+    free(all);
+    return rc;
+}
+
 /* The inputs and the sinks.  Returns SP_OK, or the status of a failure
  * after reporting it. */
 static sp_status open_run(run *R, const sp_run_options *o, const char *const *inputs,
@@ -77,11 +112,13 @@ static sp_status open_run(run *R, const sp_run_options *o, const char *const *in
     inputs_expand(&R->inputs, inputs, ninputs);
     if (o->on_document) {
         R->writer.out = sink_callback_new(o->on_document, o->ctx);
+    } else if (o->output_dir &&
+               outdir_names(&R->inputs, o->output_dir, &R->out_names, &err) < 0) {
+        st = SP_USAGE;
+    } else if (refuse_overlap(R, o, inputs, ninputs, &err) < 0) {
+        st = SP_USAGE;
     } else if (o->output_dir) {
-        if (outdir_names(&R->inputs, o->output_dir, &R->out_names, &err) < 0)
-            st = SP_USAGE;
-        else
-            R->writer.out = sink_outdir_new(&R->inputs, R->out_names);
+        R->writer.out = sink_outdir_new(&R->inputs, o->output_dir, R->out_names);
     } else if (!(R->writer.out = sink_jsonl_open(o->output, &err))) {
         st = SP_IO;
     }

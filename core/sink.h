@@ -85,9 +85,10 @@ sink *sink_jsonl_open(const char *path, buf *err);
  */
 int sink_jsonl_line(outstream *out, const record *r, int done, buf *err);
 
-/* -O: input I of INPUTS goes to NAMES[I] (both borrowed, for the run).
- * Each output is opened at the input's first document. */
-sink *sink_outdir_new(const input_list *inputs, char *const *names);
+/* -O DIR: input I of INPUTS goes to NAMES[I] (outdir_names(); all three
+ * borrowed, for the run), written only inside DIR.  Each output is opened at
+ * the input's first document. */
+sink *sink_outdir_new(const input_list *inputs, const char *dir, char *const *names);
 
 /* --errors PATH, and PATH.reasons.  NULL with ERR if they cannot be opened. */
 sink *sink_errors_open(const char *path, buf *err);

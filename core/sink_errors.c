@@ -97,13 +97,22 @@ static int errors_put(sink *s, const record *r, int done, buf *err)
 }
 
 /* Committed unless a write failed: what is there covers every failure met,
- * also when the run was cut short. */
+ * also when the run was cut short.  Both are closed whatever fails, and
+ * neither is put in place without the other: FILE is committed only once
+ * what is queued for FILE.reasons went out too (a full disk showed there
+ * left FILE in place without its reasons). */
 static int errors_close(sink *s, int commit, buf *err)
 {
     errors_sink *e = (errors_sink *)s;
     commit = commit && !e->failed;
+    int rc = 0;
+    if (commit && (outstream_flush(&e->docs, err) < 0 || outstream_flush(&e->reasons, err) < 0)) {
+        rc = -1;
+        commit = 0;
+    }
     buf scratch = BUF_INIT; /* one message is enough */
-    int rc = outstream_close(&e->docs, commit, err);
+    if (outstream_close(&e->docs, commit, rc == 0 ? err : &scratch) < 0)
+        rc = -1;
     if (outstream_close(&e->reasons, commit && rc == 0, rc == 0 ? err : &scratch) < 0)
         rc = -1;
     buf_free(&scratch);

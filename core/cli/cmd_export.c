@@ -43,15 +43,14 @@ char *export_path(export_ctx *x, const sp_doc *doc, const char *ext, char **stem
 {
     size_t n;
     const char *id = sp_doc_id(doc, &n);
-    /* The stem: DIR/ + the id made safe, component by component.  Each byte
-     * of the id gives one character, and each of its n + 1 components may
-     * gain a '_'; then room for a "-N" suffix. */
-    size_t dl = strlen(x->dir), cap = dl + 1 + 2 * n + 1 + 24;
+    /* The stem: the id made safe, component by component.  Each byte of the
+     * id gives one character, and each of its n + 1 components may gain a
+     * '_'; then room for a "-N" suffix. */
+    size_t cap = 2 * n + 1 + 24;
     char *s = malloc(cap);
     if (!s)
         return NULL;
-    size_t k = (size_t)snprintf(s, cap, "%s/", x->dir);
-    size_t comp = k; /* where the current path component starts */
+    size_t k = 0, comp = 0; /* where the current path component starts */
     for (size_t i = 0; i <= n; i++) {
         unsigned char c = i < n ? (unsigned char)id[i] : '/';
         if (c == '/') {
@@ -97,7 +96,12 @@ static int export_doc(void *ctx, const sp_doc *doc)
 {
     export_cmd *c = ctx;
     c->x.ndocs++;
-    if (c->fmt->document(&c->x, doc) < 0) {
+    int rc = c->fmt->document(&c->x, doc);
+    if (rc > 0) {
+        c->x.skipped++; /* said why; the next documents go on */
+        return 0;
+    }
+    if (rc < 0) {
         c->stopped = 1;
         return -1;
     }
@@ -185,6 +189,9 @@ static int export_check(const export_cmd *c, const export_args *a)
 static int export_run(export_cmd *c, cli_docs *d, char **inputs, size_t n, const char *output)
 {
     int status;
+    /* -O: files in an input folder would be read as inputs next time */
+    if (cli_out_refuse_input(c->x.dir ? c->x.dir : output, inputs, n) < 0)
+        return SP_USAGE;
     if (!c->x.dir && cli_out_open(&c->x.out, output, 0) < 0)
         return SP_IO;
     c->x.names = json_object();

@@ -273,6 +273,8 @@ int cmd_spans(int argc, char **argv)
     }
     if (parse_fields(&c, fields) < 0)
         goto out;
+    if (cli_out_refuse_input(output, argv + optind, (size_t)(argc - optind)) < 0)
+        goto out;
     if (cli_out_open(&c.out, output, 0) < 0) {
         status = SP_IO;
         goto out;

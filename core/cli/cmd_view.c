@@ -93,6 +93,8 @@ int cmd_view(int argc, char **argv)
     }
     if (!title)
         title = optind < argc ? argv[optind] : "standard input";
+    if (cli_out_refuse_input(output, argv + optind, (size_t)(argc - optind)) < 0)
+        goto out;
     if (cli_out_open(&c.out, output, 0) < 0) {
         status = SP_IO;
         goto out;

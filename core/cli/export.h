@@ -24,6 +24,9 @@ typedef struct exporter {
     int needs_dir;          /* writes several files a document: -O is required */
     /* Each returns 0, or -1 after printing why (the export stops, status 3). */
     int (*begin)(export_ctx *x);
+    /* Also 1 after printing why this document's file(s) could not be
+     * written (-O: an id too long for a file name, a folder in the way): the
+     * export goes on with the next, and exits 1. */
     int (*document)(export_ctx *x, const sp_doc *doc);
     /* Finish; OK is 0 when the export stopped early.  Frees the state. */
     int (*end)(export_ctx *x, int ok);
@@ -40,7 +43,8 @@ extern const exporter export_tei, export_brat, export_conllu;
 int export_tei_map(const char *path);
 
 /*
- * The path under X->dir for DOC's output with extension EXT (".xml"):
+ * The path below X->dir for DOC's output with extension EXT (".xml"), to
+ * open with cli_out_open_in():
  * the document's id, with each character that is not a letter, digit, '-',
  * '_' or '.' replaced by '_', except '/' which makes subdirectories (no
  * component may be "." or ".."), made unique with a "-2", "-3", ... suffix.

@@ -213,7 +213,7 @@ static int brat_document(export_ctx *x, const sp_doc *doc)
     size_t len;
     const char *text = sp_doc_text(doc, &len);
     cli_out o;
-    int rc = cli_out_open(&o, txt, 1);
+    int rc = cli_out_open_in(&o, x->dir, txt);
     if (rc == 0) {
         fwrite(text, 1, len, o.f);
         rc = cli_out_close(&o, 1);
@@ -224,7 +224,7 @@ static int brat_document(export_ctx *x, const sp_doc *doc)
         if (ann) {
             memcpy(ann, stem, sl);
             memcpy(ann + sl, ".ann", 5);
-            rc = cli_out_open(&o, ann, 1);
+            rc = cli_out_open_in(&o, x->dir, ann);
             if (rc == 0) {
                 write_ann(o.f, st, doc);
                 rc = cli_out_close(&o, 1);
@@ -232,12 +232,14 @@ static int brat_document(export_ctx *x, const sp_doc *doc)
             free(ann);
         } else {
             cli_error("out of memory");
-            rc = -1;
+            rc = -2;
         }
     }
     free(txt);
     free(stem);
-    return rc;
+    /* A file this document could not have (its name, a folder in the way):
+     * said, and the next documents go on. */
+    return rc == -2 ? -1 : rc < 0 ? 1 : 0;
 }
 
 /* The keys of the set SET as "a|b|c". */
@@ -296,21 +298,11 @@ static int brat_end(export_ctx *x, int ok)
     if (!st)
         return 0;
     if (ok) {
-        size_t n = strlen(x->dir);
-        char *conf = malloc(n + sizeof "/annotation.conf");
         cli_out o;
-        if (!conf) {
-            cli_error("out of memory");
-            rc = -1;
-        } else {
-            memcpy(conf, x->dir, n);
-            memcpy(conf + n, "/annotation.conf", sizeof "/annotation.conf");
-            rc = cli_out_open(&o, conf, 1);
-            if (rc == 0) {
-                write_conf(o.f, st);
-                rc = cli_out_close(&o, 1);
-            }
-            free(conf);
+        rc = cli_out_open_in(&o, x->dir, "annotation.conf");
+        if (rc == 0) {
+            write_conf(o.f, st);
+            rc = cli_out_close(&o, 1);
         }
         if (st->empty)
             cli_error("warning: %lu empty span%s left out (brat cannot show a span "

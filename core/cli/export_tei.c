@@ -581,12 +581,15 @@ static int tei_document(export_ctx *x, const sp_doc *doc)
         cli_error("out of memory");
         return -1;
     }
-    int rc = cli_out_open(&o, path, 1);
+    int rc = cli_out_open_in(&o, x->dir, path);
     free(path);
     if (rc < 0)
+        return 1; /* this document's name: the next may do */
+    if (write_doc(o.f, x, doc, 1) < 0) {
+        cli_out_close(&o, 0);
         return -1;
-    rc = write_doc(o.f, x, doc, 1);
-    return cli_out_close(&o, rc == 0) < 0 || rc < 0 ? -1 : 0;
+    }
+    return cli_out_close(&o, 1) < 0 ? 1 : 0;
 }
 
 static int tei_end(export_ctx *x, int ok)

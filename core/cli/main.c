@@ -1,6 +1,9 @@
 /* main.c — `spanpipe`: dispatch to a command, --help, --version. */
 #include "cli.h"
 
+#include <spanpipe/outfile.h>
+
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,8 +136,37 @@ static const struct command *find_command(const char *name)
     return NULL;
 }
 
+/*
+ * Interrupted (Ctrl-C, kill, a closed terminal): the temporary files being
+ * written are removed, then the process dies of the signal, as it would
+ * without us, so that its exit status says so (130 for SIGINT in the shell).
+ */
+static void on_interrupt(int sig)
+{
+    sp_outfile_remove_temporaries();
+    signal(sig, SIG_DFL);
+    raise(sig); /* blocked until we return, then fatal */
+}
+
+/* A signal that was ignored when we started (nohup, a background job of a
+ * script) stays ignored. */
+static void handle_interrupts(void)
+{
+    static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        struct sigaction sa, old;
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_interrupt;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
 int main(int argc, char **argv)
 {
+    handle_interrupts();
     if (argc < 2) {
         fputs(usage, stderr);
         return SP_USAGE;

@@ -23,6 +23,20 @@ typedef struct cli_out {
 int cli_out_open(cli_out *o, const char *path, int mkdirs);
 
 /*
+ * Open DIR/REL for writing, creating the missing directories, with nothing
+ * written outside DIR whatever links it holds (sp_outfile_open_in()).
+ * Returns 0, or -1 after printing why.
+ */
+int cli_out_open_in(cli_out *o, const char *dir, const char *rel);
+
+/*
+ * Whether PATH (NULL or "-": standard output) may be the output of a
+ * command reading the N INPUTS: 0, or -1 after saying it is one of them or
+ * lies in an input folder (sp_outfile_check_inputs()).
+ */
+int cli_out_refuse_input(const char *path, char *const *inputs, size_t n);
+
+/*
  * Finish O: flush it and, when OK and every write went through, put the
  * file in place; otherwise it is removed.  Returns 0; 1 when O is standard
  * output and its reader went away (`| head`: nothing printed); or -1 after

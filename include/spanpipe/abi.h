@@ -23,8 +23,9 @@
  *        document access (sp_doc_*), span addition, sp_error_set.
  *   1.1  (spanpipe 0.2.0) sp_doc_char_offset: a byte offset in code points.
  *   1.2  (next release) sp_outfile_open/_write/_stream/_name/_is_stream/
- *        _close (spanpipe/outfile.h): the output file that is whole or not
- *        there, as `run -o` writes it, for programs and the CLI.
+ *        _close, _open_in, _check_inputs, _remove_temporaries
+ *        (spanpipe/outfile.h): the output file that is whole or not there,
+ *        as `run -o` writes it, for programs and the CLI.
  *        sp_plugin.declare and sp_stage_decl: a stage may declare its name,
  *        version and layers once init() has run (taken from the first of the
  *        reserved fields, so the size is unchanged).

@@ -42,6 +42,30 @@ typedef struct sp_outfile sp_outfile;
  */
 sp_outfile *sp_outfile_open(const char *path, unsigned flags, sp_error *err);
 
+/*
+ * Open DIR/REL as sp_outfile_open() does, with nothing written outside DIR
+ * whatever links it holds: the folders of REL below DIR are opened one by
+ * one without following a symbolic link (one is refused, naming it), a ".."
+ * component is refused, and the file is always written under a temporary
+ * name and renamed into place, so that a link or FIFO planted at DIR/REL is
+ * replaced, never written through.  DIR itself is the caller's choice and
+ * may be a link.  With SP_OUTFILE_MKDIRS, DIR and the folders of REL are
+ * created as needed.  Returns as sp_outfile_open().
+ */
+sp_outfile *sp_outfile_open_in(const char *dir, const char *rel, unsigned flags,
+                               sp_error *err);
+
+/*
+ * Whether PATH, an output about to be written (NULL or "-": standard
+ * output), may be written by a command reading the N INPUTS (files or
+ * folders, as given; "-" is standard input): not when it is one of them
+ * (the same device and inode, whatever the name) or lies in an input folder
+ * (it would replace an input, or be read as one).  Returns 0, or -1 with a
+ * message in ERR naming both, for a refusal before anything is read.
+ */
+int sp_outfile_check_inputs(const char *path, const char *const *inputs, size_t n,
+                            sp_error *err);
+
 /* The name for messages: PATH as given, or "<stdout>".  Owned by F. */
 const char *sp_outfile_name(const sp_outfile *f);
 
@@ -73,6 +97,14 @@ FILE *sp_outfile_stream(sp_outfile *f);
  * either way, and nothing is left in place of PATH).  NULL F does nothing.
  */
 int sp_outfile_close(sp_outfile *f, int commit, sp_error *err);
+
+/*
+ * Remove every temporary file that an open sp_outfile of this process is
+ * writing, for a SIGINT or SIGTERM handler that then dies of its signal (as
+ * `spanpipe` does): async-signal-safe, callable from any thread.  The
+ * sp_outfiles concerned are not to be committed afterwards.
+ */
+void sp_outfile_remove_temporaries(void);
 
 #ifdef __cplusplus
 }

@@ -3,10 +3,12 @@
  * fail, so that the error paths of a run can be tested end to end (as jq
  * tests its I/O errors).
  *
- *   SPANPIPE_FAULT=CALL:ERRNO[:N]   CALL (pthread_create, write, rename or
- *                                   fsync) fails with ERRNO (a name: ENOSPC,
+ *   SPANPIPE_FAULT=CALL:ERRNO[:N]   CALL (pthread_create, write, rename (or
+ *                                   renameat), fsync) fails with ERRNO (a name: ENOSPC,
  *                                   EPIPE, EAGAIN, EIO, EACCES, EXDEV) from
  *                                   its Nth matching call on (default 1)
+ *   SPANPIPE_COUNT=readdir          say at exit how many folder entries were
+ *                                   read (readdir calls)
  *   SPANPIPE_FAULT_FILE=TEXT        only calls on a file whose path contains
  *                                   TEXT (write, fsync: the descriptor's
  *                                   path; rename: the new name)
@@ -15,6 +17,10 @@
  * the shells and valgrind launchers it is run through; and writes to
  * standard error never fail, so that the message gets out.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1 /* readdir64 */
+#endif
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
@@ -131,6 +137,49 @@ int rename(const char *from, const char *to)
         return -1;
     }
     return next_rename(from, to);
+}
+
+/* The core renames relative to a folder it opened (outfile.c): "rename"
+ * covers both. */
+int renameat(int fromfd, const char *from, int tofd, const char *to)
+{
+    NEXT(renameat);
+    if (fails("rename", path_matches(to))) {
+        errno = f.err;
+        return -1;
+    }
+    return next_renameat(fromfd, from, tofd, to);
+}
+
+/* SPANPIPE_COUNT=readdir: how many entries spanpipe read from folders,
+ * said on standard error at exit, for the cases that check a cost grows as
+ * the work does (counts, unlike times, do not depend on the load). */
+static atomic_long readdirs;
+
+static int counting(void)
+{
+    const char *c = getenv("SPANPIPE_COUNT");
+    return c && !strcmp(c, "readdir") && is_spanpipe();
+}
+
+struct dirent *readdir(DIR *d)
+{
+    NEXT(readdir);
+    atomic_fetch_add(&readdirs, 1);
+    return next_readdir(d);
+}
+
+struct dirent64 *readdir64(DIR *d)
+{
+    NEXT(readdir64);
+    atomic_fetch_add(&readdirs, 1);
+    return next_readdir64(d);
+}
+
+__attribute__((destructor)) static void say_counts(void)
+{
+    if (counting())
+        fprintf(stderr, "readdir: %ld\n", atomic_load(&readdirs));
 }
 
 int pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *), void *arg)

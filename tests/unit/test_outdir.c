@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 START_TEST(names_mirror_inputs)
@@ -52,13 +53,30 @@ START_TEST(done_is_a_regular_file)
 {
     char dir[] = "/tmp/sp_test_outdir_XXXXXX";
     ck_assert_ptr_nonnull(mkdtemp(dir));
-    char p[64];
+    char p[64], q[64], sub[64], subp[80];
     snprintf(p, sizeof p, "%s/x.jsonl", dir);
-    ck_assert_int_eq(outdir_done(p), 0);
+    snprintf(q, sizeof q, "%s/y.jsonl", dir);
+    ck_assert_int_eq(outdir_done(dir, p), 0);
     FILE *f = fopen(p, "w");
     fclose(f);
-    ck_assert_int_eq(outdir_done(p), 1);
-    ck_assert_int_eq(outdir_done(dir), 0); /* a directory is not an output */
+    ck_assert_int_eq(outdir_done(dir, p), 1);
+    /* not ours: a link to a regular file, a second name of one, a folder */
+    ck_assert_int_eq(symlink("x.jsonl", q), 0);
+    ck_assert_int_eq(outdir_done(dir, q), 0);
+    unlink(q);
+    ck_assert_int_eq(link(p, q), 0);
+    ck_assert_int_eq(outdir_done(dir, q), 0);
+    ck_assert_int_eq(outdir_done(dir, p), 0);
+    unlink(q);
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    ck_assert_int_eq(mkdir(sub, 0777), 0);
+    ck_assert_int_eq(outdir_done(dir, sub), 0); /* a directory is not an output */
+    /* a folder reached through a link does not count either */
+    rmdir(sub);
+    ck_assert_int_eq(symlink(".", sub), 0);
+    snprintf(subp, sizeof subp, "%s/x.jsonl", sub);
+    ck_assert_int_eq(outdir_done(dir, subp), 0);
+    unlink(sub);
     unlink(p);
     rmdir(dir);
 }

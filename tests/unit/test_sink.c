@@ -162,7 +162,8 @@ START_TEST(outdir_per_input)
     input_list l = { .file = files, .n = 3 };
     char *names[3] = { xstrdup(at("o/a.jsonl")), xstrdup(at("o/sub/b.jsonl.gz")),
                        xstrdup(at("o/c.jsonl")) };
-    sink *s = sink_outdir_new(&l, names);
+    char *root = xstrdup(at("o"));
+    sink *s = sink_outdir_new(&l, root, names);
     ck_assert_int_eq(s->per_input, 1);
     ck_assert_int_eq(sink_gz(s, &files[0]), 0);
     ck_assert_int_eq(sink_gz(s, &files[1]), 1);
@@ -191,6 +192,60 @@ START_TEST(outdir_per_input)
     ck_assert_int_eq(system(cmd), 0);
     for (int i = 0; i < 3; i++)
         free(names[i]);
+    free(root);
+    buf_free(&r.out);
+    buf_free(&err);
+    rm_tmp();
+}
+END_TEST
+
+/* A link planted in the output folder to a folder outside (o/sub ->
+ * elsewhere) is not followed: the output is refused, naming the link, and
+ * nothing is written outside; a link planted at an output's own name is
+ * replaced by the output, not written through. */
+START_TEST(outdir_no_links_followed)
+{
+    mkdir_tmp();
+    buf err = BUF_INIT;
+    input_file files[2] = { { .name = "a" }, { .name = "b" } };
+    input_list l = { .file = files, .n = 2 };
+    char *names[2] = { xstrdup(at("o/sub/a.jsonl")), xstrdup(at("o/b.jsonl")) };
+    char *root = xstrdup(at("o"));
+    ck_assert_int_eq(mkdir(root, 0777), 0);
+    ck_assert_int_eq(mkdir(at("elsewhere"), 0777), 0);
+    ck_assert_int_eq(symlink("../elsewhere", at("o/sub")), 0);
+    FILE *f = fopen(at("precious"), "w");
+    fputs("keep\n", f);
+    fclose(f);
+    ck_assert_int_eq(symlink("../precious", at("o/b.jsonl")), 0);
+    sink *s = sink_outdir_new(&l, root, names);
+    record r;
+    doc_record(&r, &files[0], "{\"id\":\"a\"}\n");
+    ck_assert_int_eq(sink_put(s, &r, 1, &err), -1);
+    char want[512];
+    snprintf(want, sizeof want, "%s/o/sub: a symbolic link, not followed: outputs are "
+             "written only inside %s/o", dir, dir);
+    ck_assert_str_eq(err.data, want);
+    buf_clear(&err);
+    r.in = &files[1];
+    ck_assert_int_eq(sink_put(s, &r, 1, &err), 0);
+    ck_assert_int_eq(sink_end_input(s, &files[1], 1, &err), 0);
+    ck_assert_int_eq(sink_close(s, 1, &err), 0);
+    char *got = slurp("precious");
+    ck_assert_str_eq(got, "keep\n");
+    free(got);
+    got = slurp("o/b.jsonl");
+    ck_assert_str_eq(got, "{\"id\":\"a\"}\n");
+    free(got);
+    struct stat st;
+    ck_assert_int_eq(lstat(at("o/b.jsonl"), &st), 0);
+    ck_assert(S_ISREG(st.st_mode));
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "test -z \"$(ls -A '%s/elsewhere')\"", dir);
+    ck_assert_int_eq(system(cmd), 0);
+    for (int i = 0; i < 2; i++)
+        free(names[i]);
+    free(root);
     buf_free(&r.out);
     buf_free(&err);
     rm_tmp();
@@ -342,6 +397,7 @@ Suite *unit_suite(void)
     tcase_add_test(tc, jsonl_gzip_packed_runs);
     tcase_add_test(tc, jsonl_cannot_open);
     tcase_add_test(tc, outdir_per_input);
+    tcase_add_test(tc, outdir_no_links_followed);
     tcase_add_test(tc, errors_and_reasons);
     tcase_add_test(tc, callback_hands_over);
     suite_add_tcase(s, tc);
