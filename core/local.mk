@@ -2,36 +2,36 @@
 # installed, exporting only the public sp_* API) and the spanpipe command.
 noinst_LTLIBRARIES += %reldir%/libspcore.la
 %canon_reldir%_libspcore_la_SOURCES = \
-	%reldir%/buf.c %reldir%/buf.h \
-	%reldir%/error.c %reldir%/error_internal.h \
-	%reldir%/utf8.c %reldir%/utf8.h \
-	%reldir%/offsets.c %reldir%/offsets.h \
-	%reldir%/jsonscan.c %reldir%/jsonscan.h \
-	%reldir%/document.c %reldir%/doc_internal.h \
-	%reldir%/docread.c %reldir%/docread.h \
-	%reldir%/docwrite.c %reldir%/docwrite.h \
-	%reldir%/decompress.c %reldir%/decompress.h \
-	%reldir%/source.c %reldir%/source.h \
-	%reldir%/strset.c %reldir%/strset.h \
-	%reldir%/members.c %reldir%/members.h \
-	%reldir%/reader.c %reldir%/reader.h \
-	%reldir%/inputs.c %reldir%/inputs.h \
-	%reldir%/outfile.c %reldir%/outfile.h \
-	%reldir%/outstream.c %reldir%/outstream.h \
-	%reldir%/pack.c %reldir%/pack.h \
-	%reldir%/outdir.c %reldir%/outdir.h %reldir%/overlap.c %reldir%/overlap.h \
-	%reldir%/options.c %reldir%/options.h \
-	%reldir%/loader.c %reldir%/loader.h \
-	%reldir%/pipeline.c %reldir%/pipeline_internal.h \
-	%reldir%/builtins.c %reldir%/builtins.h \
-	%reldir%/execstage.c %reldir%/execstage.h \
-	%reldir%/childgroups.c %reldir%/childgroups.h \
-	%reldir%/watch.c %reldir%/watch.h \
-	%reldir%/runner.c %reldir%/run_internal.h %reldir%/run_ring.c %reldir%/run_ring.h \
-	%reldir%/run_read.c %reldir%/run_report.c %reldir%/run_workers.c %reldir%/run_workers.h \
-	%reldir%/run_write.c %reldir%/run_write.h \
-	%reldir%/sink.h %reldir%/sink_jsonl.c %reldir%/sink_outdir.c %reldir%/sink_errors.c \
-	%reldir%/sink_callback.c
+	%reldir%/base/buf.c %reldir%/base/buf.h \
+	%reldir%/base/error.c %reldir%/base/error_internal.h \
+	%reldir%/base/utf8.c %reldir%/base/utf8.h \
+	%reldir%/doc/offsets.c %reldir%/doc/offsets.h \
+	%reldir%/doc/jsonscan.c %reldir%/doc/jsonscan.h \
+	%reldir%/doc/document.c %reldir%/doc/doc_internal.h \
+	%reldir%/doc/docread.c %reldir%/doc/docread.h \
+	%reldir%/doc/docwrite.c %reldir%/doc/docwrite.h \
+	%reldir%/io/decompress.c %reldir%/io/decompress.h \
+	%reldir%/io/source.c %reldir%/io/source.h \
+	%reldir%/base/strset.c %reldir%/base/strset.h \
+	%reldir%/io/members.c %reldir%/io/members.h \
+	%reldir%/io/reader.c %reldir%/io/reader.h \
+	%reldir%/io/inputs.c %reldir%/io/inputs.h \
+	%reldir%/io/outfile.c %reldir%/io/outfile.h \
+	%reldir%/io/outstream.c %reldir%/io/outstream.h \
+	%reldir%/io/pack.c %reldir%/io/pack.h \
+	%reldir%/io/outdir.c %reldir%/io/outdir.h %reldir%/io/overlap.c %reldir%/io/overlap.h \
+	%reldir%/stage/options.c %reldir%/stage/options.h \
+	%reldir%/stage/loader.c %reldir%/stage/loader.h \
+	%reldir%/stage/pipeline.c %reldir%/stage/pipeline_internal.h \
+	%reldir%/stage/builtins.c %reldir%/stage/builtins.h \
+	%reldir%/stage/execstage.c %reldir%/stage/execstage.h \
+	%reldir%/stage/childgroups.c %reldir%/stage/childgroups.h \
+	%reldir%/stage/watch.c %reldir%/stage/watch.h \
+	%reldir%/run/runner.c %reldir%/run/run_internal.h %reldir%/run/run_ring.c %reldir%/run/run_ring.h \
+	%reldir%/run/run_read.c %reldir%/run/run_report.c %reldir%/run/run_workers.c %reldir%/run/run_workers.h \
+	%reldir%/run/run_write.c %reldir%/run/run_write.h \
+	%reldir%/run/sink.h %reldir%/run/sink_jsonl.c %reldir%/run/sink_outdir.c %reldir%/run/sink_errors.c \
+	%reldir%/run/sink_callback.c
 %canon_reldir%_libspcore_la_CPPFLAGS = $(AM_CPPFLAGS) -DSP_PLUGINDIR='"$(plugindir)"'
 %canon_reldir%_libspcore_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS) $(LIBDEFLATE_CFLAGS) \
 	$(LIBZSTD_CFLAGS) $(LIBLZMA_CFLAGS) $(BZIP2_CFLAGS) $(LIBARCHIVE_CFLAGS) $(LIBISAL_CFLAGS) -pthread
@@ -64,7 +64,7 @@ bin_PROGRAMS += %reldir%/spanpipe
 # become C strings at build time.
 nodist_%canon_reldir%_spanpipe_SOURCES = %reldir%/cli/view_assets.c
 CLEANFILES += %reldir%/cli/view_assets.c
-EXTRA_DIST += %reldir%/cli/view.css %reldir%/cli/view.js %reldir%/cli/embed.sed
+EXTRA_DIST += %reldir%/README.md %reldir%/cli/view.css %reldir%/cli/view.js %reldir%/cli/embed.sed
 %reldir%/cli/view_assets.c: $(srcdir)/%reldir%/cli/view.css $(srcdir)/%reldir%/cli/view.js \
 		$(srcdir)/%reldir%/cli/embed.sed
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && { \

@@ -139,7 +139,7 @@ typedef struct merge_input {
 } merge_input;
 
 /* Whether the N bytes at S are only spaces, tabs and CRs: a blank line, which
- * is not a document (the rule `spanpipe run` reads by, core/run_read.c). */
+ * is not a document (the rule `spanpipe run` reads by, core/run/run_read.c). */
 static int is_blank(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)

@@ -10,9 +10,9 @@
  * input, under the same round trip.
  */
 #include "fuzz.h"
-#include "docread.h"
-#include "docwrite.h"
-#include "utf8.h"
+#include "doc/docread.h"
+#include "doc/docwrite.h"
+#include "base/utf8.h"
 
 #include <string.h>
 

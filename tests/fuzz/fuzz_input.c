@@ -11,7 +11,7 @@
  * silently" for inputs: never a shorter, longer or altered input.
  */
 #include "fuzz.h"
-#include "reader.h"
+#include "io/reader.h"
 
 #include <string.h>
 #include <sys/mman.h>

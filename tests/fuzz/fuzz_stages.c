@@ -17,11 +17,11 @@
  * with options_resolve() and sp_pipeline_start() as they are.
  */
 #include "fuzz.h"
-#include "pipeline_internal.h"
-#include "docread.h"
-#include "docwrite.h"
-#include "options.h"
-#include "utf8.h"
+#include "stage/pipeline_internal.h"
+#include "doc/docread.h"
+#include "doc/docwrite.h"
+#include "stage/options.h"
+#include "base/utf8.h"
 
 #include <string.h>
 

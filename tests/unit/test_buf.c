@@ -1,6 +1,6 @@
 /* test_buf.c — the byte buffer: numbers written in place, trimming. */
 #include "unit.h"
-#include "buf.h"
+#include "base/buf.h"
 
 #include <stdio.h>
 #include <string.h>

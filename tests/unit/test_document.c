@@ -1,7 +1,7 @@
 /* test_document.c — parsing, span rules, stage commits and serialisation. */
 #include "unit.h"
-#include "docread.h"
-#include "docwrite.h"
+#include "doc/docread.h"
+#include "doc/docwrite.h"
 
 #include <string.h>
 

@@ -1,8 +1,8 @@
-/* test_inputs.c — arguments into input files (core/inputs.c): the order of a
+/* test_inputs.c — arguments into input files (core/io/inputs.c): the order of a
  * folder's files, their paths below it, what is skipped, what stays in the
  * list with its error, and the ids of text documents. */
 #include "unit.h"
-#include "inputs.h"
+#include "io/inputs.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* test_jsonscan.c — the validating scanner: strings, numbers, nesting, errors. */
 #include "unit.h"
-#include "jsonscan.h"
-#include "utf8.h"
+#include "doc/jsonscan.h"
+#include "base/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,8 +1,8 @@
 /* test_loader.c — finding stages: built-in ones first, modules, and the
  * checks of a descriptor and of what a stage declares after init. */
 #include "unit.h"
-#include "loader.h"
-#include "builtins.h"
+#include "stage/loader.h"
+#include "stage/builtins.h"
 
 #include <string.h>
 

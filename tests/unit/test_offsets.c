@@ -1,7 +1,7 @@
 /* test_offsets.c — UTF-8 checks and byte <-> code point offsets. */
 #include "unit.h"
-#include "offsets.h"
-#include "utf8.h"
+#include "doc/offsets.h"
+#include "base/utf8.h"
 
 #include <string.h>
 

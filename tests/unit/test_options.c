@@ -1,6 +1,6 @@
 /* test_options.c — the -p syntax and option types. */
 #include "unit.h"
-#include "options.h"
+#include "stage/options.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
-/* test_outdir.c — -O's output names (core/outdir.c): the mapping, the
+/* test_outdir.c — -O's output names (core/io/outdir.c): the mapping, the
  * refusals, and what counts as done for --resume. */
 #include "unit.h"
-#include "outdir.h"
+#include "io/outdir.h"
 
 #include <stdio.h>
 #include <stdlib.h>

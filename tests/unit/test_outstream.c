@@ -1,8 +1,8 @@
 /* test_outstream.c — gzip output as a series of members, read back whole by our
  * reader and by gzip itself. */
 #include "unit.h"
-#include "reader.h"
-#include "outstream.h"
+#include "io/reader.h"
+#include "io/outstream.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,9 +2,9 @@
  * what a stage declares) and the exec stage, run on documents through
  * pipeline_process as a worker runs them. */
 #include "unit.h"
-#include "pipeline_internal.h"
-#include "docread.h"
-#include "docwrite.h"
+#include "stage/pipeline_internal.h"
+#include "doc/docread.h"
+#include "doc/docwrite.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* test_reader.c — inputs by content: plain, gzip, concatenated, broken. */
 #include "unit.h"
-#include "reader.h"
+#include "io/reader.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
-/* test_ring.c — the ring of a run (core/run_ring.c): order, bound, stop,
+/* test_ring.c — the ring of a run (core/run/run_ring.c): order, bound, stop,
  * halt and the end, alone and with threads. */
 #include "unit.h"
-#include "run_ring.h"
+#include "run/run_ring.h"
 
 #include <pthread.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
 /* test_sink.c — each sink of a run (core/sink*.c) fed records as the writer
  * feeds them: what ends up in the files, committed or dropped, and the
- * atomic output file (core/outfile.c) under them. */
+ * atomic output file (core/io/outfile.c) under them. */
 #include "unit.h"
-#include "sink.h"
-#include "outfile.h"
+#include "run/sink.h"
+#include "io/outfile.h"
 
 #include <fcntl.h>
 #include <stdio.h>

@@ -1,0 +1,246 @@
+/* run_read.c — the reader's side of a run: inputs into records into the
+ * ring (see run_internal.h). */
+#include "run/run_internal.h"
+#include "io/outdir.h"
+#include "io/reader.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The batch being filled: the ring's slot reserved for the reader, or NULL
+ * when the run is stopping. */
+static batch *reserve(run_reader *rd)
+{
+    long slot = ring_reserve(rd->ring);
+    return slot < 0 ? NULL : &rd->batches[slot];
+}
+
+/* Hand B over to the workers; returns the next batch to fill, or NULL. */
+static batch *publish(run_reader *rd)
+{
+    ring_publish(rd->ring);
+    return reserve(rd);
+}
+
+/* Add a record; publish the batch when full.  Returns the batch to go on
+ * filling, or NULL when the run is stopping. */
+static batch *add_record(run_reader *rd, batch *b, record *tmpl)
+{
+    record *r = batch_push(b);
+    *r = *tmpl;
+    b->bytes += r->len;
+    if (b->bytes >= BATCH_BYTES || b->n >= BATCH_RECORDS)
+        return publish(rd);
+    return b;
+}
+
+static batch *add_marker(run_reader *rd, batch *b, rec_kind kind, const input_file *in,
+                         unsigned long line, const char *msg)
+{
+    record r;
+    memset(&r, 0, sizeof r);
+    r.kind = kind;
+    r.in = in;
+    r.line = line;
+    if (msg)
+        buf_adds(&r.msg, msg);
+    return add_record(rd, b, &r);
+}
+
+/* An input that could not be read (whole): a note for the writer to report. */
+static batch *note(run_reader *rd, batch *b, const input_file *in, unsigned long line,
+                   const char *msg)
+{
+    return add_marker(rd, b, REC_NOTE, in, line, msg);
+}
+
+static int is_blank_line(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+/* A plain-text input: one document. */
+static batch *read_text(run_reader *rd, batch *b, reader *in_rd, const input_file *in,
+                        uint64_t base)
+{
+    record r;
+    memset(&r, 0, sizeof r);
+    r.kind = REC_TEXT;
+    r.in = in;
+    buf err = BUF_INIT;
+    if (reader_all(in_rd, &r.data, &r.len, &err) < 0) {
+        b = note(rd, b, in, 0, err.data);
+    } else {
+        r.line = 1;
+        r.id = inputs_text_id(in->path);
+        atomic_store(&rd->in_bytes, base + reader_raw_bytes(in_rd));
+        b = add_record(rd, b, &r);
+    }
+    buf_free(&err);
+    return b;
+}
+
+/* A JSON Lines input: a record per line that is not blank. */
+static batch *read_lines(run_reader *rd, batch *b, reader *in_rd, const input_file *in,
+                         uint64_t base)
+{
+    const char *line;
+    size_t len;
+    int rc = 0;
+    buf err = BUF_INIT;
+    while (b && (rc = reader_line(in_rd, &line, &len, &err)) > 0) {
+        if (is_blank_line(line, len))
+            continue;
+        record r;
+        memset(&r, 0, sizeof r);
+        r.kind = REC_JSON;
+        r.in = in;
+        r.line = in_rd->line;
+        r.data = xstrndup(line, len);
+        r.len = len;
+        r.id = inputs_line_id(in, in_rd->line);
+        atomic_store(&rd->in_bytes, base + reader_raw_bytes(in_rd));
+        b = add_record(rd, b, &r);
+        if (b && ring_stopping(rd->ring))
+            b = NULL;
+    }
+    if (b && rc < 0)
+        b = note(rd, b, in, in_rd->line + 1, err.data);
+    buf_free(&err);
+    return b;
+}
+
+static batch *read_records(run_reader *rd, batch *b, const input_file *in, members *m,
+                           int *archive);
+
+/* One input (a listed file, or the member of an archive M is at) into the
+ * ring; returns the batch to go on with, or NULL. */
+static batch *read_input(run_reader *rd, batch *b, const input_file *in, members *m)
+{
+    if (rd->out_names && rd->resume &&
+        outdir_done(rd->output_dir, run_out_name(rd->out_names, rd->inputs, in))) {
+        rd->skipped++; /* done by an earlier run */
+        return b;
+    }
+    int archive = 0;
+    b = read_records(rd, b, in, m, &archive);
+    /* An archive read whole has no output of its own: its members have. */
+    if (b && rd->out_names && !archive) {
+        b = add_marker(rd, b, REC_EOF, in, 0, NULL);
+        /* each input in its own batch: its output is put in place as soon
+         * as it is done, not when a later input fills the batch */
+        if (b && b->n)
+            b = publish(rd);
+    }
+    return b;
+}
+
+/* The largest member read, by default (sp_run_options.max_member). */
+#define MAX_MEMBER_DEFAULT (1ull << 30)
+
+static uint64_t member_limit(const run_reader *rd)
+{
+    return rd->max_member ? rd->max_member : MAX_MEMBER_DEFAULT;
+}
+
+/* -O: where member F goes; NULL, or why it cannot go there. */
+static const char *member_output(run_reader *rd, input_file *f)
+{
+    if (!rd->out_names)
+        return NULL;
+    f->out = outdir_name(rd->output_dir, f->rel);
+    if (rd->out_seen.n == 0) /* the listed inputs' outputs are taken */
+        for (size_t i = 0; i < rd->inputs->n; i++)
+            strset_add(&rd->out_seen, rd->out_names[i]);
+    if (!strset_add(&rd->out_seen, f->out))
+        return "its output would be written where another input's is: not read";
+    return NULL;
+}
+
+/* The members of archive IN, open in IN_RD, each as an input.  Returns the
+ * batch to go on with, or NULL; *WHOLE: the archive was read to its end. */
+static batch *read_members(run_reader *rd, batch *b, const input_file *in, reader *in_rd,
+                           int *whole)
+{
+    members *m = reader_members(in_rd, member_limit(rd));
+    rd->archive_base = atomic_load(&rd->in_bytes);
+    buf err = BUF_INIT;
+    char *last = NULL; /* the last member met, to say where damage is */
+    *whole = 1;
+    while (b) {
+        const char *name;
+        buf_clear(&err);
+        member_step st = members_next(m, &name, &err);
+        if (st == MEMBER_END)
+            break;
+        if (st == MEMBER_BROKEN) {
+            buf msg = BUF_INIT;
+            if (last)
+                buf_printf(&msg, "damaged after member %s: %s", last, err.data);
+            else
+                buf_printf(&msg, "damaged archive: %s", err.data);
+            b = note(rd, b, in, 0, msg.data);
+            buf_free(&msg);
+            *whole = 0;
+            break;
+        }
+        input_file *f = inputs_add_member(rd->inputs, in, name, 0);
+        const char *why = st == MEMBER_REFUSED ? err.data : member_output(rd, f);
+        if (why)
+            f->error = xstrdup(why); /* reported in its place, as a file's would be */
+        b = read_input(rd, b, f, m);
+        free(last);
+        last = xstrdup(name);
+    }
+    free(last);
+    buf_free(&err);
+    members_close(m);
+    return b;
+}
+
+static batch *read_records(run_reader *rd, batch *b, const input_file *in, members *m,
+                           int *archive)
+{
+    if (in->error)
+        return note(rd, b, in, 0, in->error);
+    reader in_rd;
+    buf err = BUF_INIT;
+    /* Progress counts bytes as stored: a member's are its archive's. */
+    uint64_t base = m ? rd->archive_base : atomic_load(&rd->in_bytes);
+    int opened = m ? reader_open_member(&in_rd, m, member_limit(rd), &err)
+                   : reader_open(&in_rd, in->path, &err);
+    if (opened < 0) {
+        b = note(rd, b, in, 0, err.data);
+    } else {
+        if (in_rd.kind == INPUT_ARCHIVE && m)
+            b = note(rd, b, in, 0, "an archive inside an archive is not read (unpack the "
+                                   "outer one first)");
+        else if (in_rd.kind == INPUT_ARCHIVE)
+            b = read_members(rd, b, in, &in_rd, archive);
+        else if (in_rd.kind == INPUT_TEXT)
+            b = read_text(rd, b, &in_rd, in, base);
+        else if (in_rd.kind == INPUT_JSONL)
+            b = read_lines(rd, b, &in_rd, in, base);
+        atomic_store(&rd->in_bytes, base + reader_raw_bytes(&in_rd));
+    }
+    reader_close(&in_rd);
+    buf_free(&err);
+    return b;
+}
+
+void run_read_inputs(run_reader *rd)
+{
+    batch *b = reserve(rd);
+    size_t listed = rd->inputs->n; /* members are added apart (inputs.h) */
+    for (size_t i = 0; i < listed && b; i++)
+        b = read_input(rd, b, &rd->inputs->file[i], NULL);
+    strset_free(&rd->out_seen);
+    if (b && b->n)
+        ring_publish(rd->ring);
+    else if (b)
+        batch_clear(b);
+    ring_close(rd->ring);
+}
