@@ -12,6 +12,8 @@ include %reldir%/gold/local.mk
 TESTS += %reldir%/cli.test
 EXTRA_DIST += %reldir%/cli.test
 EXTRA_DIST += %reldir%/cli
+# the hostile archives' maker (cli/cases/archives-hostile)
+EXTRA_DIST += %reldir%/archives
 
 # spans and export on the sample, checked against the JSON (export/check_export.py).
 TESTS += %reldir%/export.test
