@@ -7,7 +7,10 @@
 # reached spanpipe as "n").  The wrapper's third line names the real program,
 # and the library it needs is core/.libs, so valgrind runs that program itself
 # with every argument as given.  Check's fork mode is turned off so valgrind
-# sees the tests.
+# sees the tests.  A child forked without exec is not reported on: the loader
+# probes each plugin in such a child, which may crash on purpose (a library
+# whose constructor crashes), and valgrind would report that crash and the
+# child's memory as the program's own.
 CK_FORK=no
 export CK_FORK
 prog=$1
@@ -18,5 +21,5 @@ if [ -n "$real" ]; then
     LD_LIBRARY_PATH="${top_builddir:-.}/core/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
     export LD_LIBRARY_PATH
 fi
-exec valgrind -q --error-exitcode=99 \
+exec valgrind -q --error-exitcode=99 --child-silent-after-fork=yes \
     --leak-check=full --errors-for-leak-kinds=definite "$prog" "$@"
