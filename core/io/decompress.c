@@ -193,6 +193,15 @@ static void isal_member_end(dz *d)
     d->in_stream = 0;
 }
 
+/* Byte I of what comes next: the carry, then the input; -1 past both. */
+static int peek_byte(const dz *d, const unsigned char *in, size_t avail, size_t i)
+{
+    if (i < d->carry_len)
+        return d->carry[i];
+    i -= d->carry_len;
+    return i < avail ? in[i] : -1;
+}
+
 static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int finish,
                         void *dst, size_t n, int *end, buf *err)
 {
@@ -201,6 +210,13 @@ static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int fini
         int go = next_stream(d, next, d->carry_len + *avail, finish, end, err);
         if (go <= 0)
             return go;
+        /* igzip reads past reserved header flags that zlib (and gzip) refuse:
+         * refuse them too, so the two readers give the same documents. */
+        int flg = peek_byte(d, *in, *avail, 3);
+        if (flg < 0)
+            return finish ? truncated(d, 0, err) : 0;
+        if (flg & 0xE0)
+            return failed(d, 0, err, "corrupt %s data (%s)", "unknown header flags set");
         isal_inflate_reset(d->is);
         d->is->crc_flag = ISAL_GZIP; /* the header read, the CRC and length checked */
         d->in_stream = 1;
