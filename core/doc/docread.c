@@ -110,6 +110,21 @@ static int duplicate(reading *rd, const char *what)
     return -1;
 }
 
+/* A member this reader does not know: kept in *extra (created on first use),
+ * a span's or the document's, so that it is written back as it came. */
+static int keep_extra(reading *rd, json_t **extra, const char *key)
+{
+    if (!*extra)
+        *extra = json_object();
+    if (json_object_get(*extra, key))
+        return duplicate(rd, key);
+    json_t *v = value_here(rd);
+    if (!v)
+        return -1;
+    json_object_set_new(*extra, key, v);
+    return 0;
+}
+
 static int read_offset(reading *rd, raw_span *sp, int is_start)
 {
     long long v = 0;
@@ -199,14 +214,8 @@ static int read_span(reading *rd, size_t i)
             sp->attrs = v;
         } else {
             /* Keys we do not know travel with the span. */
-            if (!sp->extra)
-                sp->extra = json_object();
-            if (json_object_get(sp->extra, key))
-                return duplicate(rd, key);
-            json_t *v = value_here(rd);
-            if (!v)
+            if (keep_extra(rd, &sp->extra, key) < 0)
                 return -1;
-            json_object_set_new(sp->extra, key, v);
         }
     }
     return more;
@@ -380,21 +389,6 @@ static int read_layers(reading *rd)
     return 0;
 }
 
-/* Any other member: kept in the document's extra members, to be written back. */
-static int read_extra(reading *rd, const char *key)
-{
-    sp_doc *doc = rd->doc;
-    if (!doc->extra)
-        doc->extra = json_object();
-    if (json_object_get(doc->extra, key))
-        return duplicate(rd, key);
-    json_t *v = value_here(rd);
-    if (!v)
-        return -1;
-    json_object_set_new(doc->extra, key, v);
-    return 0;
-}
-
 /* The members of the top-level object. */
 static int read_members(reading *rd, int *have_text)
 {
@@ -414,7 +408,7 @@ static int read_members(reading *rd, int *have_text)
         else if (!strcmp(key, "layers"))
             r = read_layers(rd);
         else
-            r = read_extra(rd, key);
+            r = keep_extra(rd, &rd->doc->extra, key);
         if (r < 0)
             return -1;
     }
