@@ -87,6 +87,11 @@ START_TEST(bad_documents)
     ck_assert_str_eq(parse_error("{\"text\":5}"), "not a document: \"text\" is a number, not a string");
     ck_assert_str_eq(parse_error("{\"text\":\"a\",\"id\":3}"), "\"id\" is a number, not a string");
     ck_assert_ptr_nonnull(strstr(parse_error("{\"text\":\"a\",\"text\":\"b\"}"), "duplicate"));
+    /* Unknown members are kept, so a second one of a name is refused, not lost. */
+    ck_assert_ptr_nonnull(strstr(parse_error("{\"text\":\"a\",\"m\":1,\"m\":2}"), "duplicate"));
+    ck_assert_ptr_nonnull(strstr(parse_error("{\"text\":\"a\",\"spans\":[{\"layer\":\"x\","
+                                             "\"start\":0,\"end\":1,\"n\":1,\"n\":2}]}"),
+                                 "duplicate"));
     ck_assert_ptr_nonnull(strstr(parse_error("{"), "invalid JSON"));
     ck_assert_ptr_nonnull(strstr(parse_error("{\"text\":\"\xff\"}"), "invalid UTF-8 at column"));
     ck_assert_str_eq(parse_error("{\"text\":\"ab\",\"spans\":[{\"layer\":\"x\",\"start\":0,\"end\":3}]}"),
