@@ -12,9 +12,18 @@
  *     makes the others persons: lists do not mix people and places; a
  *     list of three or more names is people;
  *   - a possessive before what only people have: "Zorin's remarks";
- *   - the one quoted inside speech: "quoted Lenin as saying".
+ *   - the one quoted inside speech: "quoted Lenin as saying";
+ *   - the name that opens an archival collection: "Nixon Presidential
+ *     Materials", "Dulles Papers" (not "Reagan Library": the library of an
+ *     administration, which the editors do not write as a person);
+ *   - the shape of the surname itself: Russian and Georgian surnames
+ *     ("Sakharov", "Brezhnev", "Zagladin", "Kosygin", "Kovalenko",
+ *     "Shevardnadze") end in ways few English words and places do, and a
+ *     noun-shaped surname written bare in the middle of a sentence
+ *     ("auspices of Jarring": see spk_promote_nounish()).
  * Each is one pass over the tokens.
  */
+#include <string.h>
 #include "spk_doc.h"
 
 /* The name that starts at token I: consecutive name words, none but the
@@ -62,8 +71,12 @@ static int spk_person_follows(const spk_ctx *c, size_t i)
                                           "approved", "prepared", "Prepared", "signed", NULL };
     /* Meetings and letters are with and to people. */
     static const char *const with[] = { "met", "meet", "meets", "meeting", "meetings", "talks",
+                                        "talk", "talked", "spoke", "discussion", "discussions",
                                         "conversation", "conversations", "lunch", "dinner", NULL };
-    static const char *const to[] = { "letter", "letters", "message", "reply", NULL };
+    /* Papers are to and for people: "a memorandum to Platt", "a letter for
+     * Kissinger". */
+    static const char *const to[] = { "letter", "letters", "message", "reply", "memorandum",
+                                      "memo", "note", "telegram", NULL };
     if (spk_word_in(c, i - 1, verbs))
         return 1;
     if (i < 2)
@@ -72,7 +85,7 @@ static int spk_person_follows(const spk_ctx *c, size_t i)
         return spk_word_in(c, i - 2, agents);
     if (spk_tok_is(c, i - 1, "with"))
         return spk_word_in(c, i - 2, with);
-    if (spk_tok_is(c, i - 1, "to"))
+    if (spk_tok_is(c, i - 1, "to") || spk_tok_is(c, i - 1, "for"))
         return spk_word_in(c, i - 2, to);
     return 0;
 }
@@ -146,6 +159,50 @@ static int spk_persons_noun(const spk_ctx *c, size_t i)
     return i < c->toks.n && c->toks.v[i].kind == SPK_TOK_WORD && spk_word_in(c, i, nouns);
 }
 
+static int spk_collection_word(const spk_ctx *c, size_t i)
+{
+    return spk_tok_is(c, i, "Papers") || spk_tok_is(c, i, "Diary") || spk_tok_is(c, i, "Diaries") ||
+           (spk_tok_is(c, i, "Presidential") && spk_tok_is(c, i + 1, "Materials"));
+}
+
+/* Does the name from token I to *E open an archival collection: "Nixon
+ * Presidential Materials", "Dulles Papers", "Hagerty Diary"?  A collection
+ * word the name run took in ("Diary", which no list says is a common
+ * word) is cut off *E. */
+static int spk_collection_follows(const spk_ctx *c, size_t i, size_t *e)
+{
+    if (*e > i && !(c->toks.v[*e - 1].flags & SPK_TF_POSS) && spk_collection_word(c, *e)) {
+        (*e)--;
+        return 1;
+    }
+    return !(c->toks.v[*e].flags & SPK_TF_POSS) && spk_collection_word(c, *e + 1);
+}
+
+/* Is the name word at token I shaped like a surname of its own: a Russian,
+ * Ukrainian or Georgian ending ("Sakharov", "Brezhnev", "Zagladin",
+ * "Kovalenko", "Shevardnadze"), or a noun-shaped word that only a name can
+ * be where it stands ("Jarring", promoted by spk_promote_nounish())?  Six
+ * letters or more: "Kiev" and "Lvov" are places, "Begin text" a telegram's
+ * quotation mark.  No "-lin" or "-tin" ("Berlin", "Kremlin", "Latin"),
+ * which English words and places end in.  Not a given name before an
+ * initial ("Yakov A. Malik"). */
+static int spk_surname_shaped(const spk_ctx *c, size_t i)
+{
+    static const char *const ends[] = { "ov", "ev", "sky", "skiy", "nko", "dze", "shvili",
+                                        "nin", "gin", "rin", "kin", "zin", "din", "shin",
+                                        "yko", "ing", NULL };
+    const char *p = spk_tok_p(c, i);
+    size_t n = spk_tok_n(c, i);
+    if (n < 6 || (spk_initial_before(c, i + 3) && spk_name_word(c, i + 3)))
+        return 0;
+    for (size_t k = 0; ends[k]; k++) {
+        size_t m = strlen(ends[k]);
+        if (memcmp(p + n - m, ends[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 int spk_register_cues(spk_ctx *c)
 {
     for (size_t i = 1; i < c->toks.n; i++) {
@@ -163,8 +220,12 @@ int spk_register_cues(spk_ctx *c)
         /* "quoted Lenin as saying": the one quoted inside speech. */
         int quoted = (spk_tok_is(c, i - 1, "quoted") || spk_tok_is(c, i - 1, "quoting")) &&
                      spk_tok_is(c, e + 1, "as");
-        if ((!quoted && !spk_person_follows(c, i)) || spk_known(c, e))
+        int by_shape = !quoted && !spk_person_follows(c, i) && !spk_collection_follows(c, i, &e);
+        if ((by_shape && !spk_surname_shaped(c, e)) || spk_known(c, e))
             continue;
+        /* "Is Chebrikov sure ...": the question's verb is no given name. */
+        if (by_shape && i < e && (spk_tok_lex(c, i) & SPK_LX_OPENS))
+            i++;
         if (spk_register_name(c, i, e, 0, 0) < 0)
             return -1;
         i = e;

@@ -27,8 +27,8 @@ static int spk_title_modifier(const spk_ctx *c, size_t i)
     return 0;
 }
 
-/* A single capital followed by a period: the "F." of "Anatoliy F. Dobrynin". */
-static int spk_initial_before(const spk_ctx *c, size_t i)
+/* See spk_doc.h. */
+int spk_initial_before(const spk_ctx *c, size_t i)
 {
     if (i < 2 || !spk_tok_punct(c, i - 1, '.'))
         return 0;
@@ -123,8 +123,11 @@ size_t spk_entity_of(spk_ctx *c, size_t i, int *rc)
     const char *p = spk_tok_p(c, i);
     size_t n = spk_tok_n(c, i), it = 0, e;
     uint64_t h = c->toks.v[i].hash;
+    /* The name word before is a given name, unless it opens a question
+     * ("Is Chebrikov sure ...?"). */
+    int given_before = i > 0 && spk_name_word(c, i - 1) && !(spk_tok_lex(c, i - 1) & SPK_LX_OPENS);
     if (spk_names_find_h(c->names, h, p, n, &it, &e) == 0) {
-        if (c->ents[e].person == SPK_NONE && i > 0 && spk_name_word(c, i - 1))
+        if (c->ents[e].person == SPK_NONE && given_before)
             spk_entity_given(c, e, (spk_str){ spk_tok_p(c, i - 1), spk_tok_n(c, i - 1) });
         return e;
     }
@@ -132,7 +135,7 @@ size_t spk_entity_of(spk_ctx *c, size_t i, int *rc)
     if (!pp || !pp->by_key || !spk_name_word(c, i) || !spk_names_has_h(pp->by_key, h, p, n))
         return SPK_NONE;
     spk_str given = { 0, 0 };
-    if (i > 0 && spk_name_word(c, i - 1))
+    if (given_before)
         given = (spk_str){ spk_tok_p(c, i - 1), spk_tok_n(c, i - 1) };
     return spk_entity_add(c, (spk_str){ p, n }, given, rc);
 }
@@ -369,17 +372,46 @@ static size_t spk_misspelt(const spk_ctx *c, size_t i)
     return found;
 }
 
+/* Is the capitalised "-ing" word at token I written where only a name
+ * stands: after a word in small letters that is no determiner ("to
+ * Jarring", "auspices of Jarring", not "the Planning staff"), before no
+ * capitalised word and within its line, and not in a heading in capitals
+ * and small letters ("Talks on Disarmament Under Jarring")? */
+static int spk_bare_ing(const spk_ctx *c, size_t i)
+{
+    static const char *const det[] = { "the", "a", "an", "this", "that", "these", "those", "its",
+                                       "his", "her", "their", "our", "your", "my", "any", "no",
+                                       "each", "every", "some", NULL };
+    size_t n = spk_tok_n(c, i);
+    const spk_tok *prev = &c->toks.v[i - 1];
+    /* The word before in small letters, not a number ("Peking.2 Judging"). */
+    if (n < 5 || memcmp(spk_tok_p(c, i) + n - 3, "ing", 3) != 0 || prev->kind != SPK_TOK_WORD ||
+        c->t[prev->start] < 'a' || c->t[prev->start] > 'z' || (c->toks.v[i].flags & SPK_TF_LINE))
+        return 0;
+    for (size_t k = 0; det[k]; k++)
+        if (spk_tok_is(c, i - 1, det[k]))
+            return 0;
+    if (i >= 2 && c->toks.v[i - 2].kind == SPK_TOK_WORD && (c->toks.v[i - 2].flags & SPK_TF_CAP) &&
+        !(c->toks.v[i - 2].flags & SPK_TF_ALLCAPS))
+        return 0;
+    return i + 1 >= c->toks.n ||
+           (!(c->toks.v[i + 1].flags & SPK_TF_LINE) && !(c->toks.v[i + 1].flags & SPK_TF_CAP));
+}
+
 /* See spk_doc.h. */
 void spk_promote_nounish(spk_ctx *c)
 {
     for (size_t i = 1; i < c->toks.n; i++) {
         const spk_tok *t = &c->toks.v[i];
-        if (!(t->flags & SPK_TF_CAP) || (t->flags & SPK_TF_ALLCAPS) || t->end - t->start < 4 ||
-            (c->toks.v[i - 1].kind == SPK_TOK_WORD && !(c->toks.v[i - 1].flags & SPK_TF_CAP)))
-            continue; /* after a word in small letters: no title before it */
+        if (!(t->flags & SPK_TF_CAP) || (t->flags & SPK_TF_ALLCAPS) || t->end - t->start < 4)
+            continue;
+        /* After a word in small letters no title stands before it, but
+         * a bare "-ing" name may. */
+        int bare = c->toks.v[i - 1].kind == SPK_TOK_WORD && !(c->toks.v[i - 1].flags & SPK_TF_CAP);
         size_t ta;
         if ((spk_tok_lex(c, i) & (SPK_TL_NAME | SPK_LX_TITLE | SPK_LX_NOTNAME | SPK_LX_VERB)) ||
-            (i + 1 < c->toks.n && (c->toks.v[i + 1].flags & SPK_TF_CAP)) || !spk_title_before(c, i, &ta))
+            (i + 1 < c->toks.n && (c->toks.v[i + 1].flags & SPK_TF_CAP)) ||
+            (bare ? !spk_bare_ing(c, i) : !spk_title_before(c, i, &ta)))
             continue;
         const char *p = spk_tok_p(c, i);
         size_t n = spk_tok_n(c, i);

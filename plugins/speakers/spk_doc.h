@@ -111,6 +111,9 @@ static inline int spk_name_word(const spk_ctx *c, size_t i)
 }
 
 /* ---- people (entities.c) ---- */
+/* Is token I preceded by an initial, a single capital and a period: the
+ * "F." of "Anatoliy F. Dobrynin"? */
+int spk_initial_before(const spk_ctx *c, size_t i);
 /* A surname shaped like a noun ("Jarring", "Pickering", "Lawrence", whose
  * endings make most such words no name) is a name in a document that writes
  * it after a title ("Ambassador Jarring", "Mr. Pickering"): then every

@@ -733,7 +733,7 @@ START_TEST(dialogue_label_is_a_person)
                   "First: Space and strategic offensive weapons.\n\n"
                   "Comment: This is consistent with our view.");
     CHECK(speech(d), "named:Pavlov=Summitry: Shultz and Shevardnadze will meet, Pavlov said.");
-    CHECK(mentions(d), "Jack Matlock | Pavlov");
+    CHECK(mentions(d), "Jack Matlock | Shultz | Shevardnadze | Pavlov");
     done(d);
     load_people("p_KHA_1\tKissinger, Henry A.\tSecretary of State\n");
     d = run("1. Memorandum", NULL, "Nicaragua: The talks go on.\n\nKissinger: We agree.");
@@ -1182,6 +1182,54 @@ START_TEST(telegram_bare_titles)
 }
 END_TEST
 
+/* Mentions found from cues of other decades' documents, each a case of
+ * invented sentences:
+ *   - no cue around a name but its own shape: Russian, Ukrainian and
+ *     Georgian surnames ("-ov", "-ev", "-in", "-enko", "-dze") are people
+ *     wherever they stand, bare and possessive; places and English words
+ *     with such endings are not ("Kiev", "Berlin", "Begin text"), nor a
+ *     given name before an initial ("Yakov A. Malik" is one man), nor the
+ *     verb opening a question;
+ *   - a noun-shaped surname written bare where only a name stands: after a
+ *     word in small letters that is no determiner, before none in
+ *     capitals; not after "the", not in a heading in capitals and small
+ *     letters, not a participle after a footnote number ("Peking.2
+ *     Judging");
+ *   - the name that opens an archival collection ("Truman Presidential
+ *     Materials", "Acheson Papers", "Hagerty Diary"); a collection of an
+ *     office ("Public Papers") and a library are not;
+ *   - papers go to and for people, talks are with them: "a memorandum to
+ *     Platt", "a letter for Norwood", "talked with Haldane". */
+START_TEST(mentions_other_decades)
+{
+    static const struct { const char *head, *body, *want; } cases[] = {
+        { "7. Telegram From the Embassy in the Soviet Union to the Department of State",
+          "The regime Malenkov built is gone. Nobody expects Bulganin to last, and "
+          "Kovalenko’s laboratory is closed. Is Lomidze sure of it? Ambassador Yakov A. "
+          "Malik came from Kiev to Berlin.\n\nBegin text. Stability in Europe.",
+          "Malenkov | Bulganin | Kovalenko | Lomidze | Yakov A. Malik" },
+        { "9. Memorandum for the Record",
+          "The parties would meet under the auspices of Fleming. The question was left "
+          "to Fleming to settle. The Planning staff agreed.3 Judging from this, the "
+          "Conference on Planning failed.",
+          "Fleming | Fleming" },
+        { "3. Memorandum of Conversation",
+          "The talks went well.\n\nSource: Truman Presidential Materials, Acheson Papers, "
+          "Box 4; Hagerty Diary. See Public Papers: 1952, p. 3. Eisenhower Library.",
+          "Truman | Acheson | Hagerty" },
+        { "4. Memorandum",
+          "In a memorandum to Platt, the staff explained the delay. A letter for Norwood "
+          "was drafted. He talked with Haldane later. The cable to Vientiane was sent.",
+          "Platt | Norwood | Haldane" },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        tdoc *d = run(cases[k].head, NULL, cases[k].body);
+        CHECK(mentions(d), cases[k].want);
+        done(d);
+    }
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -1239,6 +1287,7 @@ static Suite *suite(void)
     tcase_add_test(t, speech_quoted_inside_speech);
     tcase_add_test(t, signature_initials);
     tcase_add_test(t, telegram_bare_titles);
+    tcase_add_test(t, mentions_other_decades);
     suite_add_tcase(s, t);
     return s;
 }
