@@ -188,19 +188,24 @@ static int spk_collection_follows(const spk_ctx *c, size_t i, size_t *e)
  * initial ("Yakov A. Malik"). */
 static int spk_surname_shaped(const spk_ctx *c, size_t i)
 {
-    static const char *const ends[] = { "ov", "ev", "sky", "skiy", "nko", "dze", "shvili",
-                                        "nin", "gin", "rin", "kin", "zin", "din", "shin",
-                                        "yko", "ing", NULL };
+    static const struct { const char *s; size_t n; } ends[] = {
+#define SPK_END(s) { s, sizeof s - 1 }
+        SPK_END("ov"), SPK_END("ev"), SPK_END("sky"), SPK_END("skiy"), SPK_END("nko"),
+        SPK_END("dze"), SPK_END("shvili"), SPK_END("nin"), SPK_END("gin"), SPK_END("rin"),
+        SPK_END("kin"), SPK_END("zin"), SPK_END("din"), SPK_END("shin"), SPK_END("yko"),
+        SPK_END("ing"),
+#undef SPK_END
+    };
     const char *p = spk_tok_p(c, i);
     size_t n = spk_tok_n(c, i);
-    if (n < 6 || (spk_initial_before(c, i + 3) && spk_name_word(c, i + 3)))
+    if (n < 6)
         return 0;
-    for (size_t k = 0; ends[k]; k++) {
-        size_t m = strlen(ends[k]);
-        if (memcmp(p + n - m, ends[k], m) == 0)
-            return 1;
-    }
-    return 0;
+    /* The last letter first: most names are out after it. */
+    size_t k = 0;
+    while (k < sizeof ends / sizeof *ends &&
+           (ends[k].s[ends[k].n - 1] != p[n - 1] || memcmp(p + n - ends[k].n, ends[k].s, ends[k].n) != 0))
+        k++;
+    return k < sizeof ends / sizeof *ends && !(spk_initial_before(c, i + 3) && spk_name_word(c, i + 3));
 }
 
 int spk_register_cues(spk_ctx *c)

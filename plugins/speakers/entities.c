@@ -409,9 +409,10 @@ void spk_promote_nounish(spk_ctx *c)
          * a bare "-ing" name may. */
         int bare = c->toks.v[i - 1].kind == SPK_TOK_WORD && !(c->toks.v[i - 1].flags & SPK_TF_CAP);
         size_t ta;
-        if ((spk_tok_lex(c, i) & (SPK_TL_NAME | SPK_LX_TITLE | SPK_LX_NOTNAME | SPK_LX_VERB)) ||
+        if ((bare && !spk_bare_ing(c, i)) ||
+            (spk_tok_lex(c, i) & (SPK_TL_NAME | SPK_LX_TITLE | SPK_LX_NOTNAME | SPK_LX_VERB)) ||
             (i + 1 < c->toks.n && (c->toks.v[i + 1].flags & SPK_TF_CAP)) ||
-            (bare ? !spk_bare_ing(c, i) : !spk_title_before(c, i, &ta)))
+            (!bare && !spk_title_before(c, i, &ta)))
             continue;
         const char *p = spk_tok_p(c, i);
         size_t n = spk_tok_n(c, i);
