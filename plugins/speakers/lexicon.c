@@ -107,6 +107,7 @@ static const char *const spk_titles[] = {
     "Economic", "Military", "Press", "Science", "Naval", "Air", "Army",
     "Ambassador-at-Large", "Coordinator", "Administrator", "Chairwoman", "Mayor", "Messrs", "Messieurs",
     "FonMin", "DepFonMin", "PriMin", "SecGen", "SYG", /* telegrams */
+    "Attorney", "Solicitor", "Comptroller", "Postmaster", /* cabinet and officers */
     NULL
 };
 

@@ -67,7 +67,8 @@ static size_t spk_title_run(const spk_ctx *c, size_t a)
 /* Who "the" + title words [A, B) is in a document without a roster: the
  * one the title names ("President Kennedy", spk_register_name()), else,
  * when the title opens a turn ("The President opened the meeting by
- * asking"), someone known by the title alone, whom the title then names;
+ * asking", "The President: I agree."), someone known by the title alone,
+ * whom the title then names;
  * SPK_NONE for neither. */
 static size_t spk_title_alone(spk_ctx *c, size_t a, size_t b, int *rc)
 {
@@ -77,8 +78,10 @@ static size_t spk_title_alone(spk_ctx *c, size_t a, size_t b, int *rc)
     if (spk_names_find_h(c->text_titles, h, p, n, &it, &e) == 0)
         return e;
     /* Only a title that speaks or acts stands for someone: "the
-     * President's policy" alone makes nobody. */
-    if (!spk_verb_follows(c, b - 1, 1))
+     * President's policy" alone makes nobody.  A dialogue label speaks:
+     * "The President: I agree." opening a line of the minutes. */
+    int label = a >= 1 && (c->toks.v[a - 1].flags & SPK_TF_LINE) && spk_tok_punct(c, b, ':');
+    if (!label && !spk_verb_follows(c, b - 1, 1))
         return SPK_NONE;
     if ((e = spk_title_entity(c, (spk_str){ p, n })) == SPK_NONE ||
         spk_names_add(c->text_titles, p, n, e) < 0) {

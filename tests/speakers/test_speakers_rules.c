@@ -1230,6 +1230,21 @@ START_TEST(mentions_other_decades)
 }
 END_TEST
 
+/* Minutes that list nobody: a cabinet title alone speaks ("The Attorney
+ * General said"), and so does a title as a dialogue label ("The President:
+ * I agree." at the start of a line), not the previous speaker. */
+START_TEST(minutes_titles_and_labels)
+{
+    tdoc *d = run("44. Minutes of a Meeting of the Executive Committee", NULL,
+                  "Bundy said there was no word. The Attorney General said a message should "
+                  "go tonight.\n\nSecretary Ward: We should wait.\n\nThe President: I agree.");
+    CHECK(speech(d), "named:Bundy=Bundy said there was no word. | "
+                     "named:Attorney General=The Attorney General said a message should go tonight. | "
+                     "dialogue:Ward=We should wait. | dialogue:President=I agree.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -1288,6 +1303,7 @@ static Suite *suite(void)
     tcase_add_test(t, signature_initials);
     tcase_add_test(t, telegram_bare_titles);
     tcase_add_test(t, mentions_other_decades);
+    tcase_add_test(t, minutes_titles_and_labels);
     suite_add_tcase(s, t);
     return s;
 }
