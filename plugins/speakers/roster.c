@@ -407,6 +407,89 @@ static int spk_set_side(spk_ctx *c, size_t ta, size_t tb, const char **side)
     return 0;
 }
 
+/* Does [I, E) describe the name before it: capitalised words, office codes
+ * and the small words of a title ("EUR", "Director, SOV", "Chief of the
+ * Division of Research"), not a name of its own? */
+static int spk_description(const spk_ctx *c, size_t i, size_t e)
+{
+    int titled, words = 0;
+    if (i >= e || spk_list_name(c, i, e, &titled))
+        return 0;
+    for (size_t k = i; k < e; k++) {
+        const spk_tok *t = &c->toks.v[k];
+        if (t->kind == SPK_TOK_PUNCT) {
+            if (t->c != '.' && t->c != '/' && t->c != '-' && t->c != '&' && t->c != '(' && t->c != ')')
+                return 0;
+        } else if ((t->flags & SPK_TF_CAP) || spk_tok_is(c, k, "of") || spk_tok_is(c, k, "for") ||
+                   spk_tok_is(c, k, "the")) {
+            words++;
+        } else {
+            return 0;
+        }
+    }
+    return words > 0;
+}
+
+/* The names of a series, read from token S up to TB: pieces between commas
+ * and "and", up to the piece after "and".  A name may carry its
+ * description in the pieces after it ("Beam, EUR, and Kohler, SOV") or in
+ * brackets ("Mr. Beam (EUR)"). */
+enum { SPK_MAXP = 16 };
+typedef struct spk_series {
+    size_t ps[SPK_MAXP], pe[SPK_MAXP]; /* name P is [PS, PE) */
+    size_t pd[SPK_MAXP];               /* ... and with its description [PS, PD) */
+    size_t np;                         /* names read (at most SPK_MAXP) */
+    int last;                          /* "and" came before the last name */
+    int titled_all, titled_none;       /* every name has a title; none has */
+    int described;                     /* a name before the last has a description */
+    size_t end;                        /* the token after the last piece read */
+} spk_series;
+
+static void spk_series_read(const spk_ctx *c, size_t s, size_t tb, spk_series *sr)
+{
+    memset(sr, 0, sizeof *sr);
+    sr->titled_all = sr->titled_none = 1;
+    sr->end = s;
+    size_t i = s;
+    int closed = 0;
+    while (i < tb && sr->np < SPK_MAXP) {
+        size_t e = i;
+        while (e < tb && !spk_tok_punct(c, e, ',') && !spk_tok_is(c, e, "and") &&
+               !spk_tok_punct(c, e, 0x2014) && !spk_tok_punct(c, e, 0x2013))
+            e++;
+        size_t ne = e; /* the name without its brackets: "Mr. Beam (EUR)" */
+        if (ne > i + 1 && spk_tok_punct(c, ne - 1, ')')) {
+            while (ne > i && !spk_tok_punct(c, ne - 1, '('))
+                ne--;
+            ne = ne > i ? ne - 1 : e;
+        }
+        int titled;
+        if (!closed && spk_list_name(c, i, ne, &titled)) {
+            closed = sr->last; /* the name after "and" is the last: only its description follows */
+            if (sr->np && sr->pd[sr->np - 1] > sr->pe[sr->np - 1])
+                sr->described = 1;
+            sr->titled_all &= titled;
+            sr->titled_none &= !titled;
+            sr->ps[sr->np] = i;
+            sr->pe[sr->np] = ne;
+            sr->pd[sr->np++] = e;
+            if (ne < e)
+                sr->described = 1;
+        } else if (sr->np && spk_description(c, i, e)) {
+            sr->pd[sr->np - 1] = e;
+        } else {
+            break;
+        }
+        sr->end = e;
+        if (e >= tb || !(spk_tok_punct(c, e, ',') || spk_tok_is(c, e, "and")))
+            break;
+        if (spk_tok_punct(c, e, ',') && spk_tok_is(c, e + 1, "and"))
+            e++;
+        sr->last |= spk_tok_is(c, e, "and");
+        i = e + 1;
+    }
+}
+
 /* The entry TEXT[A, B) of group SIDE, which may name several people: two
  * titles of one surname ("Ambassador and Mrs. Zarubin": the Ambassador over
  * the whole entry, and Mrs. Zarubin), or names in a series ("Messrs. Beam,
@@ -414,7 +497,10 @@ static int spk_set_side(spk_ctx *c, size_t ta, size_t tb, const char **side)
  * Secretary, Ambassador Zarubin and Mr. Beam"), each its own participant.
  * A series is names alone, all with titles or none (unless "Messrs." opens
  * it), and ends with the name after "and": a description after it ("...,
- * Interpreters") belongs to no one.  Anything else is one entry. */
+ * Interpreters") belongs to no one.  Names that carry descriptions of
+ * their own ("Messrs. Beam, EUR, and Kohler, SOV", "Mr. Beam (EUR), Mr.
+ * Kohler (SOV)") are a series too, each name with its description.
+ * Anything else is one entry. */
 static int spk_entries(spk_ctx *c, size_t a, size_t b, const char *side)
 {
     size_t ta = spk_tok_at(c, a), tb = spk_tok_at(c, b);
@@ -432,7 +518,6 @@ static int spk_entries(spk_ctx *c, size_t a, size_t b, const char *side)
             return -1;
         return spk_entry(c, c->toks.v[k + 1].start, b, side, SPK_NONE);
     }
-    /* A series: pieces between commas and "and", up to the piece after "and". */
     size_t s = ta;
     int messrs = spk_tok_is(c, s, "Messrs") || spk_tok_is(c, s, "Messieurs");
     if (messrs) {
@@ -440,34 +525,19 @@ static int spk_entries(spk_ctx *c, size_t a, size_t b, const char *side)
         if (spk_tok_punct(c, s, '.'))
             s++;
     }
-    enum { MAXP = 16 };
-    size_t ps[MAXP], pe[MAXP], np = 0;
-    int last = 0, titled_all = 1, titled_none = 1;
-    size_t i = s;
-    while (i < tb && np < MAXP) {
-        size_t e = i;
-        while (e < tb && !spk_tok_punct(c, e, ',') && !spk_tok_is(c, e, "and") &&
-               !spk_tok_punct(c, e, 0x2014) && !spk_tok_punct(c, e, 0x2013))
-            e++;
-        int titled;
-        if (!spk_list_name(c, i, e, &titled))
-            break;
-        titled_all &= titled;
-        titled_none &= !titled;
-        ps[np] = i;
-        pe[np++] = e;
-        if (last || e >= tb || !(spk_tok_punct(c, e, ',') || spk_tok_is(c, e, "and")))
-            break;
-        if (spk_tok_punct(c, e, ',') && spk_tok_is(c, e + 1, "and"))
-            e++;
-        last = spk_tok_is(c, e, "and");
-        i = e + 1;
-    }
-    if (np < 2 || !(last || (messrs && pe[np - 1] == tb)) || !(messrs || titled_all || titled_none))
+    spk_series sr;
+    spk_series_read(c, s, tb, &sr);
+    int ends = sr.end >= tb;
+    if (sr.np < 2 || !(sr.last || (messrs && ends) || (sr.described && ends)) ||
+        !(messrs || sr.titled_all || sr.titled_none))
         return spk_entry(c, a, b, side, SPK_NONE);
-    for (size_t p = 0; p < np; p++)
-        if (spk_entry(c, c->toks.v[ps[p]].start, c->toks.v[pe[p] - 1].end, side, SPK_NONE) < 0)
+    /* A description after the last name is his when the others have
+     * theirs; else it describes them all, and no one. */
+    for (size_t p = 0; p < sr.np; p++) {
+        size_t e = sr.described ? sr.pd[p] : sr.pe[p];
+        if (spk_entry(c, c->toks.v[sr.ps[p]].start, c->toks.v[e - 1].end, side, SPK_NONE) < 0)
             return -1;
+    }
     return 0;
 }
 

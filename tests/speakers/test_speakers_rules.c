@@ -1245,6 +1245,28 @@ START_TEST(minutes_titles_and_labels)
 }
 END_TEST
 
+/* A series whose names carry descriptions of their own, after commas or in
+ * brackets: each name with its description is a participant, and speaks
+ * for himself.  A name and a description made of words ("Mr. Brandt,
+ * Research and Development") stays one. */
+START_TEST(roster_series_with_descriptions)
+{
+    tdoc *d = run("12. Memorandum of Conversation",
+                  "PARTICIPANTS\n\n  • Ambassador Zarubin\n  • Messrs. Beam, EUR, and Kohler, SOV\n"
+                  "  • Mr. Jacob Hale, Deputy Director, EUR, and Mr. Paul Ortiz, Director, SOV\n"
+                  "  • Mr. Lund (INR), Mr. Moss (L)\n  • Mr. Brandt, Research and Development",
+                  "Beam said the talks were useful. Kohler added that Bonn agreed. Ortiz asked why. "
+                  "The Director said so.");
+    CHECK(participants(d), "Zarubin/Zarubin/Ambassador/ | Beam/Beam/EUR/ | Kohler/Kohler/SOV/ | "
+                           "Jacob Hale/Hale/Mr/ | Paul Ortiz/Ortiz/Mr/ | Lund/Lund/Mr/ | "
+                           "Moss/Moss/Mr/ | Brandt/Brandt/Mr/");
+    CHECK(speech(d), "named:Beam*=Beam said the talks were useful. | "
+                     "named:Kohler*=Kohler added that Bonn agreed. | named:Ortiz*=Ortiz asked why. | "
+                     "named:Ortiz*=The Director said so.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -1304,6 +1326,7 @@ static Suite *suite(void)
     tcase_add_test(t, telegram_bare_titles);
     tcase_add_test(t, mentions_other_decades);
     tcase_add_test(t, minutes_titles_and_labels);
+    tcase_add_test(t, roster_series_with_descriptions);
     suite_add_tcase(s, t);
     return s;
 }
