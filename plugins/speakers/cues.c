@@ -13,6 +13,7 @@
  *     list of three or more names is people;
  *   - a possessive before what only people have: "Zorin's remarks";
  *   - the one quoted inside speech: "quoted Lenin as saying";
+ *   - a participant's surname misspelt: "Kampleman’s proposal";
  *   - the name that opens an archival collection: "Nixon Presidential
  *     Materials", "Dulles Papers" (not "Reagan Library": the library of an
  *     administration, which the editors do not write as a person);
@@ -216,6 +217,14 @@ int spk_register_cues(spk_ctx *c)
         if (!spk_name_word(c, i))
             continue;
         e = spk_name_at(c, i);
+        /* A participant misspelt anywhere: "Kampleman’s proposal" with
+         * Kampelman on the list. */
+        size_t m = i == e ? spk_misspelt(c, e) : SPK_NONE;
+        if (m != SPK_NONE) {
+            if (spk_names_add(c->names, spk_tok_p(c, e), spk_tok_n(c, e), m) < 0)
+                return -1;
+            continue;
+        }
         if ((c->toks.v[e].flags & SPK_TF_POSS) && spk_persons_noun(c, e + 1) && !spk_known(c, e)) {
             if (spk_register_name(c, i, e, 0, 0) < 0)
                 return -1;

@@ -352,8 +352,9 @@ static int spk_one_edit(const char *a, size_t an, const char *b, size_t bn)
 
 /* The participant the unknown surname at token I misspells, within one
  * edit, when no other participant is as close; SPK_NONE otherwise.  Short
- * names are left alone: one edit turns "Hart" into "Hurt". */
-static size_t spk_misspelt(const spk_ctx *c, size_t i)
+ * names are left alone: one edit turns "Hart" into "Hurt".  See
+ * spk_doc.h. */
+size_t spk_misspelt(const spk_ctx *c, size_t i)
 {
     const char *p = spk_tok_p(c, i);
     size_t n = spk_tok_n(c, i), found = SPK_NONE, it = 0, e;

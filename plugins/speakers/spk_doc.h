@@ -111,6 +111,11 @@ static inline int spk_name_word(const spk_ctx *c, size_t i)
 }
 
 /* ---- people (entities.c) ---- */
+/* The participant's entity that the surname at token I misspells, within
+ * one edit ("Kampleman" for Kampelman), when no other participant is as
+ * close and the word is no name the document knows; five letters or more.
+ * SPK_NONE for none. */
+size_t spk_misspelt(const spk_ctx *c, size_t i);
 /* Is token I preceded by an initial, a single capital and a period: the
  * "F." of "Anatoliy F. Dobrynin"? */
 int spk_initial_before(const spk_ctx *c, size_t i);

@@ -1267,6 +1267,21 @@ START_TEST(roster_series_with_descriptions)
 }
 END_TEST
 
+/* A participant misspelt where he does not speak is still he: a mention
+ * of the participant within one edit ("Halloarn’s plan", "tell Halloarn")
+ * when no other is as close; a name two edits away is someone else. */
+START_TEST(mentions_misspelt_participant)
+{
+    tdoc *d = run("8. Memorandum of Conversation",
+                  "PARTICIPANTS\n\n  • Mr. Desmond Halloran\n  • Ambassador Varga",
+                  "Varga asked whether Halloarn’s plan was final. Halloran said it was. Varga "
+                  "said he would tell Hallorn later, and Hollarne too.");
+    CHECK(mentions(d), "Desmond Halloran@Halloran | Varga@Varga | Varga@Varga | Halloarn@Halloran | "
+                       "Halloran@Halloran | Varga@Varga | Hallorn@Halloran");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -1327,6 +1342,7 @@ static Suite *suite(void)
     tcase_add_test(t, mentions_other_decades);
     tcase_add_test(t, minutes_titles_and_labels);
     tcase_add_test(t, roster_series_with_descriptions);
+    tcase_add_test(t, mentions_misspelt_participant);
     suite_add_tcase(s, t);
     return s;
 }
