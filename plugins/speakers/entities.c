@@ -124,8 +124,10 @@ size_t spk_entity_of(spk_ctx *c, size_t i, int *rc)
     size_t n = spk_tok_n(c, i), it = 0, e;
     uint64_t h = c->toks.v[i].hash;
     /* The name word before is a given name, unless it opens a question
-     * ("Is Chebrikov sure ...?"). */
-    int given_before = i > 0 && spk_name_word(c, i - 1) && !(spk_tok_lex(c, i - 1) & SPK_LX_OPENS);
+     * ("Is Chebrikov sure ...?") or ends a title ("Secretary of the
+     * Interior Udall"). */
+    int given_before = i > 0 && spk_name_word(c, i - 1) && !(spk_tok_lex(c, i - 1) & SPK_LX_OPENS) &&
+                       !(i >= 2 && (spk_tok_is(c, i - 2, "of") || spk_tok_is(c, i - 2, "the")));
     if (spk_names_find_h(c->names, h, p, n, &it, &e) == 0) {
         if (c->ents[e].person == SPK_NONE && given_before)
             spk_entity_given(c, e, (spk_str){ spk_tok_p(c, i - 1), spk_tok_n(c, i - 1) });
@@ -164,10 +166,12 @@ int spk_title_before(const spk_ctx *c, size_t i, size_t *first)
             k = j;
             continue;
         }
-        /* "Secretary of State Shultz", "Chief of Staff Regan". */
-        if (j >= 2 && t->kind == SPK_TOK_WORD && (t->flags & SPK_TF_CAP) &&
-            spk_tok_is(c, j - 1, "of") && (spk_tok_lex(c, j - 2) & SPK_LX_TITLE)) {
-            k = j - 2;
+        /* "Secretary of State Shultz", "Chief of Staff Regan", "Secretary
+         * of the Interior Udall". */
+        size_t of = j >= 2 && spk_tok_is(c, j - 1, "the") ? j - 2 : j - 1;
+        if (j >= 2 && of >= 1 && t->kind == SPK_TOK_WORD && (t->flags & SPK_TF_CAP) &&
+            spk_tok_is(c, of, "of") && (spk_tok_lex(c, of - 1) & SPK_LX_TITLE)) {
+            k = of - 1;
             got = core = 1;
             continue;
         }
@@ -435,6 +439,14 @@ int spk_register(spk_ctx *c)
             (!(c->toks.v[i].flags & SPK_TF_POSS) && spk_initial_before(c, i + 3) && spk_name_word(c, i + 3)))
             continue; /* not the last word of a name ("William" of "William P. Rogers") */
         size_t s = spk_name_start(c, i), ta;
+        /* "Secretary of the Interior Udall": the words after "of" are the
+         * title's, not given names. */
+        if (s < i && s > 0 && (spk_tok_is(c, s - 1, "of") || spk_tok_is(c, s - 1, "the")))
+            for (size_t k = s + 1; k <= i; k++)
+                if (spk_title_before(c, k, &ta)) {
+                    s = k;
+                    break;
+                }
         if (spk_title_before(c, s, &ta)) {
             if (spk_register_name(c, s, i, ta, s) < 0)
                 return -1;

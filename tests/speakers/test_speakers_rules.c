@@ -1279,6 +1279,28 @@ START_TEST(roster_series_with_descriptions)
 }
 END_TEST
 
+/* A title with "of the" before the name ("Secretary of the Interior
+ * Udall", "Minister of the Interior Lomidze"): the words after "of the" are
+ * the title's, not given names; the title is "the Secretary" too, and the
+ * memorandum's title names its first-person writer. */
+START_TEST(title_of_the)
+{
+    tdoc *d = run("5. Memorandum of Conversation Between Secretary of the Interior Varley and "
+                  "Ambassador Zarubin", NULL,
+                  "Zarubin came to see me. I told him that the talks were useful. Minister "
+                  "of the Interior Lomidze agreed.");
+    CHECK(speech(d), "named:Varley=I told him that the talks were useful. | "
+                     "named:Lomidze=Minister of the Interior Lomidze agreed.");
+    CHECK(mentions(d), "Varley | Zarubin | Zarubin | Lomidze");
+    done(d);
+    d = run("6. Memorandum for the Record", NULL,
+            "Secretary of the Treasury Varley said it was late. The Secretary said so.");
+    CHECK(speech(d), "named:Varley=Secretary of the Treasury Varley said it was late. | "
+                     "named:Varley=The Secretary said so.");
+    done(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -1339,6 +1361,7 @@ static Suite *suite(void)
     tcase_add_test(t, mentions_other_decades);
     tcase_add_test(t, minutes_titles_and_labels);
     tcase_add_test(t, roster_series_with_descriptions);
+    tcase_add_test(t, title_of_the);
     suite_add_tcase(s, t);
     return s;
 }
