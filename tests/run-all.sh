@@ -23,7 +23,9 @@ step() {
     echo "==== $name"
     rm -rf "_ci/$name" && mkdir -p "_ci/$name"
     if ! (cd "_ci/$name" && "$@"); then
-        for log in $(find "_ci/$name" -name '*.log' -newer "_ci/$name" 2>/dev/null); do
+        # every log there is this step's (the folder is new); -newer the
+        # folder found none: its time changes as the step adds files to it
+        for log in $(find "_ci/$name" -name '*.log' 2>/dev/null); do
             case $log in */config.log) continue ;; esac
             grep -q -E '^(FAIL|ERROR)' "$log" 2>/dev/null && { echo "---- $log"; tail -50 "$log"; }
         done
