@@ -167,6 +167,14 @@ void ring_release(run_ring *r, size_t slot)
     pthread_mutex_unlock(&r->mu);
 }
 
+size_t ring_unwritten(run_ring *r)
+{
+    pthread_mutex_lock(&r->mu);
+    size_t n = r->filled - r->written;
+    pthread_mutex_unlock(&r->mu);
+    return n;
+}
+
 void ring_stop(run_ring *r)
 {
     pthread_mutex_lock(&r->mu);

@@ -95,6 +95,10 @@ ring_next ring_next_done(run_ring *r, long *slot);
  * fill it again. */
 void ring_release(run_ring *r, size_t slot);
 
+/* Writer, after RING_HALTED: how many slots are published and not
+ * written, from the oldest on (the reader may publish one more). */
+size_t ring_unwritten(run_ring *r);
+
 /* Read no more: ring_reserve fails, ring_take says skip.  The writer still
  * gets every slot published. */
 void ring_stop(run_ring *r);
