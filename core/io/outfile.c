@@ -34,7 +34,8 @@ struct sp_outfile {
     int fd;
     int dirfd;      /* the folder NAME_AT is in: AT_FDCWD or our own */
     char *path;     /* the final name for messages, or NULL for standard output */
-    const char *name_at; /* the final name relative to DIRFD (in PATH) */
+    const char *name_at; /* the final name relative to DIRFD (in PATH or TARGET) */
+    char *target;   /* the file a link at PATH points to, or NULL */
     tmp_ref *tmp;   /* the temporary written until the rename, or NULL */
     _Atomic(tmp_ref *) *slot; /* where TMP is registered */
     const char *name;
@@ -104,7 +105,8 @@ void sp_outfile_remove_temporaries(void)
 static int make_parents(const char *path, buf *err)
 {
     char *p = xstrdup(path);
-    for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+    /* p + 1 only within the string: "" has no byte after its end */
+    for (char *s = *p ? strchr(p + 1, '/') : NULL; s; s = strchr(s + 1, '/')) {
         *s = '\0';
         if (mkdir(p, 0777) < 0 && errno != EEXIST) {
             buf_printf(err, "%s: cannot create directory: %s", p, strerror(errno));
@@ -234,6 +236,7 @@ static void outfile_free(sp_outfile *f)
     if (ours && f->dirfd >= 0)
         close(f->dirfd);
     free(f->path);
+    free(f->target);
     free(f);
 }
 
@@ -248,6 +251,64 @@ static sp_outfile *outfile_new(char *path, int dirfd, const char *name_at)
     return f;
 }
 
+/* An empty name names no file (and open("") is ENOENT, not EINVAL):
+ * refused before it is looked at.  0, or -1 with errno and ERR. */
+static int refuse_empty(const char *what, buf *err)
+{
+    if (*what)
+        return 0;
+    errno = EINVAL;
+    buf_printf(err, "an empty file name: %s", strerror(EINVAL));
+    return -1;
+}
+
+#define MAX_LINKS 40 /* as the kernel's MAXSYMLINKS */
+
+/* Where the link at PATH, of ST, leads: a new name, relative to PATH's
+ * folder unless absolute; NULL when it cannot be read. */
+static char *link_target(const char *path, const struct stat *st)
+{
+    size_t cap = (size_t)st->st_size + 2;
+    char *to = xmalloc(cap);
+    ssize_t k = readlink(path, to, cap - 1);
+    if (k < 0 || (size_t)k >= cap - 1) { /* changed under us */
+        free(to);
+        return NULL;
+    }
+    to[k] = '\0';
+    const char *slash = strrchr(path, '/');
+    buf d = BUF_INIT;
+    if (to[0] != '/' && slash)
+        buf_add(&d, path, (size_t)(slash - path) + 1);
+    buf_adds(&d, to);
+    free(to);
+    return buf_steal(&d);
+}
+
+/*
+ * The file a name the user gave stands for: PATH itself, or, when it is a
+ * symbolic link, the file at the end of its links (which may not exist yet,
+ * as `>` creates it), so that the link stays and its file is written, and
+ * the temporary lies beside that file, on its file system.  Returns the
+ * name (the caller's), or NULL with errno and ERR (a loop of links).
+ */
+static char *follow_links(const char *path, buf *err)
+{
+    char *cur = xstrdup(path);
+    for (int n = 0; cur && n <= MAX_LINKS; n++) {
+        struct stat st;
+        if (lstat(cur, &st) < 0 || !S_ISLNK(st.st_mode))
+            return cur;
+        char *next = link_target(cur, &st);
+        free(cur);
+        cur = next;
+    }
+    free(cur);
+    buf_printf(err, "%s: cannot follow: %s", path, strerror(ELOOP));
+    errno = ELOOP;
+    return NULL;
+}
+
 sp_outfile *outfile_open(const char *path, unsigned flags, buf *err)
 {
     if (!path || strcmp(path, "-") == 0) {
@@ -256,14 +317,18 @@ sp_outfile *outfile_open(const char *path, unsigned flags, buf *err)
         f->name = "<stdout>";
         return f;
     }
+    char *target;
+    if (refuse_empty(path, err) < 0 || !(target = follow_links(path, err)))
+        return NULL;
     sp_outfile *f = outfile_new(xstrdup(path), AT_FDCWD, NULL);
-    f->name_at = f->path;
+    f->target = target;
+    f->name_at = target;
     struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        f->fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (stat(target, &st) == 0 && !S_ISREG(st.st_mode)) {
+        f->fd = open(target, O_WRONLY | O_CLOEXEC);
         if (f->fd < 0)
             buf_printf(err, "%s: cannot open: %s", path, strerror(errno));
-    } else if (!(flags & SP_OUTFILE_MKDIRS) || make_parents(path, err) == 0)
+    } else if (!(flags & SP_OUTFILE_MKDIRS) || make_parents(target, err) == 0)
         create_tmp(f, err);
     if (f->fd < 0) {
         outfile_free(f);
@@ -275,6 +340,8 @@ sp_outfile *outfile_open(const char *path, unsigned flags, buf *err)
 sp_outfile *outfile_open_in(const char *dir, const char *rel, unsigned flags, buf *err)
 {
     const char *base;
+    if (refuse_empty(dir, err) < 0 || refuse_empty(rel, err) < 0)
+        return NULL;
     int dfd = outfile_opendir_in(dir, rel, !!(flags & SP_OUTFILE_MKDIRS), &base, err);
     if (dfd < 0)
         return NULL;
@@ -329,6 +396,35 @@ static int close_fd(sp_outfile *f)
     return f->stream ? fclose(f->stream) : close(f->fd);
 }
 
+/* PATH's folder ("." when it names none), for open(). */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
+}
+
+/* Make F's new name in its folder durable: without it, a crash after the
+ * rename may leave the folder as it was.  0, or -1 with errno (EINVAL, a
+ * file system that cannot sync a folder, is not a failure). */
+static int sync_dir(const sp_outfile *f)
+{
+    int fd = f->dirfd;
+    if (fd == AT_FDCWD) {
+        char *dir = dir_of(f->name_at);
+        fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        free(dir);
+        if (fd < 0)
+            return -1;
+    }
+    int rc = fsync(fd) < 0 && errno != EINVAL ? -1 : 0;
+    if (fd != f->dirfd) {
+        int e = errno;
+        close(fd);
+        errno = e;
+    }
+    return rc;
+}
+
 /* Put the temporary in place, with COMMIT and no failure so far; otherwise
  * remove it.  Returns 0, or -1 with ERR. */
 static int finish_tmp(sp_outfile *f, int commit, buf *err)
@@ -346,6 +442,10 @@ static int finish_tmp(sp_outfile *f, int commit, buf *err)
     if (commit && renameat(f->dirfd, f->tmp->name, f->dirfd, f->name_at) < 0) {
         rc = fail(err, f, "cannot rename into place");
         commit = 0;
+    } else if (commit && sync_dir(f) < 0) {
+        /* in place, but a crash now may lose the new name: the caller must
+         * not report the output safe */
+        rc = fail(err, f, "cannot sync its directory");
     }
     if (!commit)
         unlinkat(f->dirfd, f->tmp->name, 0);
@@ -400,7 +500,7 @@ static int is_base(void *ctx, const char *name, size_t n)
 void outfile_clean(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    char *dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
+    char *dir = dir_of(path);
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
         outfile_clean_at(fd, is_base, (void *)(slash ? slash + 1 : path));

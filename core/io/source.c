@@ -3,11 +3,37 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #define RAW_CHUNK (256 * 1024)
+
+static _Thread_local int wake_fd = -1;
+
+void source_wake_on(int fd)
+{
+    wake_fd = fd;
+}
+
+/* Wait until FD has bytes (or its end), or the thread's wake-up descriptor
+ * is readable.  0, or -1 with ERR. */
+static int wait_readable(int fd, buf *err)
+{
+    if (wake_fd < 0)
+        return 0;
+    struct pollfd p[2] = { { fd, POLLIN, 0 }, { wake_fd, POLLIN, 0 } };
+    int n;
+    do
+        n = poll(p, 2, -1);
+    while (n < 0 && errno == EINTR);
+    if (n > 0 && p[1].revents) {
+        buf_printf(err, "reading stopped: the run is ending");
+        return -1;
+    }
+    return 0; /* a failed poll: the read says what is wrong */
+}
 
 static void init(source *s)
 {
@@ -60,6 +86,8 @@ static ssize_t read_more(source *s, buf *err)
         if (r < 0)
             return -1;
     } else {
+        if (wait_readable(s->fd, err) < 0)
+            return -1;
         do
             r = read(s->fd, s->in + s->in_len, s->in_cap - s->in_len);
         while (r < 0 && errno == EINTR);

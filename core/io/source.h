@@ -51,4 +51,13 @@ ssize_t source_read(source *s, void *dst, size_t n, buf *err);
 
 void source_close(source *s);
 
+/*
+ * From now on, reads of a file or standard input on the calling thread
+ * also wait on FD (-1: no more), and fail ("reading stopped") once FD is
+ * readable: so a run that stops is not held up by a pipe whose writer
+ * neither writes nor closes it.  The thread's own setting: each reading
+ * thread sets it.
+ */
+void source_wake_on(int fd);
+
 #endif

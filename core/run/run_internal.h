@@ -47,6 +47,7 @@ typedef struct record {
     /* results, filled by a worker */
     int processed;           /* a worker got to it (not so after a stop) */
     atomic_int finished;     /* its worker is done with it: its results stand */
+    atomic_uint by;          /* 1 + the worker that took it, or 0 */
     int failed;
     int elsewhere;           /* --shard: another shard's document */
     int chain;               /* failed because the input lacks a required layer */

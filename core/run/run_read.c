@@ -233,6 +233,7 @@ static batch *read_records(run_reader *rd, batch *b, const input_file *in, membe
 
 void run_read_inputs(run_reader *rd)
 {
+    source_wake_on(ring_wake_fd(rd->ring)); /* a stalled pipe does not hold a stop up */
     batch *b = reserve(rd);
     size_t listed = rd->inputs->n; /* members are added apart (inputs.h) */
     for (size_t i = 0; i < listed && b; i++)
@@ -242,5 +243,6 @@ void run_read_inputs(run_reader *rd)
         ring_publish(rd->ring);
     else if (b)
         batch_clear(b);
+    source_wake_on(-1);
     ring_close(rd->ring);
 }

@@ -4,8 +4,10 @@
 #include "base/buf.h"
 
 #include <assert.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The invariant of run_ring.h, checked with the lock held after each change. */
 static void ring_check(const run_ring *r)
@@ -21,6 +23,8 @@ void ring_init(run_ring *r, size_t size)
     memset(r, 0, sizeof *r);
     r->size = size ? size : 1;
     r->done = xcalloc(r->size, 1);
+    if (pipe2(r->wake, O_CLOEXEC | O_NONBLOCK) < 0)
+        r->wake[0] = r->wake[1] = -1; /* a stalled pipe then holds the end up */
     pthread_mutex_init(&r->mu, NULL);
     pthread_cond_init(&r->cv_work, NULL);
     pthread_cond_init(&r->cv_done, NULL);
@@ -30,6 +34,9 @@ void ring_init(run_ring *r, size_t size)
 void ring_destroy(run_ring *r)
 {
     free(r->done);
+    for (int i = 0; i < 2; i++)
+        if (r->wake[i] >= 0)
+            close(r->wake[i]);
     pthread_mutex_destroy(&r->mu);
     pthread_cond_destroy(&r->cv_work);
     pthread_cond_destroy(&r->cv_done);
@@ -167,9 +174,32 @@ void ring_release(run_ring *r, size_t slot)
     pthread_mutex_unlock(&r->mu);
 }
 
+size_t ring_unwritten(run_ring *r)
+{
+    pthread_mutex_lock(&r->mu);
+    size_t n = r->filled - r->written;
+    pthread_mutex_unlock(&r->mu);
+    return n;
+}
+
+int ring_wake_fd(const run_ring *r)
+{
+    return r->wake[0];
+}
+
+/* Wake the reader: its reads wait on the pipe too.  The lock held. */
+static void wake_reader(run_ring *r)
+{
+    if (r->wake[1] >= 0 && !r->stopped && !r->halted) {
+        ssize_t n = write(r->wake[1], "", 1);
+        (void)n; /* full (never: one byte, once) is as good */
+    }
+}
+
 void ring_stop(run_ring *r)
 {
     pthread_mutex_lock(&r->mu);
+    wake_reader(r);
     r->stopped = 1;
     pthread_cond_broadcast(&r->cv_free);
     pthread_mutex_unlock(&r->mu);
@@ -178,6 +208,7 @@ void ring_stop(run_ring *r)
 void ring_halt(run_ring *r)
 {
     pthread_mutex_lock(&r->mu);
+    wake_reader(r);
     r->halted = 1;
     pthread_cond_broadcast(&r->cv_done);
     pthread_cond_broadcast(&r->cv_free);

@@ -34,6 +34,8 @@ typedef struct run_ring {
     atomic_int stopped;      /* read no more; what is taken is skipped */
     atomic_int halted;       /* a worker is stuck: nobody waits any more */
     unsigned long nudges;    /* ring_nudge calls so far */
+    int wake[2];             /* a pipe, written once stopped or halted: the
+                                reader's reads wait on it (source_wake_on) */
     pthread_mutex_t mu;
     pthread_cond_t cv_work;  /* a slot to take, or the end */
     pthread_cond_t cv_done;  /* a slot done, or the end */
@@ -95,6 +97,10 @@ ring_next ring_next_done(run_ring *r, long *slot);
  * fill it again. */
 void ring_release(run_ring *r, size_t slot);
 
+/* Writer, after RING_HALTED: how many slots are published and not
+ * written, from the oldest on (the reader may publish one more). */
+size_t ring_unwritten(run_ring *r);
+
 /* Read no more: ring_reserve fails, ring_take says skip.  The writer still
  * gets every slot published. */
 void ring_stop(run_ring *r);
@@ -102,6 +108,10 @@ void ring_stop(run_ring *r);
 /* A worker will not come back: ring_reserve fails, ring_take says skip,
  * ring_next_done says RING_HALTED as soon as the oldest slot is not done. */
 void ring_halt(run_ring *r);
+
+/* A descriptor that becomes readable once ring_stop or ring_halt is
+ * called, or -1 (no pipe could be made). */
+int ring_wake_fd(const run_ring *r);
 
 /* Whether ring_stop or ring_halt was called (for the reader, between
  * records). */

@@ -149,11 +149,12 @@ static void pack_batch(const sink *out, batch *b, packer *pk)
 
 /* Put the records of B through the stages until none is left to claim,
  * then leave it. */
-static void work_in(run_workers *w, batch *b, sp_error *werr, packer *pk)
+static void work_in(run_workers *w, unsigned me, batch *b, sp_error *werr, packer *pk)
 {
     size_t i;
     while ((i = atomic_fetch_add(&b->next, 1)) < b->n) {
         record *r = &b->rec[i];
+        atomic_store(&r->by, me + 1); /* for the writer, after a hang */
         if (r->kind == REC_JSON || r->kind == REC_TEXT)
             process_record(w, r, werr);
         atomic_store(&r->finished, 1); /* the writer may take it now */
@@ -201,7 +202,8 @@ static void open_batch(run_workers *w, batch *b)
 static void *worker_main(void *arg)
 {
     run_workers *w = ((worker_arg *)arg)->w;
-    watch_bind(&w->slot[((worker_arg *)arg)->index]);
+    unsigned me = ((worker_arg *)arg)->index;
+    watch_bind(&w->slot[me]);
     watch_altstack();
     sp_error *werr = sp_error_new();
     packer pk = { { NULL }, BUF_INIT };
@@ -209,7 +211,7 @@ static void *worker_main(void *arg)
     for (;;) {
         batch *b = join(w);
         if (b) {
-            work_in(w, b, werr, &pk);
+            work_in(w, me, b, werr, &pk);
             continue;
         }
         int skip;
@@ -223,7 +225,7 @@ static void *worker_main(void *arg)
             continue;
         }
         open_batch(w, &w->batches[slot]);
-        work_in(w, &w->batches[slot], werr, &pk);
+        work_in(w, me, &w->batches[slot], werr, &pk);
     }
     pthread_mutex_lock(&w->mu);
     w->alive--;
@@ -240,16 +242,34 @@ static void *worker_main(void *arg)
 
 /* ---------------------------------------------------------------- watchdog */
 
-/* The index + 1 of a worker inside a stage call for longer than LIMIT ms,
- * or 0. */
-static unsigned overrun(const run_workers *w, long limit)
+/* The time limit of a stage call, in ms. */
+static long limit_ms(const run_workers *w)
 {
-    long now = watch_now_ms();
-    for (unsigned i = 0; i < w->n; i++) {
-        long since = atomic_load(&w->slot[i].since_ms);
-        if (since && now - since > limit)
-            return i + 1;
+    return (long)(w->o->stage_timeout * 1000);
+}
+
+/* Wait on W's condition (its lock held) until woken or MS have passed, on
+ * the monotonic clock: a change of the wall clock moves no time limit. */
+static void wait_ms(run_workers *w, long ms)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_MONOTONIC, &until);
+    until.tv_sec += ms / 1000;
+    until.tv_nsec += (ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
     }
+    pthread_cond_timedwait(&w->cv, &w->mu, &until);
+}
+
+/* The index + 1 of a worker inside a stage call for longer than the limit,
+ * with what it is doing in *INFO; or 0. */
+static unsigned overrun(const run_workers *w, watch_info *info)
+{
+    for (unsigned i = 0; i < w->n; i++)
+        if (watch_overran(&w->slot[i], limit_ms(w), info))
+            return i + 1;
     return 0;
 }
 
@@ -261,26 +281,51 @@ static unsigned overrun(const run_workers *w, long limit)
 static void *watchdog_main(void *arg)
 {
     run_workers *w = arg;
-    long limit = (long)(w->o->stage_timeout * 1000);
     pthread_mutex_lock(&w->mu);
     while (!w->dog_over) {
-        unsigned stuck = overrun(w, limit);
+        unsigned stuck = overrun(w, &w->hung_info);
         if (stuck) {
-            atomic_store(&w->hung, stuck);
+            atomic_store(&w->hung, stuck); /* publishes hung_info */
             ring_halt(w->ring);
             break;
         }
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += 50 * 1000 * 1000;
-        if (until.tv_nsec >= 1000000000L) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000L;
-        }
-        pthread_cond_timedwait(&w->cv, &w->mu, &until);
+        wait_ms(w, 50);
     }
     pthread_mutex_unlock(&w->mu);
     return NULL;
+}
+
+/* How many workers not yet returned are not stuck past the limit. */
+static unsigned healthy(const run_workers *w)
+{
+    unsigned stuck = 0;
+    for (unsigned i = 0; i < w->n; i++)
+        stuck += (unsigned)watch_overran(&w->slot[i], limit_ms(w), NULL);
+    return w->alive > stuck ? w->alive - stuck : 0;
+}
+
+int workers_wait_record(run_workers *w, const record *r, watch_info *info)
+{
+    int finished = 0;
+    pthread_mutex_lock(&w->mu);
+    for (;;) {
+        if (atomic_load(&r->finished)) {
+            finished = 1;
+            break;
+        }
+        unsigned by = atomic_load(&r->by);
+        if (by && watch_overran(&w->slot[by - 1], limit_ms(w), info))
+            break;
+        if (!healthy(w)) {
+            *info = w->hung_info; /* nobody is left to finish it */
+            break;
+        }
+        /* polled: a record's end is not signalled (that would cost every
+         * document a lock); this runs only after a hang */
+        wait_ms(w, 20);
+    }
+    pthread_mutex_unlock(&w->mu);
+    return finished;
 }
 
 /* ---------------------------------------------------------------- start, end */
@@ -297,7 +342,11 @@ int workers_start(run_workers *w, unsigned jobs, buf *err)
     w->tid = xcalloc(jobs, sizeof *w->tid);
     w->arg = xcalloc(jobs, sizeof *w->arg);
     pthread_mutex_init(&w->mu, NULL);
-    pthread_cond_init(&w->cv, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC); /* wait_ms */
+    pthread_cond_init(&w->cv, &ca);
+    pthread_condattr_destroy(&ca);
     for (unsigned i = 0; i < jobs; i++) {
         w->arg[i] = (worker_arg){ w, i };
         int rc = pthread_create(&w->tid[i], NULL, worker_main, &w->arg[i]);
@@ -323,11 +372,9 @@ static unsigned wait_alive(run_workers *w)
 {
     pthread_mutex_lock(&w->mu);
     if (atomic_load(&w->hung)) {
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_sec += (time_t)w->o->stage_timeout + 1;
-        while (w->alive > 1 && pthread_cond_timedwait(&w->cv, &w->mu, &until) == 0)
-            ;
+        long end = watch_now_ms() + limit_ms(w) + 1000;
+        for (long now; w->alive > 1 && (now = watch_now_ms()) < end;)
+            wait_ms(w, end - now);
     } else
         while (w->alive > 0)
             pthread_cond_wait(&w->cv, &w->mu);
@@ -352,10 +399,9 @@ unsigned workers_finish(run_workers *w)
     return left;
 }
 
-const watch_slot *workers_hung(const run_workers *w)
+const watch_info *workers_hung(const run_workers *w)
 {
-    unsigned h = atomic_load(&w->hung);
-    return h ? &w->slot[h - 1] : NULL;
+    return atomic_load(&w->hung) ? &w->hung_info : NULL;
 }
 
 void workers_free(run_workers *w)

@@ -31,6 +31,8 @@ typedef struct run_workers {
     pthread_t dog;
     atomic_uint hung;           /* 1 + the worker stuck past stage_timeout,
                                    or 0 */
+    watch_info hung_info;       /* what it was doing (the watchdog's; read
+                                   once HUNG is set) */
 } run_workers;
 
 /*
@@ -49,8 +51,18 @@ int workers_start(run_workers *w, unsigned jobs, buf *err);
  */
 unsigned workers_finish(run_workers *w);
 
-/* The slot of the worker stuck past the time limit, or NULL. */
-const watch_slot *workers_hung(const run_workers *w);
+/* What the worker the watchdog found stuck past the time limit was doing,
+ * or NULL. */
+const watch_info *workers_hung(const run_workers *w);
+
+/*
+ * The writer, after a hang: wait until R is finished (returns 1), or until
+ * it cannot be: the worker that took it is stuck past the time limit, or
+ * every worker still running is (returns 0, with in *INFO what the stuck
+ * worker was doing).  So the documents before the stuck one are all
+ * written, however long the healthy workers still take over theirs.
+ */
+int workers_wait_record(run_workers *w, const record *r, watch_info *info);
 
 void workers_free(run_workers *w);
 

@@ -111,26 +111,43 @@ static void flush_output(run_writer *w)
     buf_free(&err);
 }
 
+/*
+ * After a hang (the ring halted, SLOT the oldest slot not done, or -1):
+ * write, in order, every record finished before the first that cannot be
+ * (its worker is stuck), waiting for those the other workers are still
+ * on, across the batches published.  Returns what the stuck worker was
+ * doing.  The batches stay in their slots (free_run clears them).
+ */
+static watch_info write_before_hang(run_writer *w, long slot)
+{
+    watch_info h = *workers_hung(w->workers);
+    size_t left = slot < 0 ? 0 : ring_unwritten(w->ring);
+    for (size_t s = (size_t)slot; left--; s = (s + 1) % w->ring->size) {
+        const batch *b = &w->batches[s];
+        for (size_t i = 0; i < b->n; i++) {
+            if (!workers_wait_record(w->workers, &b->rec[i], &h))
+                return h;
+            write_record(w, &b->rec[i], 0);
+        }
+    }
+    return h;
+}
+
 /* A stage ran past --stage-timeout: write what was finished before the
- * stuck document, even in its batch (SLOT, or -1); then name the stage and
- * the document, and stop: the outputs are not put in place as if whole. */
+ * stuck document, even in its batch; then name the stage and the document,
+ * and stop: the outputs are not put in place as if whole. */
 static void write_until_hang(run_writer *w, long slot)
 {
-    if (slot >= 0) {
-        const batch *b = &w->batches[slot];
-        for (size_t i = 0; i < b->n && atomic_load(&b->rec[i].finished); i++)
-            write_record(w, &b->rec[i], 0);
-    }
-    const watch_slot *h = workers_hung(w->workers);
+    watch_info h = write_before_hang(w, slot);
     buf msg = BUF_INIT;
     /* An output file is not put in place (writer_close): say so rather than
      * promise the documents before it. */
     int to_stdout = !w->o->output_dir && (!w->o->output || !strcmp(w->o->output, "-"));
     buf_printf(&msg, "stage '%s' ran longer than %g s on document \"%s\": stopped; %s",
-               h->stage ? h->stage : "?", w->o->stage_timeout, h->doc_id ? h->doc_id : "?",
+               h.stage ? h.stage : "?", w->o->stage_timeout, h.doc_id ? h.doc_id : "?",
                to_stdout ? "the documents before it were written"
                          : "the output is not put in place, as it would lack documents");
-    sp_diag d = { .status = SP_FAILED, .file = h->file, .line = h->line,
+    sp_diag d = { .status = SP_FAILED, .file = h.file, .line = h.line,
                   .message = msg.data };
     if (w->o->on_diag)
         w->o->on_diag(w->o->ctx, &d);

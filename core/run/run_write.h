@@ -14,7 +14,7 @@ typedef struct run_writer {
     run_ring *ring;
     batch *batches;
     const sp_run_options *o;
-    const run_workers *workers;  /* which one hung, if one did */
+    run_workers *workers;        /* which one hung, if one did */
     sink *out;                   /* the documents */
     sink *errs;                  /* the failed documents, or NULL */
     run_report *rep;

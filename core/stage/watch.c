@@ -28,9 +28,10 @@ void watch_document(const char *doc_id, const char *file, unsigned long line)
 {
     if (!my_slot)
         return;
-    my_slot->doc_id = doc_id;
-    my_slot->file = file;
-    my_slot->line = line;
+    /* relaxed: watch_enter's store of since_ms publishes them */
+    atomic_store_explicit(&my_slot->doc_id, doc_id, memory_order_relaxed);
+    atomic_store_explicit(&my_slot->file, file, memory_order_relaxed);
+    atomic_store_explicit(&my_slot->line, line, memory_order_relaxed);
 }
 
 long watch_now_ms(void)
@@ -44,7 +45,7 @@ void watch_enter(const char *stage)
 {
     if (!my_slot)
         return;
-    my_slot->stage = stage;
+    atomic_store_explicit(&my_slot->stage, stage, memory_order_relaxed);
     long now = watch_now_ms();
     atomic_store(&my_slot->since_ms, now ? now : 1);
 }
@@ -53,6 +54,26 @@ void watch_leave(void)
 {
     if (my_slot)
         atomic_store(&my_slot->since_ms, 0);
+}
+
+/* The fields of S; whether they belong to the stage call that began at
+ * SINCE (one that ended in between would have changed since_ms). */
+static int watch_read(const watch_slot *s, long since, watch_info *info)
+{
+    info->stage = atomic_load(&s->stage);
+    info->doc_id = atomic_load(&s->doc_id);
+    info->file = atomic_load(&s->file);
+    info->line = atomic_load(&s->line);
+    return atomic_load(&s->since_ms) == since;
+}
+
+int watch_overran(const watch_slot *s, long limit_ms, watch_info *info)
+{
+    long since = atomic_load(&s->since_ms);
+    if (!since || watch_now_ms() - since <= limit_ms)
+        return 0;
+    watch_info scratch;
+    return watch_read(s, since, info ? info : &scratch);
 }
 
 /* ---------------------------------------------------------------- signals */
@@ -84,11 +105,14 @@ static void put_num(unsigned long v)
 static void on_fatal(int sig)
 {
     const watch_slot *s = my_slot;
+    watch_info w = { NULL, NULL, NULL, 0 };
+    if (s) /* lock-free atomics: safe in a handler */
+        watch_read(s, 0, &w);
     put("spanpipe: ");
-    if (s && s->file) {
-        put(s->file);
+    if (w.file) {
+        put(w.file);
         put(":");
-        put_num(s->line);
+        put_num(w.line);
         put(": ");
     }
     put("fatal signal ");
@@ -100,15 +124,15 @@ static void on_fatal(int sig)
         put("' (");
         put(starting_path ? starting_path : "?");
         put(") while it started");
-    } else if (s && atomic_load(&s->since_ms) && s->stage) {
+    } else if (s && atomic_load(&s->since_ms) && w.stage) {
         put(" in stage '");
-        put(s->stage);
+        put(w.stage);
         put("'");
     } else if (s)
         put(" in spanpipe itself");
-    if (s && s->doc_id) {
+    if (w.doc_id) {
         put(" on document \"");
-        put(s->doc_id);
+        put(w.doc_id);
         put("\"");
     }
     put(s ? "; the documents written before it are complete\n" : "\n");

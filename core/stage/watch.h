@@ -12,13 +12,21 @@
 
 #include <stdatomic.h>
 
+/* A worker's slot.  Its thread writes it, the watchdog, the writer and a
+ * signal handler read it while it runs: every field is atomic. */
 typedef struct watch_slot {
     atomic_long since_ms;        /* when the running stage call began; 0: none */
-    const char *stage;           /* the stage running, when since_ms != 0 */
-    const char *doc_id;          /* the document the worker is on, or NULL */
-    const char *file;
-    unsigned long line;
+    _Atomic(const char *) stage;  /* the stage running, when since_ms != 0 */
+    _Atomic(const char *) doc_id; /* the document the worker is on, or NULL */
+    _Atomic(const char *) file;
+    atomic_ulong line;
 } watch_slot;
+
+/* What a worker was doing, copied out of its slot. */
+typedef struct watch_info {
+    const char *stage, *doc_id, *file;
+    unsigned long line;
+} watch_info;
 
 /* Make SLOT the calling thread's (NULL: none). */
 void watch_bind(watch_slot *slot);
@@ -37,6 +45,13 @@ void watch_leave(void);
 
 /* Milliseconds on a monotonic clock. */
 long watch_now_ms(void);
+
+/*
+ * Whether SLOT's thread has been inside one stage call for longer than
+ * LIMIT_MS; if so, *INFO is what it is doing, read while that call lasted
+ * (the strings live as long as the document and the pipeline).  Any thread.
+ */
+int watch_overran(const watch_slot *slot, long limit_ms, watch_info *info);
 
 /*
  * Report fatal signals (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) on standard

@@ -8,7 +8,8 @@
  * a reader, or a later `run --resume`, never mistakes half a file for a
  * whole one.  A name that exists and is not a regular file (a FIFO, a device
  * such as /dev/stdout) is written straight: renaming a file over it would
- * replace the node.  NULL or "-" is standard output.
+ * replace the node.  NULL or "-" is standard output.  After the rename the
+ * folder is synced, so that a crash does not lose the new name.
  *
  * Every descriptor it opens is close-on-exec, so an `exec` stage's command
  * (or any child of the program) does not inherit half-written files.
@@ -36,9 +37,13 @@ typedef struct sp_outfile sp_outfile;
 #define SP_OUTFILE_MKDIRS 1u  /* create the missing directories above PATH */
 
 /*
- * Open PATH for writing as above.  Returns a new sp_outfile, owned by the
- * caller until sp_outfile_close(), or NULL with a message in ERR naming PATH
- * (it cannot be created, a directory cannot be made).
+ * Open PATH for writing as above.  A symbolic link at PATH is followed, as
+ * a shell's `>` would: the file at the end of its links is written (made
+ * when it does not exist), its temporary beside it, and the link stays.
+ * Returns a new sp_outfile, owned by the caller until sp_outfile_close(),
+ * or NULL with errno and a message in ERR naming PATH (it cannot be
+ * created, a directory cannot be made, a loop of links: ELOOP, an empty
+ * name: EINVAL).
  */
 sp_outfile *sp_outfile_open(const char *path, unsigned flags, sp_error *err);
 
@@ -50,7 +55,8 @@ sp_outfile *sp_outfile_open(const char *path, unsigned flags, sp_error *err);
  * name and renamed into place, so that a link or FIFO planted at DIR/REL is
  * replaced, never written through.  DIR itself is the caller's choice and
  * may be a link.  With SP_OUTFILE_MKDIRS, DIR and the folders of REL are
- * created as needed.  Returns as sp_outfile_open().
+ * created as needed.  Returns as sp_outfile_open() (an empty DIR or REL:
+ * EINVAL).
  */
 sp_outfile *sp_outfile_open_in(const char *dir, const char *rel, unsigned flags,
                                sp_error *err);
@@ -94,7 +100,9 @@ FILE *sp_outfile_stream(sp_outfile *f);
  * Otherwise the temporary file is removed (a stream written straight keeps
  * what reached it).  Returns 0, or -1 with a message in ERR: a write, sync
  * or rename failed when committing, or writing straight failed (F is freed
- * either way, and nothing is left in place of PATH).  NULL F does nothing.
+ * either way, and nothing is left in place of PATH), or syncing the folder
+ * after the rename failed (the file is in place, but may not survive a
+ * crash).  NULL F does nothing.
  */
 int sp_outfile_close(sp_outfile *f, int commit, sp_error *err);
 

@@ -9,6 +9,9 @@
  *                                   its Nth matching call on (default 1)
  *   SPANPIPE_COUNT=readdir          say at exit how many folder entries were
  *                                   read (readdir calls)
+ *   SPANPIPE_CLOCK_SHIFT=SECONDS    the wall clock (CLOCK_REALTIME) reads
+ *                                   SECONDS later than it is, as after the
+ *                                   clock was set: no time limit may move
  *   SPANPIPE_FAULT_FILE=TEXT        only calls on a file whose path contains
  *                                   TEXT (write, fsync: the descriptor's
  *                                   path; rename: the new name)
@@ -28,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static struct {
@@ -188,4 +192,14 @@ int pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *), v
     if (fails("pthread_create", 1))
         return f.err; /* pthread functions return the error */
     return next_pthread_create(t, a, fn, arg);
+}
+
+int clock_gettime(clockid_t id, struct timespec *ts)
+{
+    NEXT(clock_gettime);
+    int rc = next_clock_gettime(id, ts);
+    const char *shift = getenv("SPANPIPE_CLOCK_SHIFT");
+    if (rc == 0 && id == CLOCK_REALTIME && shift && is_spanpipe())
+        ts->tv_sec += atol(shift);
+    return rc;
 }

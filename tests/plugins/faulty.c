@@ -9,7 +9,9 @@
  *   FAULT_NEEDS_WORD  requires the layer "word" (which the words stage makes)
  *   FAULT_BADREF   adds a span whose reference names no span
  *   FAULT_LAYER    adds a span of a layer it does not declare
- *   FAULT_SLOW     adds nothing, slowly (20 ms a document): runs to interrupt
+ *   FAULT_SLOW     adds nothing, slowly (20 ms a document): runs to interrupt;
+ *                  400 ms on documents whose text contains "DAWDLE" (a
+ *                  chain of several is slow on them but never over 1 s a call)
  *   FAULT_CRASH    dereferences NULL on documents whose text contains "CRASH",
  *                  after a pause that lets the writer finish what came before
  *   FAULT_HANG     never returns on documents whose text contains "HANG"
@@ -83,7 +85,7 @@ static int fault_process(void *state, sp_doc *doc, sp_error *err)
 #elif defined(FAULT_LAYER)
     sp_doc_add(doc, "undeclared", 0, n, NULL);
 #elif defined(FAULT_SLOW)
-    struct timespec ts = { 0, 20 * 1000 * 1000 };
+    struct timespec ts = { 0, (memmem(t, n, "DAWDLE", 6) ? 400 : 20) * 1000 * 1000 };
     nanosleep(&ts, NULL);
 #elif defined(FAULT_CRASH)
     if (memmem(t, n, "CRASH", 5)) {

@@ -5,6 +5,7 @@
 #include "run/sink.h"
 #include "io/outfile.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -389,6 +390,37 @@ START_TEST(outfile_fifo_written_straight)
 }
 END_TEST
 
+/* An empty name is refused (EINVAL) before anything is looked at: ""
+ * has no byte after its end for the folders' walk to read, and it is not
+ * a name to put a temporary beside (none is made in the current folder). */
+START_TEST(outfile_empty_name_refused)
+{
+    mkdir_tmp();
+    char *here = getcwd(NULL, 0);
+    ck_assert_int_eq(chdir(dir), 0);
+    sp_error *err = sp_error_new();
+    static const unsigned flags[] = { 0, SP_OUTFILE_MKDIRS };
+    for (size_t i = 0; i < 2; i++) {
+        errno = 0;
+        ck_assert_ptr_null(sp_outfile_open("", flags[i], err));
+        ck_assert_int_eq(errno, EINVAL);
+        ck_assert_str_eq(sp_error_message(err), "an empty file name: Invalid argument");
+        errno = 0;
+        ck_assert_ptr_null(sp_outfile_open_in("", "x.jsonl", flags[i], err));
+        ck_assert_int_eq(errno, EINVAL);
+        errno = 0;
+        ck_assert_ptr_null(sp_outfile_open_in(dir, "", flags[i], err));
+        ck_assert_int_eq(errno, EINVAL);
+        ck_assert_str_eq(sp_error_message(err), "an empty file name: Invalid argument");
+    }
+    ck_assert_int_eq(entries(), 0);
+    sp_error_free(err);
+    ck_assert_int_eq(chdir(here), 0);
+    free(here);
+    rm_tmp();
+}
+END_TEST
+
 Suite *unit_suite(void)
 {
     Suite *s = suite_create("sink");
@@ -404,6 +436,7 @@ Suite *unit_suite(void)
     TCase *of = tcase_create("outfile");
     tcase_add_test(of, outfile_whole_or_absent);
     tcase_add_test(of, outfile_fifo_written_straight);
+    tcase_add_test(of, outfile_empty_name_refused);
     suite_add_tcase(s, of);
     return s;
 }
