@@ -20,14 +20,14 @@ struct dz {
     size_t zstd_hint;       /* ZSTD_decompressStream's last return: 0 at a frame's end */
     buf late;               /* an error to give after the data before it */
 #ifdef HAVE_ISAL
-    struct inflate_state *is;   /* gzip: ISA-L's igzip (README, Dependencies) */
+    struct inflate_state *is;   /* gzip: ISA-L's igzip (README, Dependencies), or NULL */
     /* What follows a gzip member's end that igzip had already taken into its
      * bit buffer, with what was left of the carry before: read first. */
     unsigned char carry[16];
     size_t carry_len;
-#else
-    z_stream zs;
 #endif
+    z_stream zs;            /* gzip by zlib: without libisal, and the reference */
+    int zs_ready;
     ZSTD_DStream *zd;
     lzma_stream xs;
     bz_stream bs;
@@ -56,20 +56,33 @@ const char *dz_name(dz_kind k)
     return names[k];
 }
 
-dz *dz_new(dz_kind k)
+const char *dz_gzip_reader(void)
+{
+#ifdef HAVE_ISAL
+    return "igzip";
+#else
+    return "zlib";
+#endif
+}
+
+static dz *new_dz(dz_kind k, int zlib)
 {
     dz *d = xcalloc(1, sizeof *d);
     d->kind = k;
     switch (k) {
     case DZ_GZIP:
 #ifdef HAVE_ISAL
-        /* calloc: igzip's assembly reads parts of its state it never wrote */
-        d->is = xcalloc(1, sizeof *d->is);
-#else
+        if (!zlib) {
+            /* calloc: igzip's assembly reads parts of its state it never wrote */
+            d->is = xcalloc(1, sizeof *d->is);
+            break;
+        }
+#endif
+        (void)zlib;
         /* 16 + MAX_WBITS: a gzip wrapper, not zlib or raw deflate */
         if (inflateInit2(&d->zs, 16 + MAX_WBITS) != Z_OK)
             oom_abort();
-#endif
+        d->zs_ready = 1;
         break;
     case DZ_ZSTD:
         d->zd = ZSTD_createDStream();
@@ -91,16 +104,25 @@ dz *dz_new(dz_kind k)
     return d;
 }
 
+dz *dz_new(dz_kind k)
+{
+    return new_dz(k, 0);
+}
+
+dz *dz_new_zlib_gzip(void)
+{
+    return new_dz(DZ_GZIP, 1);
+}
+
 void dz_free(dz *d)
 {
     if (!d)
         return;
 #ifdef HAVE_ISAL
     free(d->is);
-#else
-    if (d->kind == DZ_GZIP)
-        inflateEnd(&d->zs);
 #endif
+    if (d->zs_ready)
+        inflateEnd(&d->zs);
     ZSTD_freeDStream(d->zd);
     if (d->kind == DZ_XZ)
         lzma_end(&d->xs);
@@ -202,8 +224,8 @@ static int peek_byte(const dz *d, const unsigned char *in, size_t avail, size_t 
     return i < avail ? in[i] : -1;
 }
 
-static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int finish,
-                        void *dst, size_t n, int *end, buf *err)
+static ssize_t run_igzip(dz *d, const unsigned char **in, size_t *avail, int finish,
+                         void *dst, size_t n, int *end, buf *err)
 {
     if (!d->in_stream) {
         const unsigned char *next = d->carry_len ? d->carry : *in;
@@ -243,8 +265,9 @@ static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int fini
         return truncated(d, 0, err);
     return (ssize_t)produced;
 }
-#else
-static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int finish,
+#endif
+
+static ssize_t run_zlib(dz *d, const unsigned char **in, size_t *avail, int finish,
                         void *dst, size_t n, int *end, buf *err)
 {
     if (!d->in_stream) {
@@ -282,7 +305,15 @@ static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int fini
     return (ssize_t)produced;
 }
 
+static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int finish,
+                        void *dst, size_t n, int *end, buf *err)
+{
+#ifdef HAVE_ISAL
+    if (d->is)
+        return run_igzip(d, in, avail, finish, dst, n, end, err);
 #endif
+    return run_zlib(d, in, avail, finish, dst, n, end, err);
+}
 
 static ssize_t run_zstd(dz *d, const unsigned char **in, size_t *avail, int finish,
                         void *dst, size_t n, int *end, buf *err)
