@@ -3,6 +3,7 @@
 #include "io/decompress.h"
 
 #include <bzlib.h>
+#include <libdeflate.h>
 #include <lzma.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,14 +21,22 @@ struct dz {
     size_t zstd_hint;       /* ZSTD_decompressStream's last return: 0 at a frame's end */
     buf late;               /* an error to give after the data before it */
 #ifdef HAVE_ISAL
-    struct inflate_state *is;   /* gzip: ISA-L's igzip (README, Dependencies) */
+    struct inflate_state *is;   /* gzip: ISA-L's igzip (README, Dependencies), or NULL */
     /* What follows a gzip member's end that igzip had already taken into its
      * bit buffer, with what was left of the carry before: read first. */
     unsigned char carry[16];
     size_t carry_len;
-#else
-    z_stream zs;
 #endif
+    z_stream zs;            /* gzip by zlib: without libisal, and the reference */
+    int zs_ready;
+    /* zlib's own CRC-32 costs 4 instructions a byte, a sixth of reading
+     * alone: once a member's header is read (and its header CRC checked by
+     * zlib), zlib stops checking and libdeflate's CRC-32 (carry-less
+     * multiply) checks the data against the trailer, in zlib's words. */
+    gz_header zh;           /* zh.done: the member's header is read */
+    int zh_own;             /* the data check is ours from here on */
+    uint32_t zcrc, zsize;   /* CRC-32 and length (mod 2^32) of the member's data */
+    unsigned char ztail[8]; /* the last 8 input bytes zlib took: the trailer at the end */
     ZSTD_DStream *zd;
     lzma_stream xs;
     bz_stream bs;
@@ -56,20 +65,34 @@ const char *dz_name(dz_kind k)
     return names[k];
 }
 
-dz *dz_new(dz_kind k)
+const char *dz_gzip_reader(void)
+{
+#ifdef HAVE_ISAL
+    return "igzip";
+#else
+    return "zlib";
+#endif
+}
+
+static dz *new_dz(dz_kind k, int zlib)
 {
     dz *d = xcalloc(1, sizeof *d);
     d->kind = k;
     switch (k) {
     case DZ_GZIP:
 #ifdef HAVE_ISAL
-        /* calloc: igzip's assembly reads parts of its state it never wrote */
-        d->is = xcalloc(1, sizeof *d->is);
-#else
+        if (!zlib) {
+            /* calloc: igzip's assembly reads parts of its state it never wrote */
+            d->is = xcalloc(1, sizeof *d->is);
+            break;
+        }
+#endif
+        (void)zlib;
         /* 16 + MAX_WBITS: a gzip wrapper, not zlib or raw deflate */
         if (inflateInit2(&d->zs, 16 + MAX_WBITS) != Z_OK)
             oom_abort();
-#endif
+        d->zs_ready = 1;
+        inflateGetHeader(&d->zs, &d->zh);
         break;
     case DZ_ZSTD:
         d->zd = ZSTD_createDStream();
@@ -91,16 +114,25 @@ dz *dz_new(dz_kind k)
     return d;
 }
 
+dz *dz_new(dz_kind k)
+{
+    return new_dz(k, 0);
+}
+
+dz *dz_new_zlib_gzip(void)
+{
+    return new_dz(DZ_GZIP, 1);
+}
+
 void dz_free(dz *d)
 {
     if (!d)
         return;
 #ifdef HAVE_ISAL
     free(d->is);
-#else
-    if (d->kind == DZ_GZIP)
-        inflateEnd(&d->zs);
 #endif
+    if (d->zs_ready)
+        inflateEnd(&d->zs);
     ZSTD_freeDStream(d->zd);
     if (d->kind == DZ_XZ)
         lzma_end(&d->xs);
@@ -202,8 +234,8 @@ static int peek_byte(const dz *d, const unsigned char *in, size_t avail, size_t 
     return i < avail ? in[i] : -1;
 }
 
-static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int finish,
-                        void *dst, size_t n, int *end, buf *err)
+static ssize_t run_igzip(dz *d, const unsigned char **in, size_t *avail, int finish,
+                         void *dst, size_t n, int *end, buf *err)
 {
     if (!d->in_stream) {
         const unsigned char *next = d->carry_len ? d->carry : *in;
@@ -243,20 +275,54 @@ static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int fini
         return truncated(d, 0, err);
     return (ssize_t)produced;
 }
-#else
-static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int finish,
+#endif
+
+/* The last 8 bytes of the input zlib took, USED bytes ending at END. */
+static void zlib_keep_tail(dz *d, const unsigned char *end, size_t used)
+{
+    size_t k = used < 8 ? used : 8;
+    memmove(d->ztail, d->ztail + k, 8 - k);
+    memcpy(d->ztail + 8 - k, end - k, k);
+}
+
+/* The data check of a member that ended, once it is ours: zlib's messages. */
+static const char *zlib_trailer_check(const dz *d)
+{
+    const unsigned char *t = d->ztail;
+    uint32_t crc = (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 |
+                   (uint32_t)t[3] << 24;
+    uint32_t len = (uint32_t)t[4] | (uint32_t)t[5] << 8 | (uint32_t)t[6] << 16 |
+                   (uint32_t)t[7] << 24;
+    if (crc != d->zcrc)
+        return "incorrect data check";
+    return len != d->zsize ? "incorrect length check" : NULL;
+}
+
+/* A new member: zlib checks its header (and the header's CRC) itself. */
+static void zlib_member_start(dz *d)
+{
+    if (d->started)
+        inflateReset(&d->zs);
+    inflateValidate(&d->zs, 1);
+    memset(&d->zh, 0, sizeof d->zh);
+    inflateGetHeader(&d->zs, &d->zh);
+    d->zh_own = 0;
+    d->zcrc = 0;
+    d->zsize = 0;
+    d->in_stream = d->started = 1;
+}
+
+static ssize_t run_zlib(dz *d, const unsigned char **in, size_t *avail, int finish,
                         void *dst, size_t n, int *end, buf *err)
 {
     if (!d->in_stream) {
         int go = next_stream(d, *in, *avail, finish, end, err);
         if (go <= 0)
             return go;
-        if (d->started)
-            inflateReset(&d->zs);
-        d->in_stream = d->started = 1;
+        zlib_member_start(d);
     }
-    if (*avail == 0)
-        return finish ? truncated(d, 0, err) : 0;
+    /* Even with no input left: zlib may still hold output (a match it was
+     * copying when DST filled), which comes before a truncation's error. */
     d->zs.next_in = (unsigned char *)*in;
     d->zs.avail_in = (uInt)(*avail > (1u << 30) ? (1u << 30) : *avail);
     uInt chunk = (uInt)(n > (1u << 30) ? (1u << 30) : n);
@@ -267,10 +333,20 @@ static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int fini
     size_t used = in_before - d->zs.avail_in;
     *in += used;
     *avail -= used;
+    zlib_keep_tail(d, *in, used);
     size_t produced = chunk - d->zs.avail_out;
-    if (rc == Z_STREAM_END)
+    d->zcrc = (uint32_t)libdeflate_crc32(d->zcrc, dst, produced);
+    d->zsize += (uint32_t)produced;
+    if (!d->zh_own && d->zh.done == 1 && rc != Z_STREAM_END) {
+        inflateValidate(&d->zs, 0);
+        d->zh_own = 1;
+    }
+    if (rc == Z_STREAM_END) {
         d->in_stream = 0;
-    else if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT)
+        const char *bad = d->zh_own ? zlib_trailer_check(d) : NULL;
+        if (bad)
+            return failed(d, produced, err, "corrupt %s data (%s)", bad);
+    } else if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT)
         /* As zcat does: what was decompressed goes out, then the error (a bad
          * CRC is only known once all the data is out). */
         return failed(d, produced, err, "corrupt %s data (%s)",
@@ -282,7 +358,15 @@ static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int fini
     return (ssize_t)produced;
 }
 
+static ssize_t run_gzip(dz *d, const unsigned char **in, size_t *avail, int finish,
+                        void *dst, size_t n, int *end, buf *err)
+{
+#ifdef HAVE_ISAL
+    if (d->is)
+        return run_igzip(d, in, avail, finish, dst, n, end, err);
 #endif
+    return run_zlib(d, in, avail, finish, dst, n, end, err);
+}
 
 static ssize_t run_zstd(dz *d, const unsigned char **in, size_t *avail, int finish,
                         void *dst, size_t n, int *end, buf *err)

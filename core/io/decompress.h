@@ -36,6 +36,12 @@ typedef struct dz dz;
 /* A decompressor for K (not DZ_NONE); never NULL (aborts for want of memory). */
 dz *dz_new(dz_kind k);
 void dz_free(dz *d);
+/* Which library dz_new(DZ_GZIP) inflates with: "igzip" (built with libisal,
+ * configure --with-isal) or "zlib" (static). */
+const char *dz_gzip_reader(void);
+/* A gzip decompressor by zlib whatever the build: the reference the igzip
+ * reader is compared with (tests/fuzz/fuzz_gzipdiff.c); as dz_new. */
+dz *dz_new_zlib_gzip(void);
 
 /*
  * Decompress from *IN (*AVAIL bytes; both advanced past what was used) into

@@ -5,13 +5,14 @@
 # reproducers kept under regressions/TARGET/.  With ./configure
 # --enable-fuzzing (clang): the libFuzzer programs, and `make fuzz` to run
 # each for FUZZ_SECONDS.
-FUZZ_NAMES = docread input stages
+FUZZ_NAMES = docread input stages gzipdiff
 FUZZ_COMMON_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DATADIR='"$(abs_top_srcdir)/data"'
 FUZZ_COMMON_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS)
 FUZZ_COMMON_LDADD = core/libspcore.la $(JANSSON_LIBS) $(ZLIB_LIBS)
 
 fuzz_docread_sources = %reldir%/fuzz.h %reldir%/fuzz_docread.c
 fuzz_input_sources = %reldir%/fuzz.h %reldir%/fuzz_input.c
+fuzz_gzipdiff_sources = %reldir%/fuzz.h %reldir%/fuzz_gzipdiff.c
 # The stages are linked in (see fuzz_stages.c for why), with their rules
 # and the text code they share (plugins/libsptext.la).
 fuzz_stages_sources = %reldir%/fuzz.h %reldir%/fuzz_stages.c \
@@ -25,8 +26,10 @@ fuzz_stages_sources = %reldir%/fuzz.h %reldir%/fuzz_stages.c \
 	plugins/citations/cite_chars.h
 
 # ---- replay: always built and run by make check
-check_PROGRAMS += %reldir%/replay_docread %reldir%/replay_input %reldir%/replay_stages
-TESTS += %reldir%/replay_docread %reldir%/replay_input %reldir%/replay_stages
+check_PROGRAMS += %reldir%/replay_docread %reldir%/replay_input %reldir%/replay_stages \
+	%reldir%/replay_gzipdiff
+TESTS += %reldir%/replay_docread %reldir%/replay_input %reldir%/replay_stages \
+	%reldir%/replay_gzipdiff
 
 %canon_reldir%_replay_docread_SOURCES = %reldir%/replay.c $(fuzz_docread_sources)
 %canon_reldir%_replay_docread_CPPFLAGS = $(FUZZ_COMMON_CPPFLAGS) -DFUZZ_TARGET='"docread"'
@@ -36,6 +39,10 @@ TESTS += %reldir%/replay_docread %reldir%/replay_input %reldir%/replay_stages
 %canon_reldir%_replay_input_CPPFLAGS = $(FUZZ_COMMON_CPPFLAGS) -DFUZZ_TARGET='"input"'
 %canon_reldir%_replay_input_CFLAGS = $(FUZZ_COMMON_CFLAGS)
 %canon_reldir%_replay_input_LDADD = $(FUZZ_COMMON_LDADD)
+%canon_reldir%_replay_gzipdiff_SOURCES = %reldir%/replay.c $(fuzz_gzipdiff_sources)
+%canon_reldir%_replay_gzipdiff_CPPFLAGS = $(FUZZ_COMMON_CPPFLAGS) -DFUZZ_TARGET='"gzipdiff"'
+%canon_reldir%_replay_gzipdiff_CFLAGS = $(FUZZ_COMMON_CFLAGS)
+%canon_reldir%_replay_gzipdiff_LDADD = $(FUZZ_COMMON_LDADD)
 %canon_reldir%_replay_stages_SOURCES = %reldir%/replay.c $(fuzz_stages_sources)
 %canon_reldir%_replay_stages_CPPFLAGS = $(FUZZ_COMMON_CPPFLAGS) -DFUZZ_TARGET='"stages"'
 %canon_reldir%_replay_stages_CFLAGS = $(FUZZ_COMMON_CFLAGS)
@@ -45,7 +52,8 @@ EXTRA_DIST += %reldir%/seeds %reldir%/regressions %reldir%/README.md %reldir%/do
 
 # ---- libFuzzer programs: only with --enable-fuzzing
 if ENABLE_FUZZING
-noinst_PROGRAMS = %reldir%/fuzz_docread %reldir%/fuzz_input %reldir%/fuzz_stages
+noinst_PROGRAMS = %reldir%/fuzz_docread %reldir%/fuzz_input %reldir%/fuzz_stages \
+	%reldir%/fuzz_gzipdiff
 
 %canon_reldir%_fuzz_docread_SOURCES = $(fuzz_docread_sources)
 %canon_reldir%_fuzz_docread_CPPFLAGS = $(FUZZ_COMMON_CPPFLAGS)
@@ -57,6 +65,11 @@ noinst_PROGRAMS = %reldir%/fuzz_docread %reldir%/fuzz_input %reldir%/fuzz_stages
 %canon_reldir%_fuzz_input_CFLAGS = $(FUZZ_COMMON_CFLAGS)
 %canon_reldir%_fuzz_input_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 %canon_reldir%_fuzz_input_LDADD = $(FUZZ_COMMON_LDADD)
+%canon_reldir%_fuzz_gzipdiff_SOURCES = $(fuzz_gzipdiff_sources)
+%canon_reldir%_fuzz_gzipdiff_CPPFLAGS = $(FUZZ_COMMON_CPPFLAGS)
+%canon_reldir%_fuzz_gzipdiff_CFLAGS = $(FUZZ_COMMON_CFLAGS)
+%canon_reldir%_fuzz_gzipdiff_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+%canon_reldir%_fuzz_gzipdiff_LDADD = $(FUZZ_COMMON_LDADD)
 %canon_reldir%_fuzz_stages_SOURCES = $(fuzz_stages_sources)
 %canon_reldir%_fuzz_stages_CPPFLAGS = $(FUZZ_COMMON_CPPFLAGS)
 %canon_reldir%_fuzz_stages_CFLAGS = $(FUZZ_COMMON_CFLAGS)
@@ -71,7 +84,7 @@ noinst_PROGRAMS = %reldir%/fuzz_docread %reldir%/fuzz_input %reldir%/fuzz_stages
 FUZZ_SECONDS = 60
 FUZZ_FLAGS = -print_final_stats=1
 FUZZ_WORK = tests/work/fuzz
-fuzz: %reldir%/fuzz_docread %reldir%/fuzz_input %reldir%/fuzz_stages
+fuzz: %reldir%/fuzz_docread %reldir%/fuzz_input %reldir%/fuzz_stages %reldir%/fuzz_gzipdiff
 	@fail=0; for t in $(FUZZ_NAMES); do \
 	  mkdir -p $(FUZZ_WORK)/corpus/$$t $(FUZZ_WORK)/crashes/$$t || exit 1; \
 	  dirs=; for d in seeds regressions; do \
