@@ -305,18 +305,24 @@ static int read_answer(const exec_state *st, child *c, buf *err)
 }
 
 /*
- * Write SEND[0..N) (may be empty) and read one line back into LINE, both at
- * once so neither pipe can fill up and stall the other side, within
- * TIMEOUT_MS; its standard error is drained meanwhile.  Returns 0;
- * TIMED_OUT; or -1 with what went wrong in ERR (the child is then not to be
- * used again, nor after TIMED_OUT).
+ * Write SEND (NULL: nothing) and read one line back into LINE, both at once
+ * so neither pipe can fill up and stall the other side, within TIMEOUT_MS;
+ * its standard error is drained meanwhile.  SEND is freed as soon as it is
+ * written: a document of hundreds of megabytes need not be held three
+ * times over (as sent, as answered, as decoded).  Returns 0; TIMED_OUT; or
+ * -1 with what went wrong in ERR (the child is then not to be used again,
+ * nor after TIMED_OUT).
  */
-static int exchange(const exec_state *st, child *c, const char *send, size_t n,
-                    int timeout_ms, buf *line, buf *err)
+static int exchange(const exec_state *st, child *c, buf *send, int timeout_ms, buf *line,
+                    buf *err)
 {
     long deadline = now_ms() + timeout_ms;
-    size_t sent = 0;
+    size_t sent = 0, n = send ? send->len : 0;
     buf_clear(line);
+    /* room for the answer at once, as it holds about what was sent (a
+     * copy of the text at least), rather than grown while it arrives */
+    if (n > 65536)
+        buf_reserve(&c->pending, n + n / 8);
     for (;;) {
         /* only the bytes not searched before: the answer arrives in many
          * reads, and searching it whole after each was quadratic */
@@ -351,9 +357,9 @@ static int exchange(const exec_state *st, child *c, const char *send, size_t n,
         if (pf[1].revents)
             drain_stderr(c);
         if (pf[2].revents & (POLLOUT | POLLERR | POLLHUP)) {
-            ssize_t w = write(c->to, send + sent, n - sent);
-            if (w > 0)
-                sent += (size_t)w;
+            ssize_t w = write(c->to, send->data + sent, n - sent);
+            if (w > 0 && (sent += (size_t)w) == n)
+                buf_free(send);
             else if (w < 0 && errno != EAGAIN && errno != EINTR) {
                 child_gone(c, st->command, err);
                 return -1;
@@ -373,7 +379,7 @@ static child *child_new(const exec_state *st, buf *hello, buf *err)
     child *c = child_start(st, err);
     if (!c || !st->handshake)
         return c;
-    int rc = exchange(st, c, "", 0, st->handshake_ms, hello, err);
+    int rc = exchange(st, c, NULL, st->handshake_ms, hello, err);
     if (rc == TIMED_OUT) {
         buf_printf(err, "'%s' said nothing within %d s of starting (handshake-timeout): "
                    HANDSHAKE_HINT, st->command, st->handshake_ms / 1000);
@@ -728,7 +734,7 @@ static int ask(exec_state *st, sp_doc *doc, sp_doc **back, buf *err)
     if (!c)
         return -1;
     doc_write_json(doc, &send);
-    int x = exchange(st, c, send.data, send.len, st->timeout_ms, &line, err);
+    int x = exchange(st, c, &send, st->timeout_ms, &line, err);
     if (x == TIMED_OUT) {
         buf_printf(err, "'%s' did not answer within %d s (" FLUSH_HINT ")", st->command,
                    st->timeout_ms / 1000);
