@@ -322,7 +322,7 @@ static int exchange(const exec_state *st, child *c, buf *send, int timeout_ms, b
     /* room for the answer at once, as it holds about what was sent (a
      * copy of the text at least), rather than grown while it arrives */
     if (n > 65536)
-        buf_reserve(&c->pending, n + n / 8);
+        buf_reserve(&c->pending, n + n / 8 < st->max_answer ? n + n / 8 : st->max_answer);
     for (;;) {
         /* only the bytes not searched before: the answer arrives in many
          * reads, and searching it whole after each was quadratic */
