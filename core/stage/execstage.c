@@ -411,12 +411,18 @@ static int same_hello(const exec_state *st, const buf *hello, buf *err)
                      *b = json_object_get(h, hello_keys[i]);
         same = a ? b && json_equal((json_t *)a, (json_t *)b) : !b;
     }
-    json_decref(h);
-    if (!same)
-        buf_printf(err, "a new copy of '%s' gave the handshake line \"%.200s%s\", its "
+    if (!same) {
+        /* as JSON writes it, so that no control character reaches a terminal */
+        char *shown = json_is_object(h) ? json_dumps(h, JSON_COMPACT) : NULL;
+        buf_printf(err, "a new copy of '%s' gave the handshake line %s%.200s%s%s, its "
                    "first copy \"%.200s\": every copy must declare the same name, "
-                   "version and layers", st->command, hello->data ? hello->data : "",
-                   hello->len > 200 ? "..." : "", st->hello_line);
+                   "version and layers", st->command, shown ? "\"" : "",
+                   shown ? shown : "that is not a JSON object",
+                   shown && strlen(shown) > 200 ? "..." : "", shown ? "\"" : "",
+                   st->hello_line);
+        free(shown);
+    }
+    json_decref(h);
     return same;
 }
 
