@@ -1,8 +1,10 @@
 /* buf.c — growable buffers and allocation that does not return NULL. */
 #include "base/buf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 _Noreturn void oom_abort(void)
@@ -14,12 +16,36 @@ _Noreturn void oom_abort(void)
     abort();
 }
 
+/*
+ * Blocks this large are a document's text, its JSON line, an exec stage's
+ * answer: fresh memory, filled once from end to end.  In 4 KiB pages a
+ * 400 MB one cost 100,000 page faults, which were a third of the time of
+ * passing it through `exec:command=cat`; where the system gives transparent
+ * huge pages on request (Debian's default, "madvise"), it costs 200.  Only
+ * advice: nothing changes where it is refused.
+ */
+#define HUGE_MIN ((size_t)8 << 20)
+
+static void *advise_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    if (n >= HUGE_MIN) {
+        uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+        uintptr_t from = ((uintptr_t)p + page - 1) & ~(page - 1);
+        uintptr_t to = ((uintptr_t)p + n) & ~(page - 1);
+        if (to > from)
+            madvise((void *)from, to - from, MADV_HUGEPAGE);
+    }
+#endif
+    return p;
+}
+
 void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
         oom_abort();
-    return p;
+    return advise_huge(p, n);
 }
 
 void *xcalloc(size_t n, size_t size)
@@ -35,7 +61,7 @@ void *xrealloc(void *p, size_t n)
     p = realloc(p, n ? n : 1);
     if (!p)
         oom_abort();
-    return p;
+    return advise_huge(p, n);
 }
 
 void *xgrow(void *p, size_t *cap, size_t need, size_t size)

@@ -51,9 +51,11 @@ typedef struct exec_state {
     int handshake;                /* each child starts with a handshake line */
     char **requires, **produces;  /* NULL-terminated, owned */
     char *name, *version;         /* from the handshake, or NULL */
+    json_t *hello;                /* the first copy's handshake, which every
+                                     later copy must repeat; read only */
+    char *hello_line;             /* the same as compact JSON, for messages */
     pthread_mutex_t mu;
     child *idle;                  /* children waiting for a document */
-    buf line;                     /* handshake scratch */
 } exec_state;
 
 /* ---------------------------------------------------------------- children */
@@ -177,11 +179,22 @@ static child *child_start(const exec_state *st, buf *err)
     posix_spawn_file_actions_adddup2(&fa, in[0], 0);
     posix_spawn_file_actions_adddup2(&fa, out[1], 1);
     posix_spawn_file_actions_adddup2(&fa, errp[1], 2);
-    /* its own process group, so that what it starts can be stopped with it */
+    /* its own process group, so that what it starts can be stopped with it;
+     * and the signals as a shell would give them, none blocked and each at
+     * its default: it would otherwise inherit the mask of whichever thread
+     * starts it (a library's, a caller's) and what the program ignores, such
+     * as the CLI's SIGPIPE (`yes | head -1` would then complain of EPIPE,
+     * not just stop) */
     posix_spawnattr_t attr;
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
     posix_spawnattr_init(&attr);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
+                                        POSIX_SPAWN_SETSIGDEF);
     posix_spawnattr_setpgroup(&attr, 0);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setsigdefault(&attr, &all);
     char *argv[] = { "sh", "-c", st->command, NULL };
     int rc = posix_spawn(&c->pid, "/bin/sh", &fa, &attr, argv, environ);
     posix_spawnattr_destroy(&attr);
@@ -292,18 +305,24 @@ static int read_answer(const exec_state *st, child *c, buf *err)
 }
 
 /*
- * Write SEND[0..N) (may be empty) and read one line back into LINE, both at
- * once so neither pipe can fill up and stall the other side, within
- * TIMEOUT_MS; its standard error is drained meanwhile.  Returns 0;
- * TIMED_OUT; or -1 with what went wrong in ERR (the child is then not to be
- * used again, nor after TIMED_OUT).
+ * Write SEND (NULL: nothing) and read one line back into LINE, both at once
+ * so neither pipe can fill up and stall the other side, within TIMEOUT_MS;
+ * its standard error is drained meanwhile.  SEND is freed as soon as it is
+ * written: a document of hundreds of megabytes need not be held three
+ * times over (as sent, as answered, as decoded).  Returns 0; TIMED_OUT; or
+ * -1 with what went wrong in ERR (the child is then not to be used again,
+ * nor after TIMED_OUT).
  */
-static int exchange(const exec_state *st, child *c, const char *send, size_t n,
-                    int timeout_ms, buf *line, buf *err)
+static int exchange(const exec_state *st, child *c, buf *send, int timeout_ms, buf *line,
+                    buf *err)
 {
     long deadline = now_ms() + timeout_ms;
-    size_t sent = 0;
+    size_t sent = 0, n = send ? send->len : 0;
     buf_clear(line);
+    /* room for the answer at once, as it holds about what was sent (a
+     * copy of the text at least), rather than grown while it arrives */
+    if (n > 65536)
+        buf_reserve(&c->pending, n + n / 8 < st->max_answer ? n + n / 8 : st->max_answer);
     for (;;) {
         /* only the bytes not searched before: the answer arrives in many
          * reads, and searching it whole after each was quadratic */
@@ -338,9 +357,9 @@ static int exchange(const exec_state *st, child *c, const char *send, size_t n,
         if (pf[1].revents)
             drain_stderr(c);
         if (pf[2].revents & (POLLOUT | POLLERR | POLLHUP)) {
-            ssize_t w = write(c->to, send + sent, n - sent);
-            if (w > 0)
-                sent += (size_t)w;
+            ssize_t w = write(c->to, send->data + sent, n - sent);
+            if (w > 0 && (sent += (size_t)w) == n)
+                buf_free(send);
             else if (w < 0 && errno != EAGAIN && errno != EINTR) {
                 child_gone(c, st->command, err);
                 return -1;
@@ -360,7 +379,7 @@ static child *child_new(const exec_state *st, buf *hello, buf *err)
     child *c = child_start(st, err);
     if (!c || !st->handshake)
         return c;
-    int rc = exchange(st, c, "", 0, st->handshake_ms, hello, err);
+    int rc = exchange(st, c, NULL, st->handshake_ms, hello, err);
     if (rc == TIMED_OUT) {
         buf_printf(err, "'%s' said nothing within %d s of starting (handshake-timeout): "
                    HANDSHAKE_HINT, st->command, st->handshake_ms / 1000);
@@ -374,6 +393,39 @@ static child *child_new(const exec_state *st, buf *hello, buf *err)
     return c;
 }
 
+/* The handshake keys that make the stage: every copy must say the same. */
+static const char *const hello_keys[] = { "name", "version", "requires", "produces" };
+
+/* Whether the handshake line HELLO of a later copy says what the first
+ * copy's said; else a message in ERR.  The layers were checked and the
+ * chain built on the first one's word: a copy that declared other layers
+ * (a command whose answer depends on a file, the time, a model it loads)
+ * would add spans the chain does not know of. */
+static int same_hello(const exec_state *st, const buf *hello, buf *err)
+{
+    json_error_t jerr;
+    json_t *h = json_loadb(hello->data ? hello->data : "", hello->len, 0, &jerr);
+    int same = json_is_object(h);
+    for (size_t i = 0; same && i < sizeof hello_keys / sizeof *hello_keys; i++) {
+        const json_t *a = json_object_get(st->hello, hello_keys[i]),
+                     *b = json_object_get(h, hello_keys[i]);
+        same = a ? b && json_equal((json_t *)a, (json_t *)b) : !b;
+    }
+    if (!same) {
+        /* as JSON writes it, so that no control character reaches a terminal */
+        char *shown = json_is_object(h) ? json_dumps(h, JSON_COMPACT) : NULL;
+        buf_printf(err, "a new copy of '%s' gave the handshake line %s%.200s%s%s, its "
+                   "first copy \"%.200s\": every copy must declare the same name, "
+                   "version and layers", st->command, shown ? "\"" : "",
+                   shown ? shown : "that is not a JSON object",
+                   shown && strlen(shown) > 200 ? "..." : "", shown ? "\"" : "",
+                   st->hello_line);
+        free(shown);
+    }
+    json_decref(h);
+    return same;
+}
+
 /* A child for this document: an idle one, or a new one. */
 static child *take(exec_state *st, buf *err)
 {
@@ -384,8 +436,12 @@ static child *take(exec_state *st, buf *err)
     pthread_mutex_unlock(&st->mu);
     if (c)
         return c;
-    buf hello = BUF_INIT; /* the same layers as the first copy declared */
+    buf hello = BUF_INIT;
     c = child_new(st, &hello, err);
+    if (c && st->handshake && !same_hello(st, &hello, err)) {
+        child_free(c, 1);
+        c = NULL;
+    }
     buf_free(&hello);
     return c;
 }
@@ -480,21 +536,24 @@ static int handshake_word(const exec_state *st, const json_t *h, const char *key
  * the stage goes by.  Returns 0, or -1 with a message in ERR. */
 static int read_handshake(exec_state *st, sp_error *err)
 {
-    buf e = BUF_INIT;
-    child *c = child_new(st, &st->line, &e);
+    buf e = BUF_INIT, line = BUF_INIT;
+    child *c = child_new(st, &line, &e);
     if (!c) {
         sp_error_set(err, "%s", e.data);
         buf_free(&e);
+        buf_free(&line);
         return -1;
     }
     buf_free(&e);
     json_error_t jerr;
-    json_t *h = json_loadb(st->line.data ? st->line.data : "", st->line.len, 0, &jerr);
+    json_t *h = json_loadb(line.data ? line.data : "", line.len, 0, &jerr);
+    int json = is_json(line.data, line.len);
+    buf_free(&line);
     if (!json_is_object(h) || !json_is_array(json_object_get(h, "produces"))) {
         sp_error_set(err, "'%s' did not start with a handshake line "
                      "{\"requires\":[...],\"produces\":[...]} (nor were produces= and "
                      "requires= given as options)%s", st->command,
-                     is_json(st->line.data, st->line.len) ? "" : ": " STDOUT_HINT);
+                     json ? "" : ": " STDOUT_HINT);
         json_decref(h);
         child_free(c, 1);
         return -1;
@@ -505,7 +564,10 @@ static int read_handshake(exec_state *st, sp_error *err)
         rc = -1;
     st->produces = split_list(json_object_get(h, "produces"));
     st->requires = split_list(json_object_get(h, "requires"));
-    json_decref(h);
+    st->hello = h;
+    st->hello_line = json_dumps(h, JSON_COMPACT);
+    if (!st->hello_line)
+        oom_abort();
     if (rc < 0)
         child_free(c, 1);
     else
@@ -529,7 +591,8 @@ static void exec_fini(void *state)
     free(st->name);
     free(st->version);
     pthread_mutex_destroy(&st->mu);
-    buf_free(&st->line);
+    json_decref(st->hello);
+    free(st->hello_line);
     free(st->command);
     free(st);
 }
@@ -539,11 +602,42 @@ static void exec_fini(void *state)
 #define DEFAULT_ANSWER_MIB 1024
 #define MAX_ANSWER_MIB (1024 * 1024)
 
-/* An integer option in seconds as milliseconds; DEF when out of range. */
-static int seconds_ms(const json_t *options, const char *key, int def)
+#define MAX_SECONDS 86399
+
+/* The integer option KEY, from 1 to MAX, into *V (DEF when not given).
+ * Returns 0, or -1 with a message naming it in ERR: a value out of range is
+ * refused, never replaced by the default behind the user's back. */
+static int bounded_option(const json_t *options, const char *key, json_int_t max,
+                          const char *unit, json_int_t def, json_int_t *v, sp_error *err)
 {
-    json_int_t t = json_integer_value(json_object_get(options, key));
-    return (int)((t > 0 && t < 86400 ? t : def) * 1000);
+    const json_t *j = json_object_get(options, key);
+    *v = j ? json_integer_value(j) : def;
+    if (j && (!json_is_integer(j) || *v < 1 || *v > max)) {
+        sp_error_set(err, "option %s=%" JSON_INTEGER_FORMAT " is out of range: give %s "
+                     "from 1 to %" JSON_INTEGER_FORMAT, key, *v, unit, max);
+        return -1;
+    }
+    return 0;
+}
+
+/* timeout, max-answer and handshake-timeout into ST. */
+static int exec_limits(const json_t *options, exec_state *st, sp_error *err)
+{
+    json_int_t timeout, mib, hello;
+    if (bounded_option(options, "timeout", MAX_SECONDS, "seconds", 60, &timeout, err) < 0 ||
+        bounded_option(options, "max-answer", MAX_ANSWER_MIB, "MiB", DEFAULT_ANSWER_MIB,
+                       &mib, err) < 0 ||
+        /* A command that will never say hello should not cost a minute; but
+         * a program that loads a model before its handshake, or any program
+         * on a loaded machine (10 s was seen to fail python3 at load 20),
+         * needs more than a few seconds. */
+        bounded_option(options, "handshake-timeout", MAX_SECONDS, "seconds",
+                       timeout < 30 ? timeout : 30, &hello, err) < 0)
+        return -1;
+    st->timeout_ms = (int)timeout * 1000;
+    st->max_answer = (size_t)mib << 20;
+    st->handshake_ms = (int)hello * 1000;
+    return 0;
 }
 
 static int exec_init(const json_t *options, void **state, sp_error *err)
@@ -554,17 +648,11 @@ static int exec_init(const json_t *options, void **state, sp_error *err)
         return -1;
     }
     exec_state *st = xcalloc(1, sizeof *st);
+    if (exec_limits(options, st, err) < 0) {
+        free(st);
+        return -1;
+    }
     st->command = xstrdup(command);
-    st->timeout_ms = seconds_ms(options, "timeout", 60);
-    json_int_t mib = json_integer_value(json_object_get(options, "max-answer"));
-    st->max_answer = (size_t)(mib > 0 && mib <= MAX_ANSWER_MIB ? mib : DEFAULT_ANSWER_MIB)
-                     << 20;
-    /* A command that will never say hello should not cost a minute; but a
-     * program that loads a model before its handshake, or any program on a
-     * loaded machine (10 s was seen to fail python3 at load 20), needs more
-     * than a few seconds. */
-    st->handshake_ms = seconds_ms(options, "handshake-timeout",
-                                  st->timeout_ms < 30000 ? st->timeout_ms / 1000 : 30);
     pthread_mutex_init(&st->mu, NULL);
     *state = st;
     const json_t *produces = json_object_get(options, "produces");
@@ -652,7 +740,7 @@ static int ask(exec_state *st, sp_doc *doc, sp_doc **back, buf *err)
     if (!c)
         return -1;
     doc_write_json(doc, &send);
-    int x = exchange(st, c, send.data, send.len, st->timeout_ms, &line, err);
+    int x = exchange(st, c, &send, st->timeout_ms, &line, err);
     if (x == TIMED_OUT) {
         buf_printf(err, "'%s' did not answer within %d s (" FLUSH_HINT ")", st->command,
                    st->timeout_ms / 1000);

@@ -12,7 +12,9 @@
  *     {"name":"countries","version":"1.2.0","requires":["sentence"],
  *      "produces":["country"]}; name and version are optional and, when
  *     given, are what messages and `layers` provenance call the stage
- *     (through sp_plugin.declare), else it is "exec" 1.0.0;
+ *     (through sp_plugin.declare), else it is "exec" 1.0.0; every later
+ *     copy must repeat the first one's name, version and layers, or it is
+ *     stopped and fails its document;
  *   - then for each document spanpipe writes the document as one JSON line
  *     (docs/format.md: code point offsets, the spans it has so far) and reads
  *     one line back: the document with the stage's spans added.  Spans of the
@@ -22,7 +24,11 @@
  *     seconds fails that document, with the tail of its standard error in the
  *     message, and is replaced for the next one; so does an answer line
  *     longer than `max-answer` MiB;
- *   - each child is the leader of its own process group (childgroups.h):
+ *   - timeout, handshake-timeout (seconds) and max-answer (MiB) out of
+ *     range are refused by init, with the option named;
+ *   - each child starts with no signal blocked and every one at its default
+ *     action, as from a shell, and is the leader of its own process group
+ *     (childgroups.h):
  *     the group is killed when the child is given up and when spanpipe
  *     exits; its standard error is a pipe drained into its last 600 bytes.
  */
