@@ -19,6 +19,7 @@
 #include "stage/pipeline_internal.h"
 #include "io/inputs.h"
 #include "run/run_ring.h"
+#include "run/shard.h"
 #include "base/strset.h"
 
 #include <pthread.h>
@@ -115,10 +116,12 @@ typedef struct run_reader {
     const char *output_dir;     /* -O DIR, else NULL; the members' outputs are under it */
     int resume;                 /* -O --resume: skip inputs whose output exists */
     uint64_t max_member;        /* sp_run_options.max_member */
+    const shard_plan *shard;    /* --shard: the inputs this run reads */
     _Atomic uint64_t in_bytes;  /* read so far (for progress) */
     uint64_t archive_base;      /* in_bytes before the archive being read */
     strset out_seen;            /* -O: the outputs given so far, once a member's is */
     uint64_t skipped;           /* inputs found done */
+    uint64_t other_inputs;      /* inputs left to other shards */
 } run_reader;
 
 /* -O: the output file of IN, a listed input (NAMES, of list L) or an

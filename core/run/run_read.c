@@ -120,6 +120,11 @@ static batch *read_records(run_reader *rd, batch *b, const input_file *in, membe
  * ring; returns the batch to go on with, or NULL. */
 static batch *read_input(run_reader *rd, batch *b, const input_file *in, members *m)
 {
+    if (!shard_input_mine(rd->shard, in)) {
+        rd->other_inputs++; /* another shard's: not opened (a member's data
+                               is skipped) */
+        return b;
+    }
     if (rd->out_names && rd->resume &&
         outdir_done(rd->output_dir, run_out_name(rd->out_names, rd->inputs, in))) {
         rd->skipped++; /* done by an earlier run */

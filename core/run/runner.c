@@ -58,6 +58,7 @@ void batch_clear(batch *b)
 typedef struct run {
     input_list inputs;
     char **out_names;        /* -O: each input's output, else NULL */
+    shard_plan shard;        /* --shard: what this run reads and processes */
     run_ring ring;
     batch *batches;          /* one per slot of the ring */
     run_report rep;
@@ -141,19 +142,30 @@ static unsigned cores(void)
     return n > 0 ? (unsigned)n : 1;
 }
 
+/* The size of the inputs this run reads (progress is a share of it). */
+static uint64_t shard_total(const run *R)
+{
+    uint64_t total = 0;
+    for (size_t i = 0; i < R->inputs.n; i++)
+        if (shard_input_mine(&R->shard, &R->inputs.file[i]))
+            total += R->inputs.file[i].size;
+    return total;
+}
+
 /* Tie the parts to the ring of a run on JOBS workers. */
 static void wire_run(run *R, const sp_pipeline *p, const sp_run_options *o, unsigned jobs)
 {
     ring_init(&R->ring, 2 * (size_t)jobs + 2);
     R->batches = xcalloc(R->ring.size, sizeof *R->batches);
+    shard_plan_make(&R->shard, o->shard, o->shards, o->shard_by_id, R->inputs.n);
     R->reader = (run_reader){ .ring = &R->ring, .batches = R->batches,
                               .inputs = &R->inputs, .out_names = R->out_names,
                               .output_dir = o->output_dir, .resume = o->resume,
-                              .max_member = o->max_member };
+                              .max_member = o->max_member, .shard = &R->shard };
     R->rep.in_bytes = &R->reader.in_bytes;
-    R->rep.in_total = R->inputs.size_unknown ? 0 : R->inputs.total;
+    R->rep.in_total = R->inputs.size_unknown ? 0 : shard_total(R);
     R->workers = (run_workers){ .ring = &R->ring, .batches = R->batches, .p = p, .o = o,
-                                .out = R->writer.out };
+                                .out = R->writer.out, .shard = &R->shard };
     R->writer.ring = &R->ring;
     R->writer.batches = R->batches;
     R->writer.o = o;
@@ -255,6 +267,8 @@ sp_status sp_pipeline_run(sp_pipeline *p, const char *const *inputs, size_t ninp
     writer_close(&R->writer);
     report_progress(&R->rep, 1);
     R->rep.stats.skipped_inputs = R->reader.skipped;
+    R->rep.stats.other_shard_inputs = R->reader.other_inputs;
+    R->rep.stats.bytes_read = atomic_load(&R->reader.in_bytes);
     R->rep.stats.abandoned = abandoned;
     if (stats)
         *stats = R->rep.stats;
