@@ -111,6 +111,7 @@ static sp_status open_run(run *R, const sp_run_options *o, const char *const *in
     buf err = BUF_INIT;
     sp_status st = SP_OK;
     inputs_expand(&R->inputs, inputs, ninputs);
+    shard_plan_make(&R->shard, o->shard, o->shards, o->shard_by_id, R->inputs.n);
     if (o->on_document) {
         R->writer.out = sink_callback_new(o->on_document, o->ctx);
     } else if (o->output_dir &&
@@ -119,7 +120,7 @@ static sp_status open_run(run *R, const sp_run_options *o, const char *const *in
     } else if (refuse_overlap(R, o, inputs, ninputs, &err) < 0) {
         st = SP_USAGE;
     } else if (o->output_dir) {
-        R->writer.out = sink_outdir_new(&R->inputs, o->output_dir, R->out_names);
+        R->writer.out = sink_outdir_new(&R->inputs, o->output_dir, R->out_names, &R->shard);
     } else if (!(R->writer.out = sink_jsonl_open(o->output, &err))) {
         st = SP_IO;
     }
@@ -157,7 +158,6 @@ static void wire_run(run *R, const sp_pipeline *p, const sp_run_options *o, unsi
 {
     ring_init(&R->ring, 2 * (size_t)jobs + 2);
     R->batches = xcalloc(R->ring.size, sizeof *R->batches);
-    shard_plan_make(&R->shard, o->shard, o->shards, o->shard_by_id, R->inputs.n);
     R->reader = (run_reader){ .ring = &R->ring, .batches = R->batches,
                               .inputs = &R->inputs, .out_names = R->out_names,
                               .output_dir = o->output_dir, .resume = o->resume,
