@@ -59,6 +59,8 @@ typedef struct run {
     input_list inputs;
     char **out_names;        /* -O: each input's output, else NULL */
     shard_plan shard;        /* --shard: what this run reads and processes */
+    strset out_seen;         /* -O: the outputs claimed, once an archive's
+                                member claims one (run_read.c) */
     run_ring ring;
     batch *batches;          /* one per slot of the ring */
     run_report rep;
@@ -143,6 +145,11 @@ static unsigned cores(void)
     return n > 0 ? (unsigned)n : 1;
 }
 
+/* At most this many threads read inputs at once, one per worker below it:
+ * each inflates some 180 MB/s of text, more than the stages of a few workers
+ * take in. */
+#define FETCHERS_MAX 8
+
 /* The size of the inputs this run reads (progress is a share of it). */
 static uint64_t shard_total(const run *R)
 {
@@ -161,7 +168,10 @@ static void wire_run(run *R, const sp_pipeline *p, const sp_run_options *o, unsi
     R->reader = (run_reader){ .ring = &R->ring, .batches = R->batches,
                               .inputs = &R->inputs, .out_names = R->out_names,
                               .output_dir = o->output_dir, .resume = o->resume,
-                              .max_member = o->max_member, .shard = &R->shard };
+                              .max_member = o->max_member, .shard = &R->shard,
+                              .out_seen = &R->out_seen,
+                              .fetchers = jobs < FETCHERS_MAX ? jobs : FETCHERS_MAX };
+    R->reader.bytes = &R->reader.in_bytes;
     R->rep.in_bytes = &R->reader.in_bytes;
     R->rep.in_total = R->inputs.size_unknown ? 0 : shard_total(R);
     R->workers = (run_workers){ .ring = &R->ring, .batches = R->batches, .p = p, .o = o,
@@ -215,6 +225,7 @@ static void free_run(run *R)
     }
     if (R->out_names)
         outdir_free(R->out_names, R->inputs.n);
+    strset_free(&R->out_seen);
     inputs_free(&R->inputs);
     free(R);
 }
