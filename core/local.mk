@@ -28,7 +28,7 @@ noinst_LTLIBRARIES += %reldir%/libspcore.la
 	%reldir%/stage/childgroups.c %reldir%/stage/childgroups.h \
 	%reldir%/stage/watch.c %reldir%/stage/watch.h \
 	%reldir%/run/runner.c %reldir%/run/run_internal.h %reldir%/run/run_ring.c %reldir%/run/run_ring.h \
-	%reldir%/run/run_read.c %reldir%/run/run_report.c %reldir%/run/run_workers.c %reldir%/run/run_workers.h \
+	%reldir%/run/run_read.c %reldir%/run/run_fetch.c %reldir%/run/shard.c %reldir%/run/shard.h %reldir%/run/run_report.c %reldir%/run/run_workers.c %reldir%/run/run_workers.h \
 	%reldir%/run/run_write.c %reldir%/run/run_write.h \
 	%reldir%/run/sink.h %reldir%/run/sink_jsonl.c %reldir%/run/sink_outdir.c %reldir%/run/sink_errors.c \
 	%reldir%/run/sink_callback.c

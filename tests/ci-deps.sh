@@ -10,9 +10,10 @@ build="build-essential autoconf automake libtool libltdl-dev libjansson-dev
 # valgrind: the memcheck run; clang and its runtime: the fuzz targets;
 # chromium: view.test; python3: the export and view checkers; libxml2-utils:
 # xmllint; parallel: the GNU parallel recipe; man-db: man.test; zstd, xz-utils,
-# bzip2: the archive and compressed-input cases make their fixtures with them
+# bzip2: the archive and compressed-input cases make their fixtures with them;
+# slurm-wlm and munge: slurm.test's one-node cluster
 tests="valgrind parallel python3 libxml2-utils clang libclang-rt-14-dev chromium
-  chromium-driver fonts-dejavu-core man-db zstd xz-utils bzip2"
+  chromium-driver fonts-dejavu-core man-db zstd xz-utils bzip2 slurm-wlm munge"
 case ${1:-test} in
 build) pkgs=$build ;;
 test) pkgs="$build $tests" ;;

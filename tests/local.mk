@@ -60,13 +60,18 @@ EXTRA_DIST += %reldir%/view-cleanup.test
 TESTS += %reldir%/python.test
 EXTRA_DIST += %reldir%/python.test %reldir%/python
 
+# The Slurm recipe of docs/scaling.md on a one-node cluster of its own
+# (skipped without slurm-wlm and munge).
+TESTS += %reldir%/slurm.test
+EXTRA_DIST += %reldir%/slurm.test %reldir%/slurm
+
 # outoftree, man and newstage run `make install` into a stage, and libtool
 # relinks the plugins in the build tree as it installs them: a test that loads
 # a plugin at that moment finds no file ("cannot load plugin ... file not
 # found", seen under make check -j2).  So they run after every test that loads
 # the built plugins, and one after the other.
 tests/outoftree.log: tests/cli.log tests/export.log tests/view.log tests/view-cleanup.log \
-	tests/python.log tests/completion.log tests/gold/gold.log \
+	tests/python.log tests/completion.log tests/gold/gold.log tests/slurm.log \
 	tests/segment/sbd.log tests/unit/test_loader.log tests/unit/test_pipeline.log
 tests/man.log: tests/outoftree.log
 tests/newstage.log: tests/man.log

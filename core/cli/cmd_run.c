@@ -35,8 +35,13 @@ static const char run_usage[] =
     "      --max-member SIZE        archives: a member of more than SIZE bytes\n"
     "                               (suffix k, M or G) is not read (default 1G)\n"
     "  -j, --jobs N                 worker threads (default: one per core)\n"
-    "      --shard K/N              only the documents whose id hashes to shard K\n"
-    "                               of N (0 <= K < N), the same on every machine\n"
+    "      --shard K/N              only shard K of N (0 <= K < N), the same on\n"
+    "                               every machine: with several input files, the\n"
+    "                               files whose path hashes there (the others are\n"
+    "                               not read); with one archive, its members whose\n"
+    "                               path does; with one file, the documents whose id does\n"
+    "      --shard-by-id            with --shard over several input files, split\n"
+    "                               by document id too (every shard reads them all)\n"
     "  -P, --plugin-dir DIR         look for plugins in DIR first (repeatable)\n"
     "      --errors FILE            write failed documents to FILE as received,\n"
     "                               and why to FILE.reasons, to fix and run again\n"
@@ -55,7 +60,7 @@ static const char run_usage[] =
     "(colon-separated), then the installed plugin directory.\n";
 
 enum { OPT_ERRORS = 256, OPT_ON_ERROR, OPT_PROGRESS, OPT_NO_PROGRESS,
-       OPT_PROGRESS_INTERVAL, OPT_RESUME, OPT_SHARD, OPT_STAGE_TIMEOUT,
+       OPT_PROGRESS_INTERVAL, OPT_RESUME, OPT_SHARD, OPT_SHARD_BY_ID, OPT_STAGE_TIMEOUT,
        OPT_MAX_MEMBER };
 
 static void human_time(char *out, size_t n, double s)
@@ -191,6 +196,7 @@ static int run_option(int c, sp_run_options *o, int *progress, int *quiet)
             return -1;
         }
         break;
+    case OPT_SHARD_BY_ID: o->shard_by_id = 1; break;
     case OPT_ERRORS: o->errors = optarg; break;
     case OPT_ON_ERROR:
         if (!strcmp(optarg, "stop"))
@@ -231,6 +237,10 @@ static void print_summary(const sp_run_stats *st)
             " failed", st->read, st->read == 1 ? "" : "s", st->written, st->failed);
     if (st->other_shards)
         fprintf(stderr, "; %" PRIu64 " left to other shards", st->other_shards);
+    if (st->other_shard_inputs)
+        fprintf(stderr, "; %" PRIu64 " input file%s left to other shards, %.2f MB read",
+                st->other_shard_inputs, st->other_shard_inputs == 1 ? "" : "s",
+                (double)st->bytes_read / 1e6);
     if (st->skipped_inputs)
         fprintf(stderr, "; %" PRIu64 " input%s already done", st->skipped_inputs,
                 st->skipped_inputs == 1 ? "" : "s");
@@ -267,6 +277,7 @@ int cmd_run(int argc, char **argv)
         { "output-dir", required_argument, NULL, 'O' },
         { "resume", no_argument, NULL, OPT_RESUME },
         { "shard", required_argument, NULL, OPT_SHARD },
+        { "shard-by-id", no_argument, NULL, OPT_SHARD_BY_ID },
         { "stage-timeout", required_argument, NULL, OPT_STAGE_TIMEOUT },
         { "max-member", required_argument, NULL, OPT_MAX_MEMBER },
         { "jobs", required_argument, NULL, 'j' },

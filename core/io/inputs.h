@@ -49,8 +49,9 @@ void inputs_free(input_list *l);
  * Add member MEMBER (a normalised name, members.h) of ARCHIVE, of SIZE bytes
  * (0: unknown), to L, and return it: it stays at its address until
  * inputs_free.  Its path and rel are under ARCHIVE's, without ARCHIVE's
- * extensions (inputs_text_id).  Only the thread that reads the inputs adds
- * members; others may use those already handed to them.
+ * extensions (inputs_text_id).  Not thread-safe: one thread at a time adds
+ * members (a run reads one archive at a time, run_fetch.c); others may use
+ * those already handed to them.
  */
 input_file *inputs_add_member(input_list *l, const input_file *archive, const char *member,
                               uint64_t size);

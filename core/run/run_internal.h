@@ -19,6 +19,7 @@
 #include "stage/pipeline_internal.h"
 #include "io/inputs.h"
 #include "run/run_ring.h"
+#include "run/shard.h"
 #include "base/strset.h"
 
 #include <pthread.h>
@@ -110,16 +111,28 @@ void report_progress(run_report *rep, int final);
 typedef struct run_reader {
     run_ring *ring;
     batch *batches;             /* one per slot */
-    input_list *inputs;         /* archives' members are added as met */
+    input_list *inputs;         /* archives' members are added as met, by
+                                   one thread at a time (run_fetch.c) */
     char *const *out_names;     /* -O: each input's output, else NULL (an
                                    archive member's is its own: run_out_name) */
     const char *output_dir;     /* -O DIR, else NULL; the members' outputs are under it */
     int resume;                 /* -O --resume: skip inputs whose output exists */
     uint64_t max_member;        /* sp_run_options.max_member */
+    const shard_plan *shard;    /* --shard: the inputs this run reads */
+    strset *out_seen;           /* -O: the outputs given so far, once a
+                                   member's is (the run's, one for all
+                                   fetchers) */
+    unsigned fetchers;          /* threads that may read inputs at once */
     _Atomic uint64_t in_bytes;  /* read so far (for progress) */
-    uint64_t archive_base;      /* in_bytes before the archive being read */
-    strset out_seen;            /* -O: the outputs given so far, once a member's is */
+    /* where the bytes read are counted (&in_bytes, or in a fetcher's copy the
+     * run's reader's), and how many of the current listed input's are */
+    _Atomic uint64_t *bytes;
+    uint64_t counted;
     uint64_t skipped;           /* inputs found done */
+    uint64_t other_inputs;      /* inputs left to other shards */
+    /* in a fetcher's copy of the reader (run_fetch.c): the input it reads
+     * ahead, whose batches go to a queue instead of the ring; else NULL */
+    struct fetch_ahead *ahead;
 } run_reader;
 
 /* -O: the output file of IN, a listed input (NAMES, of list L) or an
@@ -132,5 +145,30 @@ static inline const char *run_out_name(char *const *names, const input_list *l,
 
 /* Read every input into the ring, then close it (run_read.c). */
 void run_read_inputs(run_reader *rd);
+
+/* (run_read.c) The reader's own steps, for run_fetch.c: read listed input I
+ * into B and on; add a record to B; the batch to fill, and handing it over.
+ * Each returns the batch to go on filling, or NULL when the run is
+ * stopping. */
+batch *run_read_input(run_reader *rd, batch *b, size_t i);
+batch *run_read_add(run_reader *rd, batch *b, record *tmpl);
+batch *run_read_reserve(run_reader *rd);
+batch *run_read_publish(run_reader *rd);
+
+/* (run_fetch.c) Read the listed inputs on rd->fetchers threads at once,
+ * each a whole input at a time, a bounded number of batches ahead, and put
+ * their records into the ring in input order, as one reader would.  Returns
+ * the batch the last records went into (to publish), or NULL when
+ * stopping. */
+batch *fetch_inputs(run_reader *rd);
+/* In a fetcher's copy: a fresh batch for its input, and the full one queued. */
+batch *fetch_batch(run_reader *rd);
+void fetch_publish(run_reader *rd);
+/* In a fetcher's copy, before it reads the members of an archive: wait until
+ * every input before it is in the ring, so that archives are read one at a
+ * time and in input order (the members they add to the inputs, and the -O
+ * outputs they claim, are then one reader's).  Returns 0, or -1 when the run
+ * stops. */
+int fetch_archive_turn(run_reader *rd);
 
 #endif

@@ -7,24 +7,50 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The batch being filled: the ring's slot reserved for the reader, or NULL
- * when the run is stopping. */
+/* The batch being filled: the ring's slot reserved for the reader (or, for
+ * a fetcher, a batch of its input's queue: run_fetch.c), or NULL when the
+ * run is stopping. */
 static batch *reserve(run_reader *rd)
 {
+    if (rd->ahead)
+        return fetch_batch(rd);
     long slot = ring_reserve(rd->ring);
     return slot < 0 ? NULL : &rd->batches[slot];
 }
 
-/* Hand B over to the workers; returns the next batch to fill, or NULL. */
+/* Hand the batch being filled over to the workers (or a fetcher's to the
+ * reader that puts them in order); returns the next batch to fill, or NULL. */
 static batch *publish(run_reader *rd)
 {
-    ring_publish(rd->ring);
+    if (rd->ahead)
+        fetch_publish(rd);
+    else
+        ring_publish(rd->ring);
     return reserve(rd);
+}
+
+batch *run_read_publish(run_reader *rd)
+{
+    return publish(rd);
+}
+
+batch *run_read_reserve(run_reader *rd)
+{
+    return reserve(rd);
+}
+
+/* Count the bytes IN_RD read since the last call, for progress: by
+ * difference, so that fetchers reading at once add up. */
+static void count_bytes(run_reader *rd, const reader *in_rd)
+{
+    uint64_t now = reader_raw_bytes(in_rd);
+    atomic_fetch_add(rd->bytes, now - rd->counted);
+    rd->counted = now;
 }
 
 /* Add a record; publish the batch when full.  Returns the batch to go on
  * filling, or NULL when the run is stopping. */
-static batch *add_record(run_reader *rd, batch *b, record *tmpl)
+batch *run_read_add(run_reader *rd, batch *b, record *tmpl)
 {
     record *r = batch_push(b);
     *r = *tmpl;
@@ -44,7 +70,7 @@ static batch *add_marker(run_reader *rd, batch *b, rec_kind kind, const input_fi
     r.line = line;
     if (msg)
         buf_adds(&r.msg, msg);
-    return add_record(rd, b, &r);
+    return run_read_add(rd, b, &r);
 }
 
 /* An input that could not be read (whole): a note for the writer to report. */
@@ -63,8 +89,7 @@ static int is_blank_line(const char *s, size_t n)
 }
 
 /* A plain-text input: one document. */
-static batch *read_text(run_reader *rd, batch *b, reader *in_rd, const input_file *in,
-                        uint64_t base)
+static batch *read_text(run_reader *rd, batch *b, reader *in_rd, const input_file *in)
 {
     record r;
     memset(&r, 0, sizeof r);
@@ -76,16 +101,15 @@ static batch *read_text(run_reader *rd, batch *b, reader *in_rd, const input_fil
     } else {
         r.line = 1;
         r.id = inputs_text_id(in->path);
-        atomic_store(&rd->in_bytes, base + reader_raw_bytes(in_rd));
-        b = add_record(rd, b, &r);
+        count_bytes(rd, in_rd);
+        b = run_read_add(rd, b, &r);
     }
     buf_free(&err);
     return b;
 }
 
 /* A JSON Lines input: a record per line that is not blank. */
-static batch *read_lines(run_reader *rd, batch *b, reader *in_rd, const input_file *in,
-                         uint64_t base)
+static batch *read_lines(run_reader *rd, batch *b, reader *in_rd, const input_file *in)
 {
     const char *line;
     size_t len;
@@ -102,8 +126,8 @@ static batch *read_lines(run_reader *rd, batch *b, reader *in_rd, const input_fi
         r.data = xstrndup(line, len);
         r.len = len;
         r.id = inputs_line_id(in, in_rd->line);
-        atomic_store(&rd->in_bytes, base + reader_raw_bytes(in_rd));
-        b = add_record(rd, b, &r);
+        count_bytes(rd, in_rd);
+        b = run_read_add(rd, b, &r);
         if (b && ring_stopping(rd->ring))
             b = NULL;
     }
@@ -120,6 +144,11 @@ static batch *read_records(run_reader *rd, batch *b, const input_file *in, membe
  * ring; returns the batch to go on with, or NULL. */
 static batch *read_input(run_reader *rd, batch *b, const input_file *in, members *m)
 {
+    if (!shard_input_mine(rd->shard, in)) {
+        rd->other_inputs++; /* another shard's: not opened (a member's data
+                               is skipped) */
+        return b;
+    }
     if (rd->out_names && rd->resume &&
         outdir_done(rd->output_dir, run_out_name(rd->out_names, rd->inputs, in))) {
         rd->skipped++; /* done by an earlier run */
@@ -152,10 +181,10 @@ static const char *member_output(run_reader *rd, input_file *f)
     if (!rd->out_names)
         return NULL;
     f->out = outdir_name(rd->output_dir, f->rel);
-    if (rd->out_seen.n == 0) /* the listed inputs' outputs are taken */
+    if (rd->out_seen->n == 0) /* the listed inputs' outputs are taken */
         for (size_t i = 0; i < rd->inputs->n; i++)
-            strset_add(&rd->out_seen, rd->out_names[i]);
-    if (!strset_add(&rd->out_seen, f->out))
+            strset_add(rd->out_seen, rd->out_names[i]);
+    if (!strset_add(rd->out_seen, f->out))
         return "its output would be written where another input's is: not read";
     return NULL;
 }
@@ -166,7 +195,6 @@ static batch *read_members(run_reader *rd, batch *b, const input_file *in, reade
                            int *whole)
 {
     members *m = reader_members(in_rd, member_limit(rd));
-    rd->archive_base = atomic_load(&rd->in_bytes);
     buf err = BUF_INIT;
     char *last = NULL; /* the last member met, to say where damage is */
     *whole = 1;
@@ -208,8 +236,10 @@ static batch *read_records(run_reader *rd, batch *b, const input_file *in, membe
         return note(rd, b, in, 0, in->error);
     reader in_rd;
     buf err = BUF_INIT;
-    /* Progress counts bytes as stored: a member's are its archive's. */
-    uint64_t base = m ? rd->archive_base : atomic_load(&rd->in_bytes);
+    /* Progress counts bytes as stored: a member's are its archive's, counted
+     * on from where the archive's reader is. */
+    if (!m)
+        rd->counted = 0;
     int opened = m ? reader_open_member(&in_rd, m, member_limit(rd), &err)
                    : reader_open(&in_rd, in->path, &err);
     if (opened < 0) {
@@ -219,26 +249,36 @@ static batch *read_records(run_reader *rd, batch *b, const input_file *in, membe
             b = note(rd, b, in, 0, "an archive inside an archive is not read (unpack the "
                                    "outer one first)");
         else if (in_rd.kind == INPUT_ARCHIVE)
-            b = read_members(rd, b, in, &in_rd, archive);
+            b = rd->ahead && fetch_archive_turn(rd) < 0 ? NULL
+                                                        : read_members(rd, b, in, &in_rd, archive);
         else if (in_rd.kind == INPUT_TEXT)
-            b = read_text(rd, b, &in_rd, in, base);
+            b = read_text(rd, b, &in_rd, in);
         else if (in_rd.kind == INPUT_JSONL)
-            b = read_lines(rd, b, &in_rd, in, base);
-        atomic_store(&rd->in_bytes, base + reader_raw_bytes(&in_rd));
+            b = read_lines(rd, b, &in_rd, in);
+        count_bytes(rd, &in_rd);
     }
     reader_close(&in_rd);
     buf_free(&err);
     return b;
 }
 
+batch *run_read_input(run_reader *rd, batch *b, size_t i)
+{
+    return read_input(rd, b, &rd->inputs->file[i], NULL);
+}
+
 void run_read_inputs(run_reader *rd)
 {
     source_wake_on(ring_wake_fd(rd->ring)); /* a stalled pipe does not hold a stop up */
-    batch *b = reserve(rd);
+    batch *b;
     size_t listed = rd->inputs->n; /* members are added apart (inputs.h) */
-    for (size_t i = 0; i < listed && b; i++)
-        b = read_input(rd, b, &rd->inputs->file[i], NULL);
-    strset_free(&rd->out_seen);
+    if (rd->fetchers > 1 && listed > 1) {
+        b = fetch_inputs(rd); /* several at once, handed over in order */
+    } else {
+        b = reserve(rd);
+        for (size_t i = 0; i < listed && b; i++)
+            b = run_read_input(rd, b, i);
+    }
     if (b && b->n)
         ring_publish(rd->ring);
     else if (b)

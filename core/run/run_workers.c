@@ -16,26 +16,18 @@ struct worker_arg {
 
 /* ---------------------------------------------------------------- documents */
 
-/* 64-bit FNV-1a: simple, stable across machines and releases. */
-static uint64_t fnv1a(const char *s, size_t n)
+/* --shard by document: whether the record belongs to another shard.  Its id
+ * is peeked at without reading the document, so the other shards' documents
+ * cost little.  (Sharding by input is the reader's: run_read.c.) */
+static int other_shard(const run_workers *w, const record *r)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
-/* --shard: whether the record belongs to another shard.  Its id is peeked at
- * without reading the document, so the other shards' documents cost little. */
-static int other_shard(const sp_run_options *o, const record *r)
-{
-    unsigned n = o->shards;
-    if (n <= 1)
+    const shard_plan *sp = w->shard;
+    if (!shard_by_doc(sp, r->in))
         return 0;
     buf id = BUF_INIT;
     if (r->kind != REC_JSON || !doc_peek_id(r->data, r->len, &id))
         buf_adds(&id, r->id); /* the default id: FILE:LINE, or the text's path */
-    int other = fnv1a(id.data ? id.data : "", id.len) % n != o->shard;
+    int other = shard_of(id.data ? id.data : "", id.len, sp->shards) != sp->shard;
     buf_free(&id);
     return other;
 }
@@ -44,7 +36,7 @@ static void process_record(const run_workers *w, record *r, sp_error *werr)
 {
     sp_doc *doc = NULL;
     r->processed = 1;
-    if (other_shard(w->o, r)) {
+    if (other_shard(w, r)) {
         r->elsewhere = 1;
         return;
     }

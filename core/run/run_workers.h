@@ -19,6 +19,7 @@ typedef struct run_workers {
     const sp_pipeline *p;
     const sp_run_options *o;
     const sink *out;            /* asked which documents go out as gzip */
+    const shard_plan *shard;    /* --shard: which documents are split by id */
     /* their own */
     unsigned n;                 /* started */
     watch_slot *slot;           /* one per worker: what it is doing */

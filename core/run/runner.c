@@ -58,6 +58,9 @@ void batch_clear(batch *b)
 typedef struct run {
     input_list inputs;
     char **out_names;        /* -O: each input's output, else NULL */
+    shard_plan shard;        /* --shard: what this run reads and processes */
+    strset out_seen;         /* -O: the outputs claimed, once an archive's
+                                member claims one (run_read.c) */
     run_ring ring;
     batch *batches;          /* one per slot of the ring */
     run_report rep;
@@ -110,6 +113,7 @@ static sp_status open_run(run *R, const sp_run_options *o, const char *const *in
     buf err = BUF_INIT;
     sp_status st = SP_OK;
     inputs_expand(&R->inputs, inputs, ninputs);
+    shard_plan_make(&R->shard, o->shard, o->shards, o->shard_by_id, R->inputs.n);
     if (o->on_document) {
         R->writer.out = sink_callback_new(o->on_document, o->ctx);
     } else if (o->output_dir &&
@@ -118,7 +122,7 @@ static sp_status open_run(run *R, const sp_run_options *o, const char *const *in
     } else if (refuse_overlap(R, o, inputs, ninputs, &err) < 0) {
         st = SP_USAGE;
     } else if (o->output_dir) {
-        R->writer.out = sink_outdir_new(&R->inputs, o->output_dir, R->out_names);
+        R->writer.out = sink_outdir_new(&R->inputs, o->output_dir, R->out_names, &R->shard);
     } else if (!(R->writer.out = sink_jsonl_open(o->output, &err))) {
         st = SP_IO;
     }
@@ -141,6 +145,21 @@ static unsigned cores(void)
     return n > 0 ? (unsigned)n : 1;
 }
 
+/* At most this many threads read inputs at once, one per worker below it:
+ * each inflates some 180 MB/s of text, more than the stages of a few workers
+ * take in. */
+#define FETCHERS_MAX 8
+
+/* The size of the inputs this run reads (progress is a share of it). */
+static uint64_t shard_total(const run *R)
+{
+    uint64_t total = 0;
+    for (size_t i = 0; i < R->inputs.n; i++)
+        if (shard_input_mine(&R->shard, &R->inputs.file[i]))
+            total += R->inputs.file[i].size;
+    return total;
+}
+
 /* Tie the parts to the ring of a run on JOBS workers. */
 static void wire_run(run *R, const sp_pipeline *p, const sp_run_options *o, unsigned jobs)
 {
@@ -149,11 +168,14 @@ static void wire_run(run *R, const sp_pipeline *p, const sp_run_options *o, unsi
     R->reader = (run_reader){ .ring = &R->ring, .batches = R->batches,
                               .inputs = &R->inputs, .out_names = R->out_names,
                               .output_dir = o->output_dir, .resume = o->resume,
-                              .max_member = o->max_member };
+                              .max_member = o->max_member, .shard = &R->shard,
+                              .out_seen = &R->out_seen,
+                              .fetchers = jobs < FETCHERS_MAX ? jobs : FETCHERS_MAX };
+    R->reader.bytes = &R->reader.in_bytes;
     R->rep.in_bytes = &R->reader.in_bytes;
-    R->rep.in_total = R->inputs.size_unknown ? 0 : R->inputs.total;
+    R->rep.in_total = R->inputs.size_unknown ? 0 : shard_total(R);
     R->workers = (run_workers){ .ring = &R->ring, .batches = R->batches, .p = p, .o = o,
-                                .out = R->writer.out };
+                                .out = R->writer.out, .shard = &R->shard };
     R->writer.ring = &R->ring;
     R->writer.batches = R->batches;
     R->writer.o = o;
@@ -203,6 +225,7 @@ static void free_run(run *R)
     }
     if (R->out_names)
         outdir_free(R->out_names, R->inputs.n);
+    strset_free(&R->out_seen);
     inputs_free(&R->inputs);
     free(R);
 }
@@ -255,6 +278,8 @@ sp_status sp_pipeline_run(sp_pipeline *p, const char *const *inputs, size_t ninp
     writer_close(&R->writer);
     report_progress(&R->rep, 1);
     R->rep.stats.skipped_inputs = R->reader.skipped;
+    R->rep.stats.other_shard_inputs = R->reader.other_inputs;
+    R->rep.stats.bytes_read = atomic_load(&R->reader.in_bytes);
     R->rep.stats.abandoned = abandoned;
     if (stats)
         *stats = R->rep.stats;

@@ -87,8 +87,11 @@ int sink_jsonl_line(outstream *out, const record *r, int done, buf *err);
 
 /* -O DIR: input I of INPUTS goes to NAMES[I] (outdir_names(); all three
  * borrowed, for the run), written only inside DIR.  Each output is opened at
- * the input's first document. */
-sink *sink_outdir_new(const input_list *inputs, const char *dir, char *const *names);
+ * the input's first document.  SHARD (borrowed, or NULL: every input) says
+ * which inputs are this run's: only their outputs' leftover temporaries are
+ * removed, for other shards may be writing theirs in the same tree. */
+sink *sink_outdir_new(const input_list *inputs, const char *dir, char *const *names,
+                      const shard_plan *shard);
 
 /* --errors PATH, and PATH.reasons.  NULL with ERR if they cannot be opened. */
 sink *sink_errors_open(const char *path, buf *err);

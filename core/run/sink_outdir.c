@@ -18,7 +18,8 @@ typedef struct outdir_sink {
     const char *dir;     /* -O DIR: nothing is written outside it */
     char *const *names;  /* each listed input's output, DIR/REL */
     size_t rel_at;       /* where REL starts in each output's name */
-    json_t *outputs;     /* the RELs met, a set: whose temporaries to clean */
+    json_t *outputs;     /* the RELs of this run's outputs, a set: whose
+                            temporaries to clean (not another shard's) */
     json_t *scanned;     /* the folders cleaned so far, a set */
     outstream out;       /* the current input's output, when OPEN */
     const input_file *open; /* which input OUT is open for, or NULL */
@@ -142,7 +143,8 @@ static const sink_ops outdir_ops = {
     .gz = outdir_gz,
 };
 
-sink *sink_outdir_new(const input_list *inputs, const char *dir, char *const *names)
+sink *sink_outdir_new(const input_list *inputs, const char *dir, char *const *names,
+                      const shard_plan *shard)
 {
     outdir_sink *d = xcalloc(1, sizeof *d);
     d->base.ops = &outdir_ops;
@@ -154,7 +156,8 @@ sink *sink_outdir_new(const input_list *inputs, const char *dir, char *const *na
     d->outputs = json_object();
     d->scanned = json_object();
     for (size_t i = 0; i < inputs->n; i++)
-        json_object_set_new_nocheck(d->outputs, names[i] + d->rel_at, json_true());
+        if (!shard || shard_input_mine(shard, &inputs->file[i]))
+            json_object_set_new_nocheck(d->outputs, names[i] + d->rel_at, json_true());
     d->open = NULL;
     return &d->base;
 }

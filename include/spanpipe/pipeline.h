@@ -153,9 +153,15 @@ typedef struct sp_run_options {
      * `output`; each appears once complete.  NULL for none. */
     const char *output_dir;
     int resume;               /* with output_dir: skip inputs whose output exists */
-    /* Process only shard SHARD (0 to SHARDS-1) of SHARDS: the documents whose
-     * id hashes there (64-bit FNV-1a of the id's bytes, modulo SHARDS), the
-     * same on every run and machine.  SHARDS 0 or 1: every document. */
+    /* Process only shard SHARD (0 to SHARDS-1) of SHARDS, the same on every
+     * run and machine.  SHARDS 0 or 1: everything.  Over several input files
+     * (a directory, a list) a shard is whole files, those whose path below the
+     * argument that named them hashes there (64-bit FNV-1a of the path's bytes,
+     * modulo SHARDS): the others are not even opened.  Over one archive it is
+     * the members whose path in it hashes there (every shard reads the
+     * archive and skips the others' members).  Over one other file (or
+     * standard input), or with shard_by_id, it is the documents whose id
+     * hashes there, and every shard reads the whole input. */
     unsigned shard, shards;
     /* Seconds a stage may spend on one document (0: no limit).  Past it the
      * run stops: the documents before are written, the message names the
@@ -179,6 +185,8 @@ typedef struct sp_run_options {
      * could not be read, the documents before the limit kept.  0: the
      * default, 1 GiB (2^30 bytes). */
     uint64_t max_member;
+    /* With shards: split by document id even over several input files. */
+    int shard_by_id;
 } sp_run_options;
 
 typedef struct sp_run_stats {
@@ -190,6 +198,9 @@ typedef struct sp_run_stats {
     unsigned abandoned;      /* threads left stuck in a stage past stage_timeout:
                                 when not 0, do not free the pipeline (a stage is
                                 still inside it): finish the process instead */
+    uint64_t other_shard_inputs; /* input files (or an archive's members) left
+                                    to other shards, not read */
+    uint64_t bytes_read;     /* bytes read from the inputs, as stored (compressed) */
 } sp_run_stats;
 
 /*

@@ -164,7 +164,7 @@ START_TEST(outdir_per_input)
     char *names[3] = { xstrdup(at("o/a.jsonl")), xstrdup(at("o/sub/b.jsonl.gz")),
                        xstrdup(at("o/c.jsonl")) };
     char *root = xstrdup(at("o"));
-    sink *s = sink_outdir_new(&l, root, names);
+    sink *s = sink_outdir_new(&l, root, names, NULL);
     ck_assert_int_eq(s->per_input, 1);
     ck_assert_int_eq(sink_gz(s, &files[0]), 0);
     ck_assert_int_eq(sink_gz(s, &files[1]), 1);
@@ -219,7 +219,7 @@ START_TEST(outdir_no_links_followed)
     fputs("keep\n", f);
     fclose(f);
     ck_assert_int_eq(symlink("../precious", at("o/b.jsonl")), 0);
-    sink *s = sink_outdir_new(&l, root, names);
+    sink *s = sink_outdir_new(&l, root, names, NULL);
     record r;
     doc_record(&r, &files[0], "{\"id\":\"a\"}\n");
     ck_assert_int_eq(sink_put(s, &r, 1, &err), -1);
