@@ -11,45 +11,12 @@
  * silently" for inputs: never a shorter, longer or altered input.
  */
 #include "fuzz.h"
+#include "gunzip_ref.h"
 #include "io/reader.h"
 
 #include <string.h>
 #include <sys/mman.h>
-#include <zlib.h>
 #include <unistd.h>
-
-/* The content of D[0..N) as gzip -d sees it (concatenated members, nothing
- * after the last); returns 1 when it is sound, else 0 with what came before
- * the fault in OUT. */
-static int reference_gunzip(const uint8_t *d, size_t n, buf *out)
-{
-    z_stream zs;
-    memset(&zs, 0, sizeof zs);
-    FUZZ_ASSERT(inflateInit2(&zs, 16 + MAX_WBITS) == Z_OK, "zlib");
-    zs.next_in = (unsigned char *)d;
-    zs.avail_in = (uInt)n;
-    unsigned char tmp[4096];
-    int ok = 0;
-    for (;;) {
-        zs.next_out = tmp;
-        zs.avail_out = sizeof tmp;
-        int rc = inflate(&zs, Z_NO_FLUSH);
-        buf_add(out, tmp, sizeof tmp - zs.avail_out);
-        if (rc == Z_STREAM_END) {
-            if (zs.avail_in == 0) {
-                ok = 1;
-                break;
-            }
-            inflateReset(&zs); /* another member, or garbage inflate will refuse */
-        } else if (rc == Z_OK || (rc == Z_BUF_ERROR && zs.avail_out == 0)) {
-            continue;
-        } else {
-            break; /* truncated (no input left) or corrupt */
-        }
-    }
-    inflateEnd(&zs);
-    return ok;
-}
 
 static int blank(char c)
 {
@@ -177,7 +144,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     buf want = BUF_INIT;
     int sound = 1;
     if (size >= 2 && data[0] == 0x1f && data[1] == 0x8b)
-        sound = reference_gunzip(data, size, &want);
+        sound = gunzip_ref(data, size, &want);
     else
         buf_add(&want, data, size);
     /* A UTF-8 byte order mark before the content is not content (reader.c). */

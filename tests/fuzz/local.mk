@@ -11,8 +11,8 @@ FUZZ_COMMON_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(ZLIB_CFLAGS)
 FUZZ_COMMON_LDADD = core/libspcore.la $(JANSSON_LIBS) $(ZLIB_LIBS)
 
 fuzz_docread_sources = %reldir%/fuzz.h %reldir%/fuzz_docread.c
-fuzz_input_sources = %reldir%/fuzz.h %reldir%/fuzz_input.c
-fuzz_gzipdiff_sources = %reldir%/fuzz.h %reldir%/fuzz_gzipdiff.c
+fuzz_input_sources = %reldir%/fuzz.h %reldir%/gunzip_ref.h %reldir%/gunzip_ref.c %reldir%/fuzz_input.c
+fuzz_gzipdiff_sources = %reldir%/fuzz.h %reldir%/gunzip_ref.h %reldir%/gunzip_ref.c %reldir%/fuzz_gzipdiff.c
 # The stages are linked in (see fuzz_stages.c for why), with their rules
 # and the text code they share (plugins/libsptext.la).
 fuzz_stages_sources = %reldir%/fuzz.h %reldir%/fuzz_stages.c \
